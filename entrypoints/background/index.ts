@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import { codesDb } from '@/utils/codes-db';
+import { getSettings, settingsItem } from '@/utils/settings';
+import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
+import { codeHandlers } from './code-handlers';
+import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
+import { registerHandlers } from './router';
+
+/** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
+const PERIODIC_ALARM = 'badge-periodic';
+const PERIODIC_MINUTES = 30;
+
+export default defineBackground(() => {
+  const db = codesDb();
+
+  const changed = async () => {
+    const { alertWindowDays } = await getSettings();
+    await refreshBadge(db, alertWindowDays);
+  };
+
+  registerHandlers(codeHandlers(db, changed));
+  // Feature wiring: one line per feature, each owning its handlers and listeners.
+
+  browser.runtime.onInstalled.addListener(() => {
+    createContextMenu();
+    void changed();
+  });
+  browser.runtime.onStartup.addListener(() => void changed());
+  browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: PERIODIC_MINUTES });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === PERIODIC_ALARM || alarm.name === NEXT_CHANGE_ALARM) void changed();
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_SELECTION_MENU) void saveSelection(db, info, tab, changed);
+  });
+  settingsItem.watch(() => void changed());
+
+  // The service worker restarts often; recompute each time it wakes.
+  void changed();
+});

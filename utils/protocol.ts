@@ -1,0 +1,48 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AdCodeRecord, CaptureInput } from './code-record';
+import type { CodePatch, SaveResult } from './code-store';
+
+/**
+ * Every runtime message in the extension. Types only: this file is imported by content
+ * scripts, so the zod schemas that check payloads live in protocol-schemas.ts (background).
+ */
+
+/** What the Ads Manager code picker shows; never more than it needs. */
+export interface PickerCode {
+  id: number;
+  code: string;
+  creatorHandle?: string;
+  notes: string;
+  expiresAt: number;
+  status: AdCodeRecord['status'];
+  /** Already used in the advertiser account the page is showing. */
+  usedHere: boolean;
+  lastUsedAt?: number;
+}
+
+export interface PickerList {
+  codes: PickerCode[];
+  alertWindowDays: number;
+  now: number;
+}
+
+export interface ProtocolMap {
+  // content scripts / popup → background
+  saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
+  savedCodes(data: { codes: string[] }): string[];
+  // extension pages → background (the background owns every write)
+  setUsage(data: { id: number; used: boolean; advertiserId?: string }): void;
+  updateCode(data: { id: number; patch: CodePatch }): void;
+  deleteCodes(data: { ids: number[] }): AdCodeRecord[];
+  restoreCodes(data: { records: AdCodeRecord[] }): void;
+  // Ads Manager: content script ↔ background ↔ picker iframe
+  pickerRegister(data: { token: string }): void;
+  pickerList(data: { token: string; advertiserId?: string; includeExpired?: boolean }): PickerList;
+  pickerFill(data: { token: string; id: number }): { ok: boolean; error?: string };
+  pickerConfirmed(data: { token: string; advertiserId?: string }): { markedId?: number };
+  pickerUndoUsed(data: { token: string; id: number }): void;
+  // background → Ads Manager content script
+  fillCode(data: { token: string; code: string; id: number }): { ok: boolean; error?: string };
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
