@@ -56,6 +56,8 @@ export interface AdCodeRecord {
   renewalRequestedAt?: number;
   /** Thresholds (days before expiry) already notified, so each fires once. */
   alertsSent: number[];
+  /** A notification was snoozed: remind again at this time (epoch ms). */
+  alertSnoozedUntil?: number;
   verified?: VerifiedFacts;
   createdAt: number;
   updatedAt: number;

@@ -60,6 +60,7 @@ const codeRecordSchema = z.object({
   source: captureSourceSchema,
   renewalRequestedAt: epochMs.optional(),
   alertsSent: z.array(z.number()),
+  alertSnoozedUntil: epochMs.optional(),
   verified: z.record(z.string(), z.unknown()).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
