@@ -1,8 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [
+    WxtVitest(),
+    {
+      // Merged after WxtVitest's alias, so this one wins (see tests/unit/mock-browser.ts for why).
+      name: 'fake-browser-without-esbuild',
+      config: () => ({
+        resolve: { alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./tests/unit/mock-browser.ts', import.meta.url)) }] },
+      }),
+    },
+  ],
   test: {
     environment: 'jsdom',
     globals: true,

@@ -1,0 +1,13 @@
+import type { CodeStatus } from '@/utils/expiry';
+
+const LABELS: Record<CodeStatus, string> = {
+  active: 'Ready',
+  used: 'Used',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  archived: 'Archived',
+};
+
+export function StatusPill({ status }: { status: CodeStatus }) {
+  return <span className={`pill pill-${status}`}>{LABELS[status]}</span>;
+}

@@ -1,0 +1,55 @@
+import { extractAdCodes, normalizeAdCode, type ExtractedCode } from './extract';
+
+/** What the popup's Add box will do with each thing it found, shown before anything is saved. */
+export interface PastePreview {
+  /** New codes, in order of appearance. */
+  toSave: ExtractedCode[];
+  /** Codes already in the vault (saving again only fills in missing details). */
+  alreadySaved: ExtractedCode[];
+  /** Strings that look like an attempt at a code but are not one, with the reason. */
+  rejected: { text: string; reason: string }[];
+}
+
+const MAX_REJECTED = 20;
+// Whitespace-separated tokens; bounded by the text itself, so the scan is linear.
+const TOKEN = /\S+/g;
+const BASE64ISH = /^[A-Za-z0-9+/]+=*$/;
+
+function rejectionReason(token: string): string | undefined {
+  const bare = token.replace(/^["'“”‘’«»`(]+|["'“”‘’«»`),.;:!?]+$/g, '');
+  if (/^https?:\/\//i.test(bare) || bare.includes('@')) return undefined;
+  const body = bare.startsWith('#') ? bare.slice(1) : bare;
+  if (bare.startsWith('#')) {
+    if (body.length < 8) return undefined; // hashtags such as #fyp are not attempts at a code
+    if (!BASE64ISH.test(body)) return 'contains characters that never appear in ad codes (only letters, digits, + / and = do)';
+    if (body.length < 40) return `too short for an ad code (${body.length} characters after #; codes have about 64)`;
+    if (body.length > 120) return `too long for an ad code (${body.length} characters)`;
+    return 'looks like a hashtag or reference number, not an ad code';
+  }
+  if (body.length >= 30 && BASE64ISH.test(body)) return 'no # and not labelled as an ad code; add the # if it is one';
+  return undefined;
+}
+
+export function previewPaste(text: string, saved: ReadonlySet<string>): PastePreview {
+  const found = extractAdCodes(text);
+  const foundCodes = new Set(found.map((c) => c.code));
+  const preview: PastePreview = {
+    toSave: found.filter((c) => !saved.has(c.code)),
+    alreadySaved: found.filter((c) => saved.has(c.code)),
+    rejected: [],
+  };
+  const seen = new Set<string>();
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (preview.rejected.length >= MAX_REJECTED) break;
+    const reason = rejectionReason(token);
+    if (!reason || seen.has(token)) continue;
+    const normalized = normalizeAdCode(token);
+    if (normalized && foundCodes.has(normalized)) continue;
+    if ([...foundCodes].some((c) => c.includes(token.replace(/^#/, '')))) continue; // a piece of a wrapped code
+    {
+      seen.add(token);
+      preview.rejected.push({ text: token, reason });
+    }
+  }
+  return preview;
+}
