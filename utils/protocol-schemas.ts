@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProtocolMap } from './protocol';
+import { storedRecordSchema } from './backup';
 
 /** zod schemas for every message payload; the background parses each one before acting. */
 
@@ -78,6 +79,19 @@ export const messageSchemas: Schemas = {
   updateCode: { data: z.object({ id, patch: codePatchSchema }), from: ['extension'] },
   deleteCodes: { data: z.object({ ids: z.array(id).min(1).max(100_000) }), from: ['extension'] },
   restoreCodes: { data: z.object({ records: z.array(codeRecordSchema).min(1).max(100_000) }), from: ['extension'] },
+  bulkEditCodes: {
+    data: z.object({
+      ids: z.array(id).min(1).max(100_000),
+      edit: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('addTag'), tag: z.string().trim().min(1).max(60) }),
+        z.object({ kind: z.literal('removeTag'), tag: z.string().min(1).max(60) }),
+        z.object({ kind: z.literal('archive'), archived: z.union([z.literal(0), z.literal(1)]) }),
+        z.object({ kind: z.literal('usage'), used: z.boolean() }),
+      ]),
+    }),
+    from: ['extension'],
+  },
+  importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerList: { data: z.object({ token, advertiserId: text(64).optional(), includeExpired: z.boolean().optional() }), from: ['extension'] },
   pickerFill: { data: z.object({ token, id }), from: ['extension'] },

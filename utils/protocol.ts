@@ -26,6 +26,13 @@ export interface PickerList {
   now: number;
 }
 
+/** One change applied to many codes from the dashboard's table. */
+export type BulkEdit =
+  | { kind: 'addTag'; tag: string }
+  | { kind: 'removeTag'; tag: string }
+  | { kind: 'archive'; archived: 0 | 1 }
+  | { kind: 'usage'; used: boolean };
+
 export interface ProtocolMap {
   // content scripts / popup → background
   saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
@@ -35,6 +42,10 @@ export interface ProtocolMap {
   updateCode(data: { id: number; patch: CodePatch }): void;
   deleteCodes(data: { ids: number[] }): AdCodeRecord[];
   restoreCodes(data: { records: AdCodeRecord[] }): void;
+  // Dashboard (extension page → background)
+  bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
+  /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */
+  importCodes(data: { records: Omit<AdCodeRecord, 'id'>[] }): { added: number; merged: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   pickerRegister(data: { token: string }): void;
   pickerList(data: { token: string; advertiserId?: string; includeExpired?: boolean }): PickerList;
