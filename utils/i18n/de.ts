@@ -1,0 +1,2 @@
+import { en, type Catalog } from './en';
+export const de: Catalog = { ...en };
