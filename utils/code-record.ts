@@ -27,7 +27,10 @@ export interface VerifiedFacts {
   tiktokName?: string;
   videoText?: string;
   posterUrl?: string;
+  itemId?: string;
   error?: string;
+  /** Why the last check failed for this code: 'code-expired' (offer a renewal request), 'code-revoked', 'code-invalid'. */
+  errorKind?: string;
 }
 
 export type UsageStatus = 'unused' | 'used';

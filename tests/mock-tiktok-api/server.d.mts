@@ -1,0 +1,55 @@
+export const MOCK_TOKEN: string;
+export const MOCK_ADVERTISER_ID: string;
+export const MOCK_ADVERTISER_NAME: string;
+export const MESSAGES: {
+  tokenMissing: string;
+  tokenInvalid: string;
+  noPermission: (id: string) => string;
+  tooFrequent: string;
+  codeExpired: string;
+  codeMissing: string;
+  codeRevoked: string;
+};
+export function tiktokTime(ms: number): string;
+
+export interface AuthorizedScenario {
+  start: number;
+  end: number;
+  name?: string;
+  text?: string;
+  poster?: string;
+  itemStatus?: string;
+  itemId?: string;
+}
+export type CodeScenario =
+  | { authorized: AuthorizedScenario }
+  | ({ authStatus: string } & AuthorizedScenario)
+  | { error: [number, string] }
+  | { malformed: true }
+  | { httpStatus: number }
+  | { drop: true };
+
+export interface MockRequest {
+  method?: string;
+  path: string;
+  query: Record<string, string>;
+  token?: string;
+  at: number;
+}
+
+export interface MockTikTokApi {
+  origin: string;
+  baseUrl: string;
+  port: number;
+  requests: MockRequest[];
+  setCode(code: string, scenario: CodeScenario): void;
+  rateLimit(n?: number): void;
+  close(): Promise<void>;
+}
+
+export function startMockTikTokApi(options?: {
+  accessToken?: string;
+  advertiserId?: string;
+  advertiserName?: string;
+  codes?: Record<string, CodeScenario>;
+}): Promise<MockTikTokApi>;

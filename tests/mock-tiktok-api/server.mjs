@@ -1,0 +1,134 @@
+// A loopback-only stand-in for TikTok's Marketing API, reproducing the documented envelope
+// ({ code, message, request_id, data }, HTTP 200 even for errors) and the error codes the
+// extension must handle. Used by unit/contract tests and, through a Playwright route, by e2e tests.
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+
+export const MOCK_TOKEN = 'mocktoken0123456789abcdef0123456789abcdef';
+export const MOCK_ADVERTISER_ID = '7012345678901234567';
+export const MOCK_ADVERTISER_NAME = 'Northwind Skincare';
+
+/** TikTok's datetime format: "YYYY-MM-DD HH:MM:SS", UTC. */
+export function tiktokTime(ms) {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export const MESSAGES = {
+  tokenMissing: 'Access token is null, you should set it in http header with key Access-Token.',
+  tokenInvalid: 'Access token is incorrect or has been revoked.',
+  noPermission: (id) => `No permission to operate advertiser ${id}.`,
+  tooFrequent: 'Requests made too frequently.',
+  codeExpired: 'Authorization expired. Contact the creator to extend the authorization.',
+  codeMissing: 'The auth_code does not exist.',
+  codeRevoked: 'The auth_code has been deleted by the creator.',
+};
+
+/**
+ * Scenarios per code (the exact `auth_code` string):
+ *   { authorized: { start, end, name, text, poster, itemStatus } }  → code 0 with full data
+ *   { authStatus: 'EXPIRED', start, end }                           → code 0, ad_auth_status EXPIRED
+ *   { error: [code, message] }                                      → that API error
+ *   { malformed: true }                                             → code 0 but no auth_info
+ *   { httpStatus: 503 }                                             → HTTP error with an HTML body
+ *   { drop: true }                                                  → connection closed, no answer
+ * Unknown codes get 40007 "The auth_code does not exist.".
+ */
+export async function startMockTikTokApi({
+  accessToken = MOCK_TOKEN,
+  advertiserId = MOCK_ADVERTISER_ID,
+  advertiserName = MOCK_ADVERTISER_NAME,
+  codes = {},
+} = {}) {
+  const scenarios = new Map(Object.entries(codes));
+  const requests = [];
+  let rateLimitNext = 0;
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const entry = {
+      method: req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      token: req.headers['access-token'],
+      at: Date.now(),
+    };
+    requests.push(entry);
+    const reply = (code, message, data = {}) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ code, message, request_id: randomUUID().replace(/-/g, ''), data }));
+    };
+    const endpoint = url.pathname.replace(/^\/open_api\/v1\.3\//, '');
+    if (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/'].includes(endpoint)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      return res.end('404 page not found');
+    }
+    if (rateLimitNext > 0) {
+      rateLimitNext--;
+      return reply(40100, MESSAGES.tooFrequent);
+    }
+    if (!entry.token) return reply(40104, MESSAGES.tokenMissing);
+    if (entry.token !== accessToken) return reply(40105, MESSAGES.tokenInvalid);
+
+    if (endpoint === 'advertiser/info/') {
+      let ids = [];
+      try {
+        ids = JSON.parse(url.searchParams.get('advertiser_ids') ?? '[]');
+      } catch {
+        return reply(40002, 'advertiser_ids: Not a valid list.');
+      }
+      if (!ids.includes(advertiserId)) return reply(40001, MESSAGES.noPermission(ids[0] ?? ''));
+      return reply(0, 'OK', { list: [{ advertiser_id: advertiserId, name: advertiserName, status: 'STATUS_ENABLE' }] });
+    }
+
+    const adv = url.searchParams.get('advertiser_id');
+    if (adv !== advertiserId) return reply(40001, MESSAGES.noPermission(adv ?? ''));
+    const code = url.searchParams.get('auth_code') ?? '';
+    if (!code) return reply(40002, 'auth_code: Missing data for required field.');
+    const s = scenarios.get(code);
+    if (!s) return reply(40007, MESSAGES.codeMissing);
+    if (s.drop) return req.socket.destroy();
+    if (s.httpStatus) {
+      res.writeHead(s.httpStatus, { 'content-type': 'text/html' });
+      return res.end('<html><body>Service Unavailable</body></html>');
+    }
+    if (s.error) return reply(s.error[0], s.error[1]);
+    if (s.malformed) return reply(0, 'OK', { item_info: { auth_code: code } });
+    const a = s.authorized ?? s;
+    return reply(0, 'OK', {
+      item_info: { auth_code: code, item_id: a.itemId ?? '7301234567890123456', text: a.text ?? '', status: a.itemStatus ?? 'NOT_USED' },
+      auth_info: {
+        ad_auth_status: s.authStatus ?? 'AUTHORIZED',
+        auth_start_time: tiktokTime(a.start),
+        auth_end_time: tiktokTime(a.end),
+        invite_start_time: tiktokTime(a.start),
+      },
+      user_info: { identity_id: 'mock-identity-1', identity_type: 'AUTH_CODE', tiktok_name: a.name ?? '' },
+      video_info: { poster_url: a.poster ?? '', preview_url: '' },
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: nothing outside this machine can reach the mock.
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    baseUrl: `${origin}/open_api/v1.3/`,
+    port,
+    requests,
+    setCode(code, scenario) {
+      scenarios.set(code, scenario);
+    },
+    /** The next `n` requests (any endpoint) get 40100 "Requests made too frequently." */
+    rateLimit(n = 1) {
+      rateLimitNext = n;
+    },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
