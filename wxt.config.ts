@@ -6,5 +6,7 @@ export default defineConfig({
     name: 'Ad Code Keeper',
     description: 'Keep TikTok Spark Ads codes from your inbox, know when they expire, and fill them in Ads Manager.',
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
+    // Asked for only when the user turns on TikTok API verification (Options); never a required host.
+    optional_host_permissions: ['https://business-api.tiktok.com/*'],
   },
 });

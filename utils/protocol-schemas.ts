@@ -98,4 +98,6 @@ export const messageSchemas: Schemas = {
   pickerConfirmed: { data: z.object({ token, advertiserId: text(64).optional() }), from: ['content'] },
   pickerUndoUsed: { data: z.object({ token, id }), from: ['extension'] },
   fillCode: { data: z.object({ token, code: text(200), id }), from: [] },
+  verifyCodes: { data: z.object({ ids: z.array(id).min(1).max(200) }), from: ['extension'] },
+  testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },
 };

@@ -33,6 +33,36 @@ export type BulkEdit =
   | { kind: 'archive'; archived: 0 | 1 }
   | { kind: 'usage'; used: boolean };
 
+/** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
+export interface VerifyReport {
+  /** False when the feature is off or not set up: nothing was sent anywhere. */
+  ran: boolean;
+  /** Codes TikTok answered about (facts stored in each record's `verified`). */
+  verified: number;
+  /** Of those, codes TikTok says are expired or revoked; they now show as expired. */
+  lost: number;
+  /** Per-code problems (4025 expired, revoked, not accepted); also stored in `record.verified.error`. */
+  failed: { id: number; kind: string; message: string }[];
+  /** Requested codes not checked because the run stopped early (see `error`). */
+  skipped: number;
+  /** Why the run did not run or stopped: feature off, bad token, wrong advertiser, rate limit, offline… */
+  error?: { kind: string; message: string; retryAt?: number };
+}
+
+/** Outcome of the options page's "Test connection". */
+export interface ConnectionReport {
+  ok: boolean;
+  advertiserName?: string;
+  error?: { kind: string; message: string };
+}
+
+/** One change applied to many codes from the dashboard's table. */
+export type BulkEdit =
+  | { kind: 'addTag'; tag: string }
+  | { kind: 'removeTag'; tag: string }
+  | { kind: 'archive'; archived: 0 | 1 }
+  | { kind: 'usage'; used: boolean };
+
 export interface ProtocolMap {
   // content scripts / popup → background
   saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
@@ -54,6 +84,9 @@ export interface ProtocolMap {
   pickerUndoUsed(data: { token: string; id: number }): void;
   // background → Ads Manager content script
   fillCode(data: { token: string; code: string; id: number }): { ok: boolean; error?: string };
+  // TikTok API verification (extension pages → background; only the background talks to TikTok)
+  verifyCodes(data: { ids: number[] }): VerifyReport;
+  testTikTokConnection(data: Record<string, never>): ConnectionReport;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

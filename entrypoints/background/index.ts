@@ -5,6 +5,7 @@ import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { codeHandlers } from './code-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { registerHandlers } from './router';
+import { setupVerification } from './verification';
 
 /** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
 const PERIODIC_ALARM = 'badge-periodic';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
 
   registerHandlers(codeHandlers(db, changed));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
+  setupVerification(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
     createContextMenu();
