@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { vi } from 'vitest';
+import type { CaptureContext } from '@/utils/capture/controller';
+import type { SendToBackground } from '@/utils/capture/messaging';
+import type { CaptureInput } from '@/utils/code-record';
+
+/** Loads a saved page from tests/fixtures into the test document (scripts do not run). */
+export function loadFixture(rel: string): Document {
+  const html = readFileSync(path.join(__dirname, '../fixtures', rel), 'utf8');
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.replaceWith(document.importNode(parsed.documentElement, true));
+  return document;
+}
+
+/** A stand-in for WXT's ContentScriptContext that a test can invalidate. */
+export function fakeContext() {
+  const listeners: (() => void)[] = [];
+  let valid = true;
+  const ctx: CaptureContext & { invalidate(): void } = {
+    get isValid() {
+      return valid;
+    },
+    onInvalidated: (cb) => listeners.push(cb),
+    setTimeout: (h, ms) => window.setTimeout(h, ms) as unknown as number,
+    invalidate() {
+      valid = false;
+      listeners.forEach((l) => l());
+    },
+  };
+  return ctx;
+}
+
+/** The background as the content script sees it: remembers what was saved. */
+export function fakeBackground(alreadySaved: string[] = []) {
+  const saved = new Set(alreadySaved);
+  const captures: CaptureInput[] = [];
+  const send = vi.fn(async (type: string, data: { captures?: CaptureInput[]; codes?: string[] }) => {
+    if (type === 'savedCodes') return data.codes!.filter((c) => saved.has(c));
+    for (const c of data.captures!) {
+      captures.push(c);
+      saved.add(c.code);
+    }
+    return data.captures!.map((c) => ({ code: c.code, outcome: 'saved' as const, id: 1 }));
+  }) as unknown as SendToBackground & ReturnType<typeof vi.fn>;
+  return { send, saved, captures };
+}
+
+/** Shadow roots of our controls, in page order. */
+export function controlRoots(doc: Document = document): ShadowRoot[] {
+  return [...doc.querySelectorAll('[data-ad-code-keeper]')].map((h) => h.shadowRoot!);
+}
+
+export const buttonsIn = (root: ShadowRoot) => [...root.querySelectorAll('button')];

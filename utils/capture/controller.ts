@@ -1,0 +1,268 @@
+import type { CaptureInput } from '../code-record';
+import { createControlBar, type BarCode, type ControlBar } from './control-bar';
+import { HOST_ATTR, toHandle } from './dom';
+import { findCodes, type FoundCode } from './find-codes';
+import { backgroundSender, type SendToBackground } from './messaging';
+import type { CaptureUnit, MessageMeta, SiteAdapter } from './types';
+
+/** The parts of WXT's ContentScriptContext capture needs (tests pass a stand-in). */
+export interface CaptureContext {
+  readonly isValid: boolean;
+  onInvalidated(cb: () => void): unknown;
+  setTimeout(handler: () => void, ms?: number): number;
+}
+
+export interface CaptureOptions {
+  site: SiteAdapter;
+  send?: SendToBackground;
+  window?: Window;
+  log?: Pick<Console, 'warn'>;
+  /** How long a page may take to show a known layout before we give up with a warning. */
+  recogniseWithinMs?: number;
+  /** Pause between a page change and the scan it triggers; bursts of changes cost one scan. */
+  batchMs?: number;
+  /** The page's URL (tests run on a jsdom URL). */
+  pageUrl?: () => string;
+}
+
+export interface Capture {
+  /** Runs a scan now (tests; the observer schedules its own). */
+  scan(): Promise<void>;
+  /** The page's URL changed without a reload (WXT's wxt:locationchange). */
+  navigated(): void;
+  stop(): void;
+}
+
+const PERIODS = new Set([7, 30, 60, 365]);
+/** Words that make a clipped message worth a note even when the visible part has no code. */
+const CODE_WORDS = /\b(ad|spark|video|post|boost|auth\w*|allowlist\w*|whitelist\w*)\s+codes?\b|c[oó]digo|codice|Code|コード/i;
+
+function detailOf(found: FoundCode, meta: MessageMeta): Pick<BarCode, 'detail' | 'warning'> {
+  const handle = found.creatorHandle ?? meta.partnerHandle;
+  const parts = [handle, found.periodDays ? `${found.periodDays} days` : undefined, found.postUrl ? 'video linked' : undefined];
+  return {
+    detail: parts.filter(Boolean).join(' · '),
+    warning: found.periodDays ? undefined : 'no period stated, default used',
+  };
+}
+
+/** Only what the background will accept: anything doubtful is left out, never guessed. */
+function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'], pageUrl: string): CaptureInput {
+  const handle = toHandle(found.creatorHandle) ?? toHandle(meta.partnerHandle);
+  const url = meta.url ?? pageUrl;
+  const source = Object.fromEntries(
+    Object.entries({
+      kind,
+      senderName: meta.senderName,
+      senderEmail: meta.senderEmail,
+      subject: meta.subject,
+      url: /^https?:\/\//.test(url) ? url.slice(0, 4096) : undefined,
+      messageId: meta.messageId,
+    }).filter(([, v]) => v !== undefined && v !== ''),
+  ) as unknown as CaptureInput['source'];
+  const input: CaptureInput = { code: found.code, source };
+  if (found.periodDays && PERIODS.has(found.periodDays)) input.periodDays = found.periodDays;
+  if (handle) input.creatorHandle = handle;
+  if (found.postUrl?.startsWith('https://')) input.postUrl = found.postUrl;
+  if (meta.sentAt !== undefined) input.sentAt = meta.sentAt;
+  return input;
+}
+
+interface Shown {
+  signature: string;
+  bars: ControlBar[];
+}
+
+/**
+ * Finds codes in the site's messages and places Save controls next to them, keeping up with
+ * a single-page app: one batched MutationObserver, paused while the tab is hidden or the
+ * page is not one where codes arrive, and torn down with every control when WXT invalidates
+ * the script (extension update or reload). Never throws into the page.
+ */
+export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capture {
+  const win = options.window ?? window;
+  const doc = win.document;
+  const { site } = options;
+  const send = options.send ?? backgroundSender();
+  const log = options.log ?? console;
+  const batchMs = options.batchMs ?? 150;
+  const pageUrl = options.pageUrl ?? (() => win.location.href);
+  const active = () => site.isActive(new URL(pageUrl()));
+  const shown = new Map<Element, Shown>();
+  const saved = new Set<string>();
+  const warned = new Set<string>();
+  let recognisedOnce = false;
+  let scheduled = false;
+  let observing = false;
+  let stopped = false;
+
+  const warnOnce = (key: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    log.warn(`[Ad Code Keeper] ${message}`);
+  };
+
+  const bars = () => [...shown.values()].flatMap((s) => s.bars);
+  const removeUnit = (key: Element) => {
+    shown.get(key)?.bars.forEach((b) => b.host.remove());
+    shown.delete(key);
+  };
+  const removeAll = () => {
+    [...shown.keys()].forEach(removeUnit);
+    // Also any control a previous run of this script left behind.
+    doc.querySelectorAll(`[${HOST_ATTR}]`).forEach((h) => h.remove());
+  };
+
+  const markSaved = (codes: Iterable<string>) => {
+    for (const c of codes) saved.add(c);
+    for (const bar of bars()) for (const c of bar.codes) if (saved.has(c)) bar.markSaved(c);
+  };
+
+  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[]) => {
+    const meta = unit.meta();
+    const captures = found.filter((f) => codes.includes(f.code)).map((f) => toCapture(f, meta, site.kind, pageUrl()));
+    const results = await send('saveCodes', { captures });
+    const failed = results.filter((r) => r.outcome === 'invalid');
+    markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
+    if (failed.length) throw new Error(`Not saved: ${failed[0].reason ?? 'this is not an ad code.'}`);
+  };
+
+  const signatureOf = (unit: CaptureUnit) =>
+    `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
+
+  const show = (unit: CaptureUnit, claimed: Set<string>): string[] => {
+    const { codes: all, text } = findCodes(unit);
+    // A code quoted from a message that already has its control gets no second one.
+    const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
+    found.forEach((f) => claimed.add(f.code));
+    const clipped = unit.clippedLink && (all.length || CODE_WORDS.test(text)) ? unit.clippedLink : undefined;
+    const entry: Shown = { signature: signatureOf(unit), bars: [] };
+    shown.set(unit.key, entry);
+    if (!found.length && !clipped) return [];
+    const meta = unit.meta();
+    const bySegment = new Map<Element, FoundCode[]>();
+    for (const f of found) bySegment.set(f.segment, [...(bySegment.get(f.segment) ?? []), f]);
+    if (!bySegment.size) bySegment.set(unit.segments[0], []);
+    let first = true;
+    for (const [segment, codes] of bySegment) {
+      const bar = createControlBar(doc, {
+        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, meta) })),
+        clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener') } : undefined,
+        save: (chosen) => save(unit, found, chosen),
+      });
+      first = false;
+      unit.place(bar.host, segment);
+      entry.bars.push(bar);
+    }
+    return found.map((f) => f.code);
+  };
+
+  const scan = async () => {
+    scheduled = false;
+    if (stopped || !ctx.isValid) return;
+    if (!active()) {
+      removeAll();
+      return;
+    }
+    if (!site.isRecognised(doc)) {
+      if (recognisedOnce) {
+        warnOnce('layout-changed', `${site.kind}: the page layout changed to one this version does not know; Save controls removed.`);
+        removeAll();
+      }
+      return;
+    }
+    recognisedOnce = true;
+    let units: CaptureUnit[];
+    try {
+      units = site.findUnits(doc);
+    } catch (e) {
+      warnOnce('find-failed', `${site.kind}: could not read this page (${e instanceof Error ? e.message : e}).`);
+      return;
+    }
+    for (const key of [...shown.keys()]) if (!key.isConnected) removeUnit(key);
+
+    const claimed = new Set<string>();
+    const fresh: string[] = [];
+    for (const unit of units) {
+      const before = shown.get(unit.key);
+      if (before && before.signature === signatureOf(unit) && before.bars.every((b) => b.host.isConnected)) {
+        before.bars.forEach((b) => b.codes.forEach((c) => claimed.add(c)));
+        continue;
+      }
+      removeUnit(unit.key);
+      try {
+        fresh.push(...show(unit, claimed));
+      } catch (e) {
+        warnOnce('unit-failed', `${site.kind}: skipped a message this version cannot read (${e instanceof Error ? e.message : e}).`);
+      }
+    }
+    const unknown = [...new Set(fresh)].filter((c) => !saved.has(c));
+    if (saved.size) markSaved([]);
+    if (!unknown.length) return;
+    try {
+      markSaved(await send('savedCodes', { codes: unknown }));
+    } catch {
+      // The Save buttons still work (saving a known code only fills in details), so a
+      // failed lookup is not worth bothering the user with.
+    }
+  };
+
+  const schedule = () => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    ctx.setTimeout(() => void scan(), batchMs);
+  };
+
+  const observer = new win.MutationObserver((records) => {
+    // Our own controls going in must not wake us up again.
+    const ours = records.every(
+      (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof win.Element && n.hasAttribute(HOST_ATTR)),
+    );
+    if (!ours) schedule();
+  });
+
+  const sync = () => {
+    const wanted = !stopped && doc.visibilityState !== 'hidden' && active();
+    if (wanted && !observing) {
+      observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+      observing = true;
+      schedule();
+    } else if (!wanted && observing) {
+      observer.disconnect();
+      observing = false;
+    }
+    if (!wanted) removeAllIfInactive();
+  };
+  const removeAllIfInactive = () => {
+    if (!active()) removeAll();
+  };
+
+  const onNavigate = () => {
+    sync();
+    schedule();
+  };
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+  doc.addEventListener('visibilitychange', sync);
+
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    observing = false;
+    win.removeEventListener('popstate', onNavigate);
+    win.removeEventListener('hashchange', onNavigate);
+    doc.removeEventListener('visibilitychange', sync);
+    removeAll();
+  };
+  ctx.onInvalidated(stop);
+
+  ctx.setTimeout(() => {
+    if (!recognisedOnce && !stopped && active() && !site.isRecognised(doc)) {
+      warnOnce('layout-unknown', `${site.kind}: page layout not recognised; no Save controls added.`);
+    }
+  }, options.recogniseWithinMs ?? 10_000);
+
+  sync();
+  return { scan, stop, navigated: onNavigate };
+}

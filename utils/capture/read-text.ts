@@ -1,0 +1,68 @@
+import { HOST_ATTR } from './dom';
+
+/** Text of a message as a reader sees its lines, with a map back to the DOM. */
+export interface ReadText {
+  text: string;
+  /** Start offset of each piece and the element it came from, in order. */
+  pieces: { start: number; el: Element }[];
+}
+
+const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
+const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IMG|VIDEO|AUDIO|IFRAME|BUTTON|INPUT|SELECT|TEXTAREA)$/;
+/** Video links often hide behind words ("my video"); the URL is what we need. */
+const TIKTOK_LINK = /^https:\/\/(www\.|m\.|vm\.|vt\.)?tiktok\.com\//i;
+const MAX_CHARS = 200_000;
+
+/**
+ * Walks the segments' text nodes once (linear), adding line breaks where blocks and <br>
+ * are, so a code wrapped over two lines reads as the sender wrote it. Our own controls and
+ * hidden elements are skipped.
+ */
+export function readText(segments: readonly Element[]): ReadText {
+  let text = '';
+  const pieces: ReadText['pieces'] = [];
+  const add = (s: string, el: Element) => {
+    if (!s || text.length >= MAX_CHARS) return;
+    pieces.push({ start: text.length, el });
+    text += s;
+  };
+  const newline = (el: Element) => {
+    if (text && !text.endsWith('\n')) add('\n', el);
+  };
+  const walk = (el: Element) => {
+    if (SKIP.test(el.tagName.toUpperCase()) || el.hasAttribute(HOST_ATTR)) return;
+    if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return;
+    const block = BLOCK.test(el.tagName.toUpperCase());
+    if (block) newline(el);
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) add(n.nodeValue ?? '', el);
+      else if (n.nodeType === 1) {
+        const child = n as Element;
+        if (child.tagName === 'BR') add('\n', el);
+        else walk(child);
+      }
+    }
+    const href = el.tagName === 'A' ? el.getAttribute('href') : null;
+    if (href && TIKTOK_LINK.test(href) && !el.textContent?.includes(href)) add(` (${href}) `, el);
+    if (block) newline(el);
+  };
+  for (const s of segments) {
+    walk(s);
+    newline(s);
+  }
+  return { text, pieces };
+}
+
+/** The element the character at `offset` came from (binary search over pieces). */
+export function elementAt(read: ReadText, offset: number): Element | undefined {
+  const { pieces } = read;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  if (hi < 0) return undefined;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return pieces[lo].el;
+}

@@ -1,0 +1,41 @@
+import type { CaptureKind } from '../code-record';
+
+/** What a page tells us about one message (or chat thread), read when the user saves. */
+export interface MessageMeta {
+  senderName?: string;
+  senderEmail?: string;
+  subject?: string;
+  /** Sent date, epoch ms; undefined when the page's date could not be read for sure. */
+  sentAt?: number;
+  /** Link back to the thread or message. */
+  url?: string;
+  messageId?: string;
+  /** In a one-to-one chat: the other party, who is the creator when a code arrives. */
+  partnerHandle?: string;
+}
+
+/**
+ * One place codes can arrive in: a mail message, or a run of chat bubbles. `segments` are
+ * read in order as one text, so a code split across bubbles or lines is still found.
+ */
+export interface CaptureUnit {
+  /** Stable element the controls belong to; the UI is removed when it leaves the page. */
+  key: Element;
+  segments: Element[];
+  /** Where the control bar goes for codes found in `segment`. */
+  place(host: HTMLElement, segment: Element): void;
+  meta(): MessageMeta;
+  /** Selectors of quoted earlier messages inside the segments. */
+  quoteSelectors: readonly string[];
+  /** Link that opens the whole message when the page clipped it. */
+  clippedLink?: string;
+}
+
+export interface SiteAdapter {
+  kind: CaptureKind;
+  /** False on pages of the site where codes never arrive (feed, settings…). */
+  isActive(url: URL): boolean;
+  /** True when the page has the structure the selectors were written for. */
+  isRecognised(doc: Document): boolean;
+  findUnits(doc: Document): CaptureUnit[];
+}
