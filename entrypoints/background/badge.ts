@@ -1,23 +1,47 @@
 import { browser } from 'wxt/browser';
 import type { CodesDb } from '@/utils/codes-db';
 import { countExpiringSoon, nextBadgeChangeAt } from '@/utils/code-store';
+import { DAY_MS } from '@/utils/expiry';
+import { resolveLanguage, translator } from '@/utils/i18n';
+import { getSettings } from '@/utils/settings';
 
-export const BADGE_COLOR = '#D97706';
+/** Amber: something ends within the alert window. White text on it passes WCAG AA (5:1). */
+export const BADGE_COLOR = '#B45309';
+/** Red: a code that live ads depend on ends within 24 h, or already ended while still marked in use. */
+export const BADGE_URGENT_COLOR = '#C81E3A';
 export const NEXT_CHANGE_ALARM = 'badge-next-change';
 
-/** Recomputes the badge and schedules a wake-up for the next moment the number can change on its own. */
+const liveUpTo = (db: CodesDb, upTo: number) => db.codes.where('[archived+expiresAt]').between([0, -Infinity], [0, upTo], true, true);
+
+/** Codes marked used whose authorization ends within 24 h or has ended: ads built on them stop. */
+export async function countUrgent(db: CodesDb, now: number): Promise<number> {
+  return liveUpTo(db, now + DAY_MS)
+    .filter((r) => r.status === 'used')
+    .count();
+}
+
+/** When the next used code enters its last 24 h (the colour changes then). */
+async function nextUrgentAt(db: CodesDb, now: number): Promise<number | undefined> {
+  const next = await db.codes
+    .where('[archived+expiresAt]')
+    .between([0, now + DAY_MS], [0, Infinity], false, true)
+    .filter((r) => r.status === 'used')
+    .first();
+  return next && next.expiresAt - DAY_MS;
+}
+
+/** Recomputes the badge and schedules a wake-up for the next moment the number or colour can change on its own. */
 export async function refreshBadge(db: CodesDb, windowDays: number, now = Date.now()): Promise<number> {
-  const count = await countExpiringSoon(db, now, windowDays);
+  const [count, urgent, settings] = await Promise.all([countExpiringSoon(db, now, windowDays), countUrgent(db, now), getSettings()]);
+  const { t, tn } = translator(resolveLanguage(settings.language, globalThis.navigator?.languages));
   await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-  await browser.action.setTitle({
-    title:
-      count > 0
-        ? `Ad Code Keeper: ${count} code${count === 1 ? '' : 's'} expire${count === 1 ? 's' : ''} within ${windowDays} day${windowDays === 1 ? '' : 's'}`
-        : 'Ad Code Keeper',
-  });
-  const next = await nextBadgeChangeAt(db, now, windowDays);
-  if (next !== undefined) await browser.alarms.create(NEXT_CHANGE_ALARM, { when: next + 1000 });
+  await browser.action.setBadgeBackgroundColor({ color: urgent > 0 ? BADGE_URGENT_COLOR : BADGE_COLOR });
+  await browser.action.setBadgeTextColor?.({ color: '#FFFFFF' });
+  const lines = [count > 0 ? tn('badgeCount', count, { days: windowDays }) : t('badgeNone', { days: windowDays })];
+  if (urgent > 0) lines.push(tn('badgeUrgent', urgent));
+  await browser.action.setTitle({ title: lines.join('\n') });
+  const times = [await nextBadgeChangeAt(db, now, windowDays), await nextUrgentAt(db, now)].filter((x): x is number => x !== undefined);
+  if (times.length) await browser.alarms.create(NEXT_CHANGE_ALARM, { when: Math.min(...times) + 1000 });
   else await browser.alarms.clear(NEXT_CHANGE_ALARM);
   return count;
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { codesDb } from '@/utils/codes-db';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
+import { wireAlertsAndDashboard } from './alerts';
 import { codeHandlers } from './code-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { registerHandlers } from './router';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
 
   registerHandlers(codeHandlers(db, changed));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
+  wireAlertsAndDashboard(db, changed);
   setupVerification(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {

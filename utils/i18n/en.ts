@@ -41,6 +41,8 @@ export const en = {
   emptyVault: 'No codes saved yet. Save codes from Gmail or Outlook, paste them in the popup, or import a file.',
   emptyFiltered: 'No code matches these filters.',
 
+  statTotal_one: '{count} code saved',
+  statTotal_other: '{count} codes saved',
   summaryExpiring_one: '{count} expiring within {days} days',
   summaryExpiring_other: '{count} expiring within {days} days',
   summaryUrgent_one: '{count} in use, ends within 24 h or ended',
@@ -178,7 +180,7 @@ export const en = {
 
   notifyTitleDays_one: 'An ad code expires in {count} day',
   notifyTitleDays_other: 'An ad code expires in {count} days',
-  notifyTitleToday: 'An ad code expires today',
+  notifyTitleToday: 'An ad code expires within 24 hours',
   notifySnoozedTitle: 'Reminder: an ad code expires {when}',
   notifyMessage: '{creator} · {code} · ends {date}',
   notifyInUse: 'In use in Ads Manager: ads built on it will stop.',

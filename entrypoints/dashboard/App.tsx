@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import { codesDb } from '@/utils/codes-db';
+import { I18nProvider, useI18n } from '@/utils/i18n/react';
+import { useSettings } from '@/components/useSettings';
+import { useNow } from '@/components/useNow';
+import type { Settings } from '@/utils/settings';
+import { DAY_MS } from '@/utils/expiry';
+import { applyFilters, distinctCreators, distinctTags, NO_FILTERS, withState, type Filters } from './filters';
+import { formatHash, parseHash, type View } from './hash';
+import { FilterBar } from './FilterBar';
+import { CalendarView } from './CalendarView';
+import { TimelineView } from './TimelineView';
+import { TableView } from './TableView';
+import { DetailsDrawer } from './DetailsDrawer';
+import { RenewalDialog } from './RenewalDialog';
+import { ExportButtons } from './ExportButtons';
+import { ImportButton } from './ImportButton';
+import { ToastRegion } from './ToastRegion';
+import { useToast } from './useToast';
+import { useDashboardActions } from './actions';
+
+export function DashboardRoot() {
+  const settings = useSettings();
+  return (
+    <I18nProvider language={settings.language} timeZone={settings.timeZone}>
+      <Dashboard settings={settings} />
+    </I18nProvider>
+  );
+}
+
+const VIEWS: View[] = ['calendar', 'timeline', 'table'];
+
+export function Dashboard({ settings }: { settings: Settings }) {
+  const i18n = useI18n();
+  const { t, tn } = i18n;
+  const now = useNow(60_000);
+  const records = useLiveQuery(() => codesDb().codes.toArray(), []);
+  const initial = useMemo(() => parseHash(location.hash), []);
+  const [view, setView] = useState<View>(initial.view ?? 'calendar');
+  const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, status: initial.status ?? 'all' });
+  const [openId, setOpenId] = useState<number | undefined>(initial.code);
+  const [renewId, setRenewId] = useState<number | undefined>(initial.renew ? initial.code : undefined);
+  const { toast, show, dismiss } = useToast();
+  const actions = useDashboardActions(show);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.lang;
+    document.title = `${t('appName')} — ${t('dashboardTitle')}`;
+  }, [i18n.lang, t]);
+
+  // Links from the popup and from notifications arrive as #code=<id> (and &renew=1).
+  useEffect(() => {
+    const onHash = () => {
+      const h = parseHash(location.hash);
+      if (h.view) setView(h.view);
+      if (h.status) setFilters((f) => ({ ...f, status: h.status! }));
+      setOpenId(h.code);
+      setRenewId(h.renew ? h.code : undefined);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    const next = formatHash({ view, status: filters.status, code: openId, renew: renewId !== undefined });
+    if (next !== location.hash && !(next === '' && location.hash === '')) history.replaceState(null, '', next || location.pathname);
+  }, [view, filters.status, openId, renewId]);
+
+  const rows = useMemo(() => withState(records ?? [], now, settings.alertWindowDays), [records, now, settings.alertWindowDays]);
+  const shown = useMemo(() => applyFilters(rows, filters), [rows, filters]);
+  const creators = useMemo(() => distinctCreators(rows), [rows]);
+  const tags = useMemo(() => distinctTags(rows), [rows]);
+  const expiring = rows.filter((r) => r.state === 'expiring').length;
+  const urgent = rows.filter((r) => !r.archived && r.status === 'used' && r.expiresAt <= now + DAY_MS).length;
+  const openRow = openId !== undefined ? rows.find((r) => r.id === openId) : undefined;
+  const renewRow = renewId !== undefined ? rows.find((r) => r.id === renewId) : undefined;
+
+  const openCode = useCallback((id: number) => {
+    returnFocus.current = document.activeElement as HTMLElement | null;
+    setOpenId(id);
+  }, []);
+  const closeDetails = useCallback(() => {
+    setOpenId(undefined);
+    returnFocus.current?.focus?.();
+  }, []);
+
+  return (
+    <div className="dash">
+      <header className="dash-header">
+        <div className="dash-brand">
+          <img src="/icon/48.png" alt="" width={28} height={28} />
+          <div>
+            <h1>{t('appName')}</h1>
+            <p className="dash-sub">{t('dashboardTitle')}</p>
+          </div>
+        </div>
+        <ul className="dash-stats" aria-label={t('dashboardTitle')}>
+          <li>{tn('statTotal', rows.filter((r) => !r.archived).length)}</li>
+          <li className={expiring ? 'is-warn' : ''}>{tn('summaryExpiring', expiring, { days: settings.alertWindowDays })}</li>
+          {urgent > 0 && <li className="is-danger">{tn('summaryUrgent', urgent)}</li>}
+        </ul>
+        <div className="dash-actions">
+          <ImportButton rows={rows} defaultPeriodDays={settings.defaultPeriodDays} notify={show} />
+          <ExportButtons all={records ?? []} shown={shown} settings={settings} now={now} notify={show} />
+          <button type="button" className="btn btn-ghost" onClick={() => void browser.runtime.openOptionsPage()}>
+            <span aria-hidden="true">⚙</span> {t('openSettings')}
+          </button>
+        </div>
+      </header>
+
+      <div className="dash-toolbar">
+        <div role="tablist" aria-label={t('viewsLabel')} className="dash-tabs">
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={view === v}
+              aria-controls="dash-view"
+              tabIndex={view === v ? 0 : -1}
+              className={`dash-tab ${view === v ? 'is-active' : ''}`}
+              onClick={() => setView(v)}
+              onKeyDown={(e) => {
+                const i = VIEWS.indexOf(v);
+                const to = e.key === 'ArrowRight' ? VIEWS[(i + 1) % 3] : e.key === 'ArrowLeft' ? VIEWS[(i + 2) % 3] : undefined;
+                if (to) {
+                  setView(to);
+                  document.getElementById(`tab-${to}`)?.focus();
+                }
+              }}
+            >
+              {t(v === 'calendar' ? 'viewCalendar' : v === 'timeline' ? 'viewTimeline' : 'viewTable')}
+            </button>
+          ))}
+        </div>
+        <FilterBar filters={filters} onChange={setFilters} creators={creators} tags={tags} count={shown.length} />
+      </div>
+
+      <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
+        {records === undefined ? (
+          <p className="dash-empty">{t('loading')}</p>
+        ) : rows.length === 0 ? (
+          <p className="dash-empty">{t('emptyVault')}</p>
+        ) : view === 'calendar' ? (
+          <CalendarView rows={shown} now={now} onOpen={openCode} onMove={actions.moveExpiry} />
+        ) : view === 'timeline' ? (
+          <TimelineView rows={shown} now={now} onOpen={openCode} onMove={actions.moveExpiry} />
+        ) : (
+          <TableView rows={shown} now={now} onOpen={openCode} actions={actions} />
+        )}
+      </main>
+
+      {openId !== undefined && (
+        <DetailsDrawer row={openRow} now={now} onClose={closeDetails} onRenew={(id) => setRenewId(id)} actions={actions} />
+      )}
+      {renewRow && <RenewalDialog row={renewRow} now={now} onClose={() => setRenewId(undefined)} onSent={actions.markRenewalRequested} />}
+      <ToastRegion toast={toast} onDismiss={dismiss} closeLabel={t('close')} />
+    </div>
+  );
+}
+

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { sendMessage } from '@/utils/protocol';
+import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
+import { shortCode } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/react';
+
+const OUTCOME_KEY = { add: 'importWillAdd', merge: 'importWillMerge', reject: 'importRejected' } as const;
+
+/** Shows, row by row, what an import will do; commits the accepted rows in one all-or-nothing message. */
+export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName: string; preview: ImportPreview; onClose: () => void; onDone: (message: string) => void }) {
+  const { t, tn } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const rows = preview.ok ? preview.rows : [];
+  const count = (o: ImportOutcome) => rows.filter((r) => r.outcome === o).length;
+  const accepted = rows.filter((r) => r.outcome !== 'reject' && r.record);
+  const rejected = count('reject');
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => 40, overscan: 8 });
+
+  const commit = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      const res = await sendMessage('importCodes', { records: accepted.map((r) => r.record!) });
+      onDone(t('importDone', { add: res.added, merge: res.merged }));
+      ref.current?.close();
+    } catch (e) {
+      setError(t('importFailed', { reason: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog ref={ref} className="modal modal-wide" aria-labelledby="import-title" onClose={onClose}>
+      <div className="modal-body">
+        <h2 id="import-title">{t('importTitle')}</h2>
+        <p className="dash-muted">{t('importFileName', { file: fileName })}</p>
+        {!preview.ok ? (
+          <p className="dash-error" role="alert">
+            {t('importBroken', { reason: preview.error })}
+          </p>
+        ) : (
+          <>
+            <p className="import-counts" aria-live="polite">
+              <span className="pill pill-active">
+                {t('importWillAdd')}: {count('add')}
+              </span>
+              <span className="pill pill-used">
+                {t('importWillMerge')}: {count('merge')}
+              </span>
+              <span className="pill pill-expired">
+                {t('importRejected')}: {rejected}
+              </span>
+            </p>
+            <div className="import-table" role="table" aria-label={t('importTitle')} aria-rowcount={rows.length + 1}>
+              <div role="row" className="import-row import-head">
+                <span role="columnheader">{t('importRow')}</span>
+                <span role="columnheader">{t('importOutcome')}</span>
+                <span role="columnheader">{t('colCode')}</span>
+                <span role="columnheader">{t('importDetail')}</span>
+              </div>
+              <div className="import-scroll" ref={listRef} role="rowgroup">
+                <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+                  {virtual.getVirtualItems().map((v) => {
+                    const r = rows[v.index];
+                    return (
+                      <div
+                        role="row"
+                        key={v.index}
+                        aria-rowindex={v.index + 2}
+                        className={`import-row is-${r.outcome}`}
+                        style={{ transform: `translateY(${v.start}px)`, height: 40 }}
+                      >
+                        <span role="cell">{r.row}</span>
+                        <span role="cell">
+                          <span className={`pill ${r.outcome === 'add' ? 'pill-active' : r.outcome === 'merge' ? 'pill-used' : 'pill-expired'}`}>{t(OUTCOME_KEY[r.outcome])}</span>
+                        </span>
+                        <span role="cell" className="code-text">
+                          {r.code ? shortCode(r.code) : '—'} {r.creator && <span className="dash-muted">{r.creator}</span>}
+                        </span>
+                        <span role="cell" className="import-detail" title={r.detail}>
+                          {r.detail}
+                        </span>
+                      </div>
+                    );
+                  })}
+                </div>
+              </div>
+            </div>
+            {rejected > 0 && accepted.length > 0 && <p className="dash-note">{tn('importSkipNote', rejected)}</p>}
+            {accepted.length === 0 && <p className="dash-note">{t('importNothing')}</p>}
+          </>
+        )}
+        {error && (
+          <p className="dash-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
+            {preview.ok && accepted.length ? t('cancel') : t('close')}
+          </button>
+          {preview.ok && accepted.length > 0 && (
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void commit()}>
+              {tn('importCommit', accepted.length)}
+            </button>
+          )}
+        </div>
+      </div>
+    </dialog>
+  );
+}

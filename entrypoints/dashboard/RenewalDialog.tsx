@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '@/utils/i18n/react';
+import { ALLOWED_PERIODS } from '@/utils/expiry';
+import { renewalComposeUrl, renewalDraft } from '@/utils/renewal';
+import type { Row } from './filters';
+
+/** Editable renewal request; sending (or copying) marks the code "renewal requested". */
+export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: number; onClose: () => void; onSent: (id: number) => Promise<void> }) {
+  const { t, tn, lang, zone } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [period, setPeriod] = useState<number>(ALLOWED_PERIODS.includes(row.periodDays as 30) ? row.periodDays : 30);
+  const initial = renewalDraft(row, period, lang, zone, now);
+  const [subject, setSubject] = useState(initial.subject);
+  const [body, setBody] = useState(initial.body);
+  const [edited, setEdited] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  // A new period rewrites the template, unless the user has already written their own text.
+  useEffect(() => {
+    if (!edited) setBody(renewalDraft(row, period, lang, zone, now).body);
+  }, [period]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const draft = { to: row.source.senderEmail, subject, body };
+  const url = renewalComposeUrl(row, draft);
+  const isGmail = row.source.kind === 'gmail';
+  const finish = async () => {
+    await onSent(row.id);
+    ref.current?.close();
+  };
+
+  return (
+    <dialog ref={ref} className="modal" aria-labelledby="renew-title" onClose={onClose}>
+      <form
+        method="dialog"
+        className="modal-body"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (url) window.open(url, '_blank', 'noopener');
+          void finish();
+        }}
+      >
+        <h2 id="renew-title">{t('renewalTitle', { creator: row.creatorHandle ?? row.source.senderName ?? t('noCreator') })}</h2>
+        <p className="dash-muted">
+          {t('renewalTo')}: {row.source.senderEmail ?? '—'}
+        </p>
+        {!url && (
+          <p className="dash-note" role="note">
+            {t('renewalNoAddress')}
+          </p>
+        )}
+        <label className="dash-field">
+          <span className="dash-field-label">{t('renewalPeriod')}</span>
+          <select className="input" value={period} onChange={(e) => setPeriod(Number(e.target.value))}>
+            {ALLOWED_PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {tn('periodDays', p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="dash-field">
+          <span className="dash-field-label">{t('renewalSubject')}</span>
+          <input className="input" value={subject} onChange={(e) => setSubject(e.target.value)} />
+        </label>
+        <label className="dash-field">
+          <span className="dash-field-label">{t('renewalMessage')}</span>
+          <textarea
+            className="input modal-textarea"
+            rows={10}
+            value={body}
+            onChange={(e) => {
+              setBody(e.target.value);
+              setEdited(true);
+            }}
+          />
+        </label>
+        <div className="modal-actions">
+          <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void navigator.clipboard.writeText(`${subject}\n\n${body}`).then(() => {
+                setCopied(true);
+                if (!url) void finish();
+              })
+            }
+          >
+            {copied ? t('copied') : t('renewalCopy')}
+          </button>
+          {url && (
+            <button type="submit" className="btn btn-primary">
+              {isGmail ? t('renewalOpenGmail') : t('renewalOpenMail')}
+            </button>
+          )}
+        </div>
+      </form>
+    </dialog>
+  );
+}
