@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ADS_MANAGER_MATCHES } from './utils/sites/ads-manager';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -8,5 +9,7 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     // Asked for only when the user turns on TikTok API verification (Options); never a required host.
     optional_host_permissions: ['https://business-api.tiktok.com/*'],
+    // The Ads Manager code picker frame; embeddable only by Ads Manager pages.
+    web_accessible_resources: [{ resources: ['code-picker.html'], matches: ADS_MANAGER_MATCHES }],
   },
 });

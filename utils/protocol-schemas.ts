@@ -93,11 +93,20 @@ export const messageSchemas: Schemas = {
   },
   importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
-  pickerList: { data: z.object({ token, advertiserId: text(64).optional(), includeExpired: z.boolean().optional() }), from: ['extension'] },
-  pickerFill: { data: z.object({ token, id }), from: ['extension'] },
-  pickerConfirmed: { data: z.object({ token, advertiserId: text(64).optional() }), from: ['content'] },
-  pickerUndoUsed: { data: z.object({ token, id }), from: ['extension'] },
-  fillCode: { data: z.object({ token, code: text(200), id }), from: [] },
+  pickerConfirmed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['content'] },
+  pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['extension'] },
+  pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
+  pickerUndoUsed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
+  pickerUi: {
+    data: z.discriminatedUnion('action', [
+      z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
+      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000) }),
+    ]),
+    from: ['extension'],
+  },
+  // Sent by the background to a content script; the background never receives these.
+  fillCode: { data: z.object({ token, codes: z.array(z.object({ id, code: text(200) })).min(1).max(50) }), from: [] },
+  pickerUiRelay: { data: z.object({ token }), from: [] },
   verifyCodes: { data: z.object({ ids: z.array(id).min(1).max(200) }), from: ['extension'] },
   testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },
 };

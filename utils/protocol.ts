@@ -24,6 +24,29 @@ export interface PickerList {
   codes: PickerCode[];
   alertWindowDays: number;
   now: number;
+  /** The advertiser account (aadvid) of the page the picker is shown on. */
+  advertiserId?: string;
+  /** The last codes this page marked used, so the picker can offer undo. */
+  recentlyMarked?: { ids: number[]; at: number };
+}
+
+/** What the picker asks its page-side script to do (relayed by the background, never via the page). */
+export type PickerUiAction =
+  | { action: 'close'; refocusField: boolean }
+  | { action: 'resize'; height: number };
+
+/** What the page-side script tells the picker about the field it serves. */
+export interface PickerFieldContext {
+  kind: 'single' | 'lines';
+  /** Codes already typed in the field (a Smart+ textarea can hold several). */
+  present: string[];
+}
+
+export interface FillResult {
+  ok: boolean;
+  error?: string;
+  /** Codes that went into the field (a textarea skips codes already in it). */
+  filledIds?: number[];
 }
 
 /** One change applied to many codes from the dashboard's table. */
@@ -77,13 +100,17 @@ export interface ProtocolMap {
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */
   importCodes(data: { records: Omit<AdCodeRecord, 'id'>[] }): { added: number; merged: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
+  // (content script → background)
   pickerRegister(data: { token: string }): void;
-  pickerList(data: { token: string; advertiserId?: string; includeExpired?: boolean }): PickerList;
-  pickerFill(data: { token: string; id: number }): { ok: boolean; error?: string };
-  pickerConfirmed(data: { token: string; advertiserId?: string }): { markedId?: number };
-  pickerUndoUsed(data: { token: string; id: number }): void;
-  // background → Ads Manager content script
-  fillCode(data: { token: string; code: string; id: number }): { ok: boolean; error?: string };
+  pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
+  // (picker iframe → background)
+  pickerList(data: { token: string; includeExpired?: boolean }): PickerList;
+  pickerFill(data: { token: string; ids: number[] }): FillResult;
+  pickerUndoUsed(data: { token: string; ids: number[] }): void;
+  pickerUi(data: { token: string } & PickerUiAction): void;
+  // background → Ads Manager content script (browser.tabs.sendMessage to the registered frame)
+  fillCode(data: { token: string; codes: { id: number; code: string }[] }): FillResult;
+  pickerUiRelay(data: { token: string } & PickerUiAction): void;
   // TikTok API verification (extension pages → background; only the background talks to TikTok)
   verifyCodes(data: { ids: number[] }): VerifyReport;
   testTikTokConnection(data: Record<string, never>): ConnectionReport;

@@ -4,6 +4,7 @@ import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { wireAlertsAndDashboard } from './alerts';
 import { codeHandlers } from './code-handlers';
+import { pickerHandlers } from './picker-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { registerHandlers } from './router';
 import { setupVerification } from './verification';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
 
   registerHandlers(codeHandlers(db, changed));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
+  registerHandlers(pickerHandlers(db, changed));
   wireAlertsAndDashboard(db, changed);
   setupVerification(db, changed);
 

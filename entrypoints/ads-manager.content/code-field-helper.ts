@@ -1,0 +1,276 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { classifyField, confirmButtonFor, dialogButtons, findCodeFields, isShown, type DetectedField } from '@/utils/field-detect';
+import { FillError, fillField } from '@/utils/fill';
+import { onMessage, sendMessage, type FillResult, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
+import { FieldButton } from './field-button';
+import { PickerOverlay } from './overlay';
+
+/**
+ * Ads Manager's page-facing side: finds the code field, keeps the key button and the code list
+ * next to it, fills the one code the user picked, and reports the Confirm that follows. It never
+ * holds the list of codes: those stay in the extension's frame.
+ */
+
+/** A fill waiting for the user's Confirm/Continue, when the code counts as used. */
+interface PendingFill {
+  field: DetectedField['field'];
+  dialog?: Element;
+  codes: { id: number; code: string }[];
+}
+
+const RESCAN_DELAY_MS = 120;
+
+/** The dialog's visible panel: the role="dialog" element, or its first child when it is a full-screen mask. */
+function dialogBox(hit: DetectedField): Element | undefined {
+  const d = hit.dialog;
+  if (!d) return undefined;
+  const r = d.getBoundingClientRect();
+  const fullScreen = r.width >= document.documentElement.clientWidth - 2 && r.height >= document.documentElement.clientHeight - 2;
+  if (!fullScreen) return d;
+  // A mask that fills the screen: the panel is the ancestor of the field just below it.
+  let panel: Element = hit.field;
+  while (panel.parentElement && panel.parentElement !== d) panel = panel.parentElement;
+  return panel;
+}
+const LOOKS_LIKE_CODE = /^#?[A-Za-z0-9+/]{20,}={0,2}$/;
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function startCodeFieldHelper(ctx: ContentScriptContext) {
+  // The per-page secret shared with the background and the frame; never put in the page's DOM.
+  const token = randomToken();
+  let active: DetectedField | undefined;
+  let button: FieldButton | undefined;
+  let overlay: PickerOverlay | undefined;
+  let pending: PendingFill | undefined;
+  /** Fields whose list the user closed: it stays closed until they ask for it again. */
+  const dismissed = new WeakSet<Element>();
+  let avoid: Element[] = [];
+  let avoidCheckedAt = 0;
+  let frameRequested = false;
+
+  const fieldContext = (): PickerFieldContext => ({
+    kind: active?.kind ?? 'single',
+    present: (active?.field.value ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => LOOKS_LIKE_CODE.test(l))
+      .slice(0, 50),
+  });
+
+  async function register(): Promise<boolean> {
+    try {
+      await sendMessage('pickerRegister', { token });
+      return true;
+    } catch {
+      // The extension was updated or removed under this page: step aside quietly.
+      if (!ctx.isValid) return false;
+      return false;
+    }
+  }
+
+  function followLoop() {
+    if (frameRequested) return;
+    frameRequested = true;
+    ctx.requestAnimationFrame(() => {
+      frameRequested = false;
+      if (!active) return;
+      if (!active.field.isConnected) return scheduleScan();
+      const now = performance.now();
+      if (now - avoidCheckedAt > 250) {
+        avoid = active.dialog ? dialogButtons(active.dialog).filter((b) => !b.contains(active!.field)) : [];
+        avoidCheckedAt = now;
+      }
+      button?.follow(active.field);
+      overlay?.follow(active.field, avoid, dialogBox(active));
+      followLoop();
+    });
+  }
+
+  function attach(hit: DetectedField, openNow: boolean) {
+    detach();
+    active = hit;
+    avoidCheckedAt = 0;
+    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open(false)));
+    followLoop();
+    if (openNow && !dismissed.has(hit.field)) void open(false);
+  }
+
+  function detach() {
+    close(false);
+    button?.remove();
+    button = undefined;
+    active = undefined;
+  }
+
+  async function open(focusList: boolean) {
+    const target = active;
+    if (!target || !(await register()) || active !== target) return;
+    dismissed.delete(target.field);
+    if (!overlay) overlay = new PickerOverlay(token, fieldContext());
+    else overlay.post({ type: 'context', token, context: fieldContext() });
+    overlay.show();
+    button?.setExpanded(true);
+    avoidCheckedAt = 0;
+    followLoop();
+    if (focusList) {
+      overlay.frame.focus();
+      overlay.post({ type: 'focus', token });
+    }
+  }
+
+  function close(refocusField: boolean) {
+    if (overlay?.isOpen) {
+      overlay.hide();
+      if (active) dismissed.add(active.field);
+    }
+    button?.setExpanded(false);
+    if (refocusField && active?.field.isConnected) active.field.focus({ preventScroll: true });
+  }
+
+  function scan() {
+    if (!ctx.isValid) return;
+    const hits = findCodeFields(document);
+    const still = active && hits.find((h) => h.field === active!.field);
+    if (still) {
+      active!.dialog = still.dialog;
+      return;
+    }
+    const focused = hits.find((h) => h.field === document.activeElement);
+    const next = focused ?? hits[0];
+    if (!next) return detach();
+    // The foundation's promise: when the authorization dialog shows its field, the list appears beside it.
+    attach(next, !!next.dialog || next === focused);
+  }
+
+  let scanTimer: number | undefined;
+  function scheduleScan() {
+    if (scanTimer !== undefined) return;
+    scanTimer = ctx.setTimeout(() => {
+      scanTimer = undefined;
+      scan();
+    }, RESCAN_DELAY_MS);
+  }
+
+  function fill(codes: { id: number; code: string }[]): FillResult {
+    const target = active;
+    if (!target || !overlay) return { ok: false, error: 'The code field is no longer open. Nothing was filled.' };
+    // Only a real click or key press (in the frame, which passes activation up to this page) may fill.
+    if (navigator.userActivation && !navigator.userActivation.isActive) {
+      return { ok: false, error: 'Fill refused: it must follow your own click or key press in the code list.' };
+    }
+    const tamper = overlay.tamperReason();
+    if (tamper) return { ok: false, error: `Fill refused because ${tamper}. Nothing was filled.` };
+    try {
+      const result = fillField(
+        target.field,
+        codes.map((c) => c.code),
+        {
+          mode: target.kind === 'lines' ? 'append-lines' : 'replace',
+          stillValid: (el) => el === active?.field && isShown(el) && !!classifyField(el),
+        },
+      );
+      const filled = codes.filter((c) => result.added.includes(c.code));
+      const keep = target.kind === 'lines' && pending?.field === target.field ? pending.codes : [];
+      pending = { field: target.field, dialog: target.dialog, codes: [...keep, ...filled] };
+      close(false);
+      target.field.focus({ preventScroll: true });
+      return { ok: true, filledIds: filled.map((c) => c.id) };
+    } catch (e) {
+      if (e instanceof FillError) return { ok: false, error: e.message };
+      throw e;
+    }
+  }
+
+  /** The user confirmed in the dialog: the codes still in the field count as used. */
+  function onConfirmClick(e: MouseEvent) {
+    if (!e.isTrusted || !pending) return;
+    const btn = confirmButtonFor(e.target);
+    if (!btn) return;
+    if (pending.dialog && !pending.dialog.contains(btn)) return;
+    const { field, codes } = pending;
+    // TikTok may have swapped the input for the found video after Search: then the fill stands.
+    const value = field.isConnected ? field.value : undefined;
+    const used = value === undefined ? codes : codes.filter((c) => value.split(/\r?\n/).some((l) => l.trim() === c.code));
+    pending = undefined;
+    if (!used.length) return;
+    void sendMessage('pickerConfirmed', { token, ids: used.map((c) => c.id) })
+      .then(() => overlay?.post({ type: 'refresh', token }))
+      .catch(() => undefined);
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (!active || e.target !== active.field || !e.isTrusted) return;
+    if (e.key === 'Escape' && overlay?.isOpen) {
+      e.preventDefault();
+      e.stopPropagation();
+      close(false);
+      return;
+    }
+    if (e.key !== 'ArrowDown' || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const field = active.field;
+    // In a textarea plain ArrowDown moves between lines; it opens the list only from the end.
+    const atEnd = field.selectionStart === field.value.length;
+    if (active.kind === 'lines' && !e.altKey && !atEnd) return;
+    e.preventDefault();
+    void open(true);
+  }
+
+  function onPointerDown(e: PointerEvent) {
+    if (!overlay?.isOpen) return;
+    const t = e.target as Node | null;
+    if (t && (t === overlay.host || t === button?.host || t === active?.field)) return;
+    close(false);
+  }
+
+  function onRelay(data: PickerUiAction) {
+    if (data.action === 'close') close(data.refocusField);
+    else {
+      overlay?.setHeight(data.height);
+      followLoop();
+    }
+  }
+
+  const removeFill = onMessage('fillCode', ({ data }) => {
+    if (data.token !== token) throw new Error('Unknown code list.');
+    return fill(data.codes);
+  });
+  const removeRelay = onMessage('pickerUiRelay', ({ data }) => {
+    if (data.token !== token) throw new Error('Unknown code list.');
+    onRelay(data);
+  });
+
+  const observer = new MutationObserver(scheduleScan);
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open', 'placeholder', 'aria-hidden'] });
+  ctx.addEventListener(
+    document,
+    'focusin',
+    (e) => {
+      const t = e.target;
+      if ((t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) && t !== active?.field) {
+        const hit = classifyField(t);
+        if (hit && isShown(t)) return attach(hit, true);
+      }
+      scheduleScan();
+    },
+    { capture: true },
+  );
+  ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  ctx.addEventListener(document, 'pointerdown', onPointerDown, { capture: true });
+  ctx.addEventListener(document, 'click', onConfirmClick, { capture: true });
+  ctx.addEventListener(window, 'resize', () => (avoidCheckedAt = 0));
+  // Polls the extension's liveness: after an update the old page script must leave no trace.
+  ctx.setInterval(() => undefined, 1000);
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    removeFill();
+    removeRelay();
+    button?.remove();
+    overlay?.remove();
+    active = undefined;
+  });
+  scan();
+}

@@ -1,0 +1,181 @@
+import { browser } from 'wxt/browser';
+import type { PickerFieldContext } from '@/utils/protocol';
+import { placeOverlay, sameBox, toBox, type Box } from './placement';
+
+/**
+ * The code list's frame on the page: an extension-origin iframe in a closed shadow root, in the
+ * top layer (a manual popover) so TikTok's own stacking cannot bury it. The page sees only an
+ * empty element; the codes live in the frame, which the page's scripts cannot read.
+ */
+
+export const PICKER_WIDTH = 380;
+const MIN_HEIGHT = 150;
+const MIN_WIDTH = 320;
+/** A click on a frame that moved this recently is refused: it may have been slid under the pointer. */
+const SETTLE_MS = 350;
+
+/** Messages to the frame; the frame drops any that lack the secret it was given first. */
+export type ToPicker =
+  | { type: 'init'; token: string; context: PickerFieldContext }
+  | { type: 'context'; token: string; context: PickerFieldContext }
+  | { type: 'focus'; token: string }
+  | { type: 'refresh'; token: string };
+
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'inset: auto',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'background: transparent',
+  'overflow: visible',
+  'z-index: 2147483647',
+  'display: block',
+  'width: 0',
+  'height: 0',
+].join(';');
+
+const FRAME_CSS = `
+  iframe {
+    display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0;
+    border-radius: 12px; background: #fff; color-scheme: light;
+    box-shadow: 0 12px 32px rgba(22, 24, 35, 0.18), 0 2px 6px rgba(22, 24, 35, 0.12), 0 0 0 1px rgba(22, 24, 35, 0.08);
+  }
+`;
+
+export class PickerOverlay {
+  readonly host: HTMLElement;
+  readonly frame: HTMLIFrameElement;
+  private placed?: Box;
+  private lastMovedAt = 0;
+  private height = 340;
+  private ready: Promise<void>;
+  private readonly origin = new URL(browser.runtime.getURL('/')).origin;
+
+  constructor(
+    private readonly token: string,
+    context: PickerFieldContext,
+  ) {
+    this.host = document.createElement('ad-code-keeper-picker');
+    this.host.setAttribute('style', HOST_STYLE);
+    this.host.setAttribute('popover', 'manual');
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = FRAME_CSS;
+    this.frame = document.createElement('iframe');
+    this.frame.title = 'Ad Code Keeper: saved ad codes';
+    this.frame.setAttribute('allow', '');
+    this.frame.src = browser.runtime.getURL('/code-picker.html');
+    root.append(style, this.frame);
+    this.ready = new Promise((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
+    document.documentElement.append(this.host);
+    this.raise();
+    void this.ready.then(() => this.post({ type: 'init', token, context }));
+  }
+
+  get isOpen(): boolean {
+    return this.host.isConnected && this.host.style.display !== 'none';
+  }
+
+  /** Puts the list above whatever joined the top layer since (TikTok dialogs, toasts). */
+  raise() {
+    try {
+      if (this.host.matches(':popover-open')) this.host.hidePopover();
+      this.host.showPopover();
+    } catch {
+      // No popover support: the fixed position and maximal z-index still apply.
+    }
+  }
+
+  post(message: ToPicker) {
+    // The exact target origin: if the page navigated the frame elsewhere, the message is dropped.
+    void this.ready.then(() => this.frame.contentWindow?.postMessage(message, this.origin));
+  }
+
+  setHeight(height: number) {
+    this.height = Math.max(MIN_HEIGHT, height);
+  }
+
+  show() {
+    this.host.style.display = 'block';
+    this.raise();
+  }
+
+  hide() {
+    this.host.style.display = 'none';
+    this.placed = undefined;
+  }
+
+  remove() {
+    this.host.remove();
+  }
+
+  /** Re-anchors to the field; cheap when nothing moved, so it can run every animation frame. */
+  follow(anchor: Element, avoid: Element[], container?: Element) {
+    if (!this.isOpen) return;
+    const a = anchor.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const offscreen = a.bottom < 0 || a.top > vh || a.right < 0 || a.left > vw;
+    this.host.style.visibility = offscreen ? 'hidden' : 'visible';
+    const box = placeOverlay({
+      anchor: toBox(a),
+      size: { width: Math.min(PICKER_WIDTH, vw - 16), height: this.height, minHeight: MIN_HEIGHT, minWidth: MIN_WIDTH },
+      container: container && toBox(container.getBoundingClientRect()),
+      viewport: { width: vw, height: vh },
+      avoid: avoid.map((el) => toBox(el.getBoundingClientRect())),
+    });
+    if (sameBox(this.placed, box)) return;
+    if (!this.placed || Math.abs(this.placed.left - box.left) > 2 || Math.abs(this.placed.top - box.top) > 2) {
+      this.lastMovedAt = performance.now();
+    }
+    this.placed = box;
+    Object.assign(this.host.style, {
+      left: `${box.left}px`,
+      top: `${box.top}px`,
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+    });
+  }
+
+  /**
+   * Why the list must not act right now, or undefined when it is shown as we drew it: fully
+   * opaque, unfiltered, where we put it, settled, inside the viewport and not covered.
+   */
+  tamperReason(): string | undefined {
+    if (!this.host.isConnected || !this.isOpen || !this.placed) return 'the code list is not shown';
+    if (performance.now() - this.lastMovedAt < SETTLE_MS) return 'the code list was moving';
+    const rect = this.host.getBoundingClientRect();
+    if (!sameBox(this.placed, toBox(rect), 1)) return 'the page moved the code list';
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    if (rect.left < 0 || rect.top < 0 || rect.right > vw || rect.bottom > vh) return 'the code list is partly off-screen';
+    for (const el of [this.frame as Element, ...ancestors(this.host)]) {
+      const s = getComputedStyle(el);
+      if (s.visibility !== 'visible' || s.display === 'none') return 'the page hid the code list';
+      if (Number(s.opacity) < 1) return 'the page made the code list transparent';
+      if (s.filter !== 'none' || s.mixBlendMode !== 'normal' || s.clipPath !== 'none' || (s.mask && s.mask !== 'none')) {
+        return 'the page altered how the code list is drawn';
+      }
+    }
+    const inset = 6;
+    const points: [number, number][] = [
+      [rect.left + rect.width / 2, rect.top + rect.height / 2],
+      [rect.left + inset, rect.top + inset],
+      [rect.right - inset, rect.top + inset],
+      [rect.left + inset, rect.bottom - inset],
+      [rect.right - inset, rect.bottom - inset],
+    ];
+    for (const [x, y] of points) {
+      if (document.elementFromPoint(x, y) !== this.host) return 'something on the page covers the code list';
+    }
+    return undefined;
+  }
+}
+
+function ancestors(el: Element): Element[] {
+  const list: Element[] = [];
+  for (let n: Element | null = el; n; n = n.parentElement) list.push(n);
+  return list;
+}

@@ -1,0 +1,165 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { AdCodeRecord } from '@/utils/code-record';
+import type { CodesDb } from '@/utils/codes-db';
+import { markUsage } from '@/utils/code-store';
+import { isExpired } from '@/utils/expiry';
+import { sendMessage, type PickerCode, type PickerList } from '@/utils/protocol';
+import { getSettings } from '@/utils/settings';
+import { advertiserIdFromUrl } from '@/utils/sites/ads-manager';
+import type { Handlers } from './router';
+
+/**
+ * The Ads Manager code picker's side of the background. A page-side script registers a random
+ * token; only a picker frame in the same tab that knows the token may list codes or ask for a
+ * fill, and a fill goes back to exactly the frame that registered it.
+ */
+
+export interface PickerSession {
+  tabId: number;
+  frameId: number;
+  advertiserId?: string;
+  registeredAt: number;
+  lastMarked?: { ids: number[]; at: number; advertiserId?: string };
+}
+
+/** storage.session survives the service worker sleeping, is never written to disk, and content scripts cannot read it. */
+const SESSIONS_KEY = 'pickerSessions';
+const SESSION_MAX_AGE_MS = 24 * 3_600_000;
+/** A second Confirm click this soon after the first one is the same confirmation. */
+const DOUBLE_CONFIRM_MS = 5_000;
+
+type Sender = Browser.runtime.MessageSender;
+
+async function loadSessions(): Promise<Record<string, PickerSession>> {
+  const got = await browser.storage.session.get(SESSIONS_KEY);
+  return (got[SESSIONS_KEY] as Record<string, PickerSession> | undefined) ?? {};
+}
+
+async function saveSession(token: string, session: PickerSession | undefined, now: number) {
+  const all = await loadSessions();
+  if (session) all[token] = session;
+  else delete all[token];
+  for (const [t, s] of Object.entries(all)) if (now - s.registeredAt > SESSION_MAX_AGE_MS) delete all[t];
+  await browser.storage.session.set({ [SESSIONS_KEY]: all });
+}
+
+class PickerRefused extends Error {}
+
+/** The session a picker frame belongs to: same token and same tab as the page script that registered it. */
+async function sessionFor(token: string, sender: Sender, from: 'picker' | 'page'): Promise<PickerSession> {
+  const session = (await loadSessions())[token];
+  const sameTab = session && sender.tab?.id === session.tabId;
+  const sameFrame = from === 'picker' || (session && (sender.frameId ?? 0) === session.frameId);
+  if (!session || !sameTab || !sameFrame) {
+    throw new PickerRefused('This code list lost its connection to the Ads Manager page. Reload the page to use it again.');
+  }
+  return session;
+}
+
+export function toPickerCode(r: AdCodeRecord, advertiserId: string | undefined): PickerCode {
+  const usesHere = advertiserId ? r.uses.filter((u) => u.advertiserId === advertiserId) : [];
+  return {
+    id: r.id!,
+    code: r.code,
+    creatorHandle: r.creatorHandle,
+    notes: r.notes,
+    expiresAt: r.expiresAt,
+    status: r.status,
+    usedHere: usesHere.length > 0,
+    lastUsedAt: (usesHere.length ? usesHere : r.uses).at(-1)?.at,
+  };
+}
+
+export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void, clock: () => number = Date.now): Handlers {
+  return {
+    async pickerRegister({ token }, sender) {
+      if (sender.tab?.id === undefined) throw new PickerRefused('Only a page in a tab can show the code list.');
+      const previous = (await loadSessions())[token];
+      await saveSession(
+        token,
+        {
+          ...previous,
+          tabId: sender.tab.id,
+          frameId: sender.frameId ?? 0,
+          // From the browser's record of the sender's URL, not from the message: the page cannot choose it.
+          advertiserId: advertiserIdFromUrl(sender.url ?? ''),
+          registeredAt: clock(),
+        },
+        clock(),
+      );
+    },
+
+    async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
+      const session = await sessionFor(token, sender, 'picker');
+      const now = clock();
+      const { alertWindowDays } = await getSettings();
+      const rows = await db.codes.where('[archived+expiresAt]').between([0, includeExpired ? -Infinity : now], [0, Infinity], !!includeExpired, true).toArray();
+      const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
+      return {
+        codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
+        alertWindowDays,
+        now,
+        advertiserId: session.advertiserId,
+        recentlyMarked: recent && { ids: recent.ids, at: recent.at },
+      };
+    },
+
+    async pickerFill({ token, ids }, sender) {
+      const session = await sessionFor(token, sender, 'picker');
+      const rows = await db.codes.bulkGet(ids);
+      const now = clock();
+      const codes: { id: number; code: string }[] = [];
+      for (const r of rows) {
+        if (!r || r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
+        if (isExpired(r, now)) return { ok: false, error: `${r.code.slice(0, 10)}… has expired; TikTok would refuse it. Ask the creator for a new code.` };
+        codes.push({ id: r.id!, code: r.code });
+      }
+      try {
+        return await sendMessage('fillCode', { token, codes }, { tabId: session.tabId, frameId: session.frameId });
+      } catch {
+        return { ok: false, error: 'The Ads Manager page did not answer. Reload the page and try again.' };
+      }
+    },
+
+    async pickerConfirmed({ token, ids }, sender) {
+      const session = await sessionFor(token, sender, 'page');
+      const now = clock();
+      const last = session.lastMarked;
+      if (last && now - last.at < DOUBLE_CONFIRM_MS && ids.every((id) => last.ids.includes(id))) return { markedIds: [] };
+      // The URL at the moment of Confirm: the single-page app may have switched accounts since registering.
+      const advertiserId = advertiserIdFromUrl(sender.url ?? '') ?? session.advertiserId;
+      const existing = (await db.codes.bulkGet(ids)).filter((r): r is AdCodeRecord => !!r);
+      for (const r of existing) await markUsage(db, r.id!, true, now, advertiserId);
+      const markedIds = existing.map((r) => r.id!);
+      await saveSession(token, { ...session, advertiserId, lastMarked: { ids: markedIds, at: now, advertiserId } }, now);
+      await changed();
+      return { markedIds };
+    },
+
+    async pickerUndoUsed({ token, ids }, sender) {
+      const session = await sessionFor(token, sender, 'picker');
+      const last = session.lastMarked;
+      // A page's picker may only take back what it marked itself, never another use of a code.
+      const undoable = ids.filter((id) => last?.ids.includes(id));
+      if (!last || !undoable.length) throw new PickerRefused('Nothing to undo: this page has not marked those codes used.');
+      await db.transaction('rw', db.codes, async () => {
+        for (const id of undoable) {
+          await db.codes.update(id, (r) => {
+            const i = r.uses.findLastIndex((u) => u.at === last.at && u.advertiserId === last.advertiserId);
+            if (i >= 0) r.uses.splice(i, 1);
+            r.status = r.uses.length ? 'used' : 'unused';
+            r.updatedAt = clock();
+          });
+        }
+      });
+      const remaining = last.ids.filter((id) => !undoable.includes(id));
+      await saveSession(token, { ...session, lastMarked: remaining.length ? { ...last, ids: remaining } : undefined }, clock());
+      await changed();
+    },
+
+    async pickerUi(data, sender) {
+      const session = await sessionFor(data.token, sender, 'picker');
+      await sendMessage('pickerUiRelay', data, { tabId: session.tabId, frameId: session.frameId }).catch(() => undefined);
+    },
+  };
+}

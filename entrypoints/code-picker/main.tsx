@@ -1,0 +1,6 @@
+import { createRoot } from 'react-dom/client';
+import './picker.css';
+import { App } from './App';
+import { connectToPage } from './page-channel';
+
+createRoot(document.getElementById('root')!).render(<App channel={connectToPage(window)} />);
