@@ -16,6 +16,13 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       codes: '++id, &code, expiresAt, [archived+expiresAt], creatorHandle, updatedAt',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // *tags: multi-entry, so "codes of campaign X" and the list of distinct tags are index reads.
+      codes: '++id, &code, expiresAt, [archived+expiresAt], creatorHandle, updatedAt, *tags',
+    },
+  },
 ];
 
 export type CodesDb = Dexie & { codes: EntityTable<AdCodeRecord, 'id'> };
