@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/codes-db';
 import { snoozeUntil, type DueAlert } from '@/utils/alerts-due';
-import { DAY_MS } from '@/utils/expiry';
 import { shortCode, type Translator } from '@/utils/i18n';
-import { formatDateTime } from '@/utils/i18n/dates';
+import { dayKey, daysBetweenKeys, formatDateTime } from '@/utils/i18n/dates';
 
 /**
  * Expiry notifications: one per (code, threshold), or one daily digest. Ids carry what a
@@ -35,17 +34,22 @@ export function dashboardUrl(hash = ''): string {
 
 const who = (r: AdCodeRecord) => r.creatorHandle ?? r.source.senderName ?? r.source.senderEmail ?? '—';
 
-function alertTitle(r: AdCodeRecord, due: DueAlert, tr: Translator, now: number): string {
-  const fullDays = Math.floor((r.expiresAt - now) / DAY_MS);
-  if (due.snoozeEnded) return tr.t('notifySnoozedTitle', { when: fullDays < 1 ? '< 24 h' : tr.tn('periodDays', fullDays) });
-  return fullDays < 1 ? tr.t('notifyTitleToday') : tr.tn('notifyTitleDays', fullDays);
+function alertTitle(r: AdCodeRecord, due: DueAlert, tr: Translator, zone: string, now: number): string {
+  const hoursLeft = (r.expiresAt - now) / 3_600_000;
+  // Calendar days in the user's zone, as the threshold was counted: "7 days" at the 7-day mark.
+  const days = daysBetweenKeys(dayKey(now, zone), dayKey(r.expiresAt, zone));
+  if (due.snoozeEnded) {
+    const rtf = new Intl.RelativeTimeFormat(tr.lang, { numeric: 'auto' });
+    return tr.t('notifySnoozedTitle', { when: hoursLeft < 24 ? rtf.format(Math.max(1, Math.round(hoursLeft)), 'hour') : rtf.format(days, 'day') });
+  }
+  return hoursLeft < 24 ? tr.t('notifyTitleToday') : tr.tn('notifyTitleDays', days);
 }
 
 export async function showCodeAlert(r: AdCodeRecord & { id: number }, due: DueAlert, tr: Translator, zone: string, now: number) {
   await browser.notifications.create(codeNotificationId(r.id, due.threshold), {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: alertTitle(r, due, tr, now),
+    title: alertTitle(r, due, tr, zone, now),
     message: tr.t('notifyMessage', { creator: who(r), code: shortCode(r.code), date: formatDateTime(r.expiresAt, zone, tr.lang) }),
     contextMessage: r.status === 'used' ? tr.t('notifyInUse') : undefined,
     buttons: [{ title: tr.t('notifyRenew') }, { title: tr.t('notifySnooze') }],
