@@ -31,7 +31,9 @@ export function OptionsPage({ settings }: { settings: Settings }) {
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   useEffect(() => setWindowText(String(settings.alertWindowDays)), [settings.alertWindowDays]);
-  useEffect(() => setThresholdText(formatThresholds(settings.notifyThresholds)), [settings.notifyThresholds]);
+  // Keyed by value, not array identity: every settings read is a new array and must not wipe what the user is typing.
+  const savedThresholds = formatThresholds(settings.notifyThresholds);
+  useEffect(() => setThresholdText(savedThresholds), [savedThresholds]);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('appName')} — ${t('settingsTitle')}`;

@@ -1,0 +1,234 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { codesDb } from '@/utils/codes-db';
+import { saveSettings } from '@/utils/settings';
+import { zonedInstant } from '@/utils/i18n/dates';
+import type { AdCodeRecord } from '@/utils/code-record';
+import { makeCode, record } from './dashboard-fixtures';
+
+const sent: { type: string; data: unknown }[] = [];
+const replies: Record<string, (data: any) => unknown> = {};
+vi.mock('@/utils/protocol', () => ({
+  sendMessage: vi.fn(async (type: string, data: unknown) => {
+    sent.push({ type, data });
+    return replies[type]?.(data);
+  }),
+}));
+
+const { DashboardRoot } = await import('@/entrypoints/dashboard/App');
+
+const DAY = 86_400_000;
+const ZONE = 'Europe/Madrid';
+const NOW = Date.now();
+
+beforeAll(() => {
+  // jsdom has no layout: give the virtualized lists a viewport so rows render.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 1200, height: 800, top: 0, left: 0, right: 1200, bottom: 800, x: 0, y: 0, toJSON() {} } as DOMRect);
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event('close'));
+  };
+});
+
+let ids: number[] = [];
+beforeEach(async () => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  for (const k of Object.keys(replies)) delete replies[k];
+  await saveSettings({ timeZone: ZONE, language: 'en', alertWindowDays: 3 });
+  await codesDb().codes.clear();
+  ids = (await codesDb().codes.bulkAdd(
+    [
+      record({ code: makeCode(1), creatorHandle: '@ana', expiresAt: NOW + 2 * DAY, receivedAt: NOW - 28 * DAY, tags: ['Launch'], status: 'unused', uses: [] }),
+      record({ code: makeCode(2), creatorHandle: '@ben', expiresAt: NOW + 20 * DAY, receivedAt: NOW - 10 * DAY, tags: [] }),
+      record({ code: makeCode(3), creatorHandle: '@cleo', expiresAt: NOW - DAY, receivedAt: NOW - 31 * DAY, tags: ['Launch'], status: 'unused', uses: [] }),
+    ],
+    { allKeys: true },
+  )) as number[];
+});
+afterEach(() => {
+  cleanup();
+  history.replaceState(null, '', '/');
+});
+
+async function open(hash = '') {
+  history.replaceState(null, '', `/dashboard.html${hash}`);
+  const user = userEvent.setup();
+  render(<DashboardRoot />);
+  await screen.findByText('3 codes shown');
+  return user;
+}
+
+describe('dashboard table', () => {
+  it('lists codes soonest expiry first, sorts, and bulk-archives the selection', async () => {
+    const user = await open('#view=table');
+    const table = screen.getByRole('table', { name: 'Table' });
+    const creators = () => within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2].textContent);
+    await waitFor(() => expect(creators()).toEqual(['@cleo', '@ana', '@ben']));
+
+    await user.click(screen.getByRole('button', { name: 'Sort by Expires' }));
+    expect(creators()).toEqual(['@ben', '@ana', '@cleo']);
+    expect(screen.getByRole('columnheader', { name: /Expires/ })).toHaveAttribute('aria-sort', 'descending');
+
+    await user.click(screen.getByRole('checkbox', { name: new RegExp(`Select ${makeCode(1).slice(0, 11)}`) }));
+    await user.click(screen.getByRole('checkbox', { name: new RegExp(`Select ${makeCode(2).slice(0, 11)}`) }));
+    expect(screen.getByRole('toolbar', { name: '2 selected' })).toBeInTheDocument();
+    replies.bulkEditCodes = () => ({ changed: 2 });
+    await user.click(screen.getByRole('button', { name: 'Archive' }));
+    const bulk = sent.at(-1) as { type: string; data: { ids: number[]; edit: unknown } };
+    expect(bulk.type).toBe('bulkEditCodes');
+    expect([...bulk.data.ids].sort()).toEqual([ids[0], ids[1]].sort());
+    expect(bulk.data.edit).toEqual({ kind: 'archive', archived: 1 });
+    expect(await screen.findByText('2 codes archived.')).toBeInTheDocument();
+  });
+
+  it('deletes with undo: the deleted records go back to the background', async () => {
+    const user = await open('#view=table');
+    await user.click(screen.getByRole('checkbox', { name: 'Select all shown codes' }));
+    const deleted = await codesDb().codes.toArray();
+    replies.deleteCodes = () => deleted;
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(sent.at(-1)?.type).toBe('deleteCodes');
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(sent.at(-1)).toEqual({ type: 'restoreCodes', data: { records: deleted } });
+  });
+
+  it('filters by status and tag', async () => {
+    const user = await open('#view=table');
+    await user.selectOptions(screen.getByLabelText('Tag'), 'Launch');
+    expect(screen.getByText('2 codes shown')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Status'), 'expired');
+    expect(screen.getByText('1 code shown')).toBeInTheDocument();
+  });
+});
+
+describe('details drawer', () => {
+  it('opens from #code=<id>, corrects the expiry in the chosen zone, and closes with Escape', async () => {
+    const user = await open(`#code=${ids[0]}`);
+    const drawer = await screen.findByRole('dialog', { name: '@ana' });
+    expect(within(drawer).getByText(makeCode(1))).toBeInTheDocument();
+    const date = within(drawer).getByLabelText('Expiry date');
+    const time = within(drawer).getByLabelText('Expiry time');
+    await user.clear(date);
+    await user.type(date, '2027-03-28');
+    await user.clear(time);
+    await user.type(time, '02:30'); // does not exist in Madrid that night (DST gap)
+    await user.click(within(drawer).getByRole('button', { name: 'Save changes' }));
+    const patch = sent.find((m) => m.type === 'updateCode')?.data as { id: number; patch: { expiresAt: number } };
+    expect(patch.id).toBe(ids[0]);
+    expect(patch.patch.expiresAt).toBe(zonedInstant('2027-03-28', '02:30', ZONE));
+    expect(new Date(patch.patch.expiresAt).toISOString()).toBe('2027-03-28T01:30:00.000Z');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '@ana' })).not.toBeInTheDocument());
+  });
+
+  it('opens the renewal request from #renew=1 with a Gmail reply and marks the code', async () => {
+    const opened: string[] = [];
+    vi.spyOn(window, 'open').mockImplementation((url) => {
+      opened.push(String(url));
+      return null;
+    });
+    const user = await open(`#code=${ids[0]}&renew=1`);
+    const dialog = await screen.findByRole('dialog', { name: 'Ask @ana to renew' });
+    await user.selectOptions(within(dialog).getByLabelText('Period to ask for'), '60');
+    expect((within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value).toContain('for 60 days');
+    await user.click(within(dialog).getByRole('button', { name: 'Open reply in Gmail' }));
+    expect(opened[0]).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/0\/\?view=cm/);
+    expect(new URL(opened[0]).searchParams.get('to')).toBe('jose@example.com');
+    const mark = sent.find((m) => m.type === 'updateCode')?.data as { patch: { renewalRequestedAt: number } };
+    expect(mark.patch.renewalRequestedAt).toBeGreaterThan(0);
+  });
+});
+
+describe('calendar', () => {
+  it('puts each code on its expiry day in the chosen time zone', async () => {
+    await codesDb().codes.clear();
+    // 23:30 UTC on the 10th is already the 11th in Madrid.
+    const now = new Date();
+    const expires = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 10, 23, 30);
+    await codesDb().codes.add(record({ code: makeCode(9), creatorHandle: '@late', expiresAt: expires }));
+    history.replaceState(null, '', '/dashboard.html');
+    render(<DashboardRoot />);
+    const chip = await screen.findByRole('button', { name: '@late' });
+    const cell = chip.closest('td')!;
+    expect(within(cell).getAllByRole('button')[0]).toHaveTextContent('11');
+  });
+});
+
+describe('import', () => {
+  const upload = async (user: ReturnType<typeof userEvent.setup>, name: string, text: string, type: string) => {
+    await user.upload(screen.getByTestId('import-file'), new File([text], name, { type }));
+  };
+
+  it('a broken file shows why and sends nothing', async () => {
+    const user = await open();
+    await upload(user, 'backup.json', '{"format": "ad-code-keeper-backup", "codes": [', 'application/json');
+    const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(/cannot be imported: not valid JSON.*Nothing was changed/);
+    expect(within(dialog).queryByRole('button', { name: /Import \d/ })).not.toBeInTheDocument();
+    expect(sent.filter((m) => m.type === 'importCodes')).toEqual([]);
+  });
+
+  it('previews add / merge / reject row by row and commits only accepted rows, in one message', async () => {
+    const user = await open();
+    const csv = `code,creator,expires\n${makeCode(1)},@ana,2027-01-05\n${makeCode(5)},@dan,2027-01-06\nnope,@x,2027-01-07\n`;
+    await upload(user, 'codes.csv', csv, 'text/csv');
+    const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
+    const rows = within(dialog).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 2).map((c) => c.textContent))).toEqual([
+      ['2', 'Merge'],
+      ['3', 'Add'],
+      ['4', 'Reject'],
+    ]);
+    expect(within(dialog).getByText('1 rejected row will be skipped.')).toBeInTheDocument();
+    replies.importCodes = () => ({ added: 1, merged: 1 });
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 codes' }));
+    const msgs = sent.filter((m) => m.type === 'importCodes');
+    expect(msgs).toHaveLength(1);
+    expect((msgs[0].data as { records: AdCodeRecord[] }).records.map((r) => r.code)).toEqual([makeCode(1), makeCode(5)]);
+    expect(await screen.findByText('Imported: 1 added, 1 merged.')).toBeInTheDocument();
+  });
+});
+
+describe('export and language', () => {
+  it('export buttons start downloads of the shown codes', async () => {
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      blobs.push(b);
+      return 'blob:x';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const user = await open();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await user.click(screen.getByRole('button', { name: 'Export calendar (.ics)' }));
+    expect(click).toHaveBeenCalledTimes(2);
+    const csv = await blobs[0].text();
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(await blobs[1].text()).toContain('BEGIN:VCALENDAR');
+    expect((await blobs[1].text()).match(/BEGIN:VEVENT/g)).toHaveLength(3);
+  });
+
+  it('speaks Spanish when chosen', async () => {
+    await saveSettings({ language: 'es' });
+    history.replaceState(null, '', '/dashboard.html');
+    render(<DashboardRoot />);
+    expect(await screen.findByRole('tab', { name: 'Calendario' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Exportar CSV' })).toBeInTheDocument();
+    await act(async () => {});
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, getSettings, saveSettings } from '@/utils/settings';
+import { OptionsRoot } from '@/entrypoints/options/App';
+import { parseThresholds } from '@/entrypoints/options/thresholds';
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await saveSettings({ ...DEFAULT_SETTINGS, language: 'en' });
+});
+afterEach(cleanup);
+
+describe('options page', () => {
+  it('saves valid thresholds, refuses invalid ones with a visible reason and keeps the old value', async () => {
+    const user = userEvent.setup();
+    render(<OptionsRoot />);
+    const field = await screen.findByLabelText('Notify before expiry');
+    await user.clear(field);
+    await user.type(field, '14, 2, 0{Enter}');
+    await waitFor(async () => expect((await getSettings()).notifyThresholds).toEqual([14, 2, 0]));
+    expect(screen.getAllByRole('status').some((s) => s.textContent === 'Saved.')).toBe(true);
+
+    await user.clear(field);
+    await user.type(field, '5, soon{Enter}');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/Use up to 6 whole numbers/)).toBeInTheDocument();
+    expect((await getSettings()).notifyThresholds).toEqual([14, 2, 0]);
+  });
+
+  it('saves toggles, period, theme and time zone as they change', async () => {
+    const user = userEvent.setup();
+    render(<OptionsRoot />);
+    await user.click(await screen.findByLabelText('Daily digest instead of one notification per code'));
+    await user.selectOptions(screen.getByLabelText('Default period when a message states none'), '60');
+    await user.click(screen.getByRole('radio', { name: 'Dark' }));
+    await user.selectOptions(screen.getByLabelText('Time zone for dates'), 'Asia/Tokyo');
+    await waitFor(async () => expect(await getSettings()).toMatchObject({ dailyDigest: true, defaultPeriodDays: 60, theme: 'dark', timeZone: 'Asia/Tokyo' }));
+    await waitFor(() => expect(document.documentElement.dataset.theme).toBe('dark'));
+  });
+
+  it('switches the whole page to the chosen language', async () => {
+    const user = userEvent.setup();
+    render(<OptionsRoot />);
+    await user.selectOptions(await screen.findByLabelText('Language'), 'fr');
+    expect(await screen.findByRole('heading', { name: 'Paramètres' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Prévenir avant l’expiration')).toBeInTheDocument();
+  });
+
+  it('alert window accepts 1–60 only', async () => {
+    const user = userEvent.setup();
+    render(<OptionsRoot />);
+    const field = await screen.findByLabelText('Alert window');
+    await user.clear(field);
+    await user.type(field, '0{Enter}');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect((await getSettings()).alertWindowDays).toBe(DEFAULT_SETTINGS.alertWindowDays);
+    await user.clear(field);
+    await user.type(field, '5{Enter}');
+    await waitFor(async () => expect((await getSettings()).alertWindowDays).toBe(5));
+  });
+});
+
+describe('parseThresholds', () => {
+  it('sorts, dedupes and enforces the settings schema', () => {
+    expect(parseThresholds('1, 7 3,3')).toEqual([7, 3, 1]);
+    expect(parseThresholds('61')).toBeUndefined();
+    expect(parseThresholds('1,2,3,4,5,6,7')).toBeUndefined();
+    expect(parseThresholds('')).toEqual([]);
+  });
+});
