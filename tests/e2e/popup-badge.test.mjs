@@ -1,0 +1,119 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, seedCodes, savedCodes, makeCode } from './harness.mjs';
+
+const DAY = 86_400_000;
+let ext;
+before(async () => {
+  ext = await launch();
+});
+after(async () => ext?.close());
+
+const capture = (seed, daysLeft, extra = {}) => ({
+  code: makeCode(seed),
+  periodDays: 30,
+  sentAt: Date.now() + daysLeft * DAY - 30 * DAY,
+  source: { kind: 'paste' },
+  ...extra,
+});
+
+async function openPopup() {
+  const page = await ext.context.newPage();
+  await page.goto(ext.extensionUrl('popup.html'));
+  return page;
+}
+
+test('popup: empty state invites the first capture', async () => {
+  const page = await openPopup();
+  await page.getByText('No codes saved yet').waitFor();
+  assert.ok(await page.getByRole('textbox', { name: 'Paste ad codes' }).isVisible(), 'the add box is open when empty');
+  await page.close();
+});
+
+test('badge: counts codes expiring within 3 days, and is empty when none', async () => {
+  assert.equal(await ext.badgeText(), '');
+  await seedCodes(ext, [
+    capture(1, 2, { creatorHandle: '@soon.creator' }),
+    capture(2, 20, { creatorHandle: '@later.creator', notes: 'summer launch' }),
+    capture(3, -2, { creatorHandle: '@old.creator' }),
+    capture(4, 1, { creatorHandle: '@sooner.creator' }),
+  ]);
+  await waitFor(async () => (await ext.badgeText()) === '2', 'badge shows 2');
+});
+
+test('popup: soonest expiry first, expired apart, search, copy, mark used, delete with undo', async () => {
+  const page = await openPopup();
+  const usable = page.getByRole('list', { name: 'Usable codes' }).getByRole('listitem');
+  await usable.first().waitFor();
+  const names = await usable.locator('.creator').allTextContents();
+  assert.deepEqual(names, ['@sooner.creator', '@soon.creator', '@later.creator']);
+  assert.match(await usable.first().textContent(), /expires tomorrow|expires in \d+ hours/);
+  assert.match(await usable.nth(2).textContent(), /expires in 20 days/);
+  const expired = page.getByRole('list', { name: 'Expired codes' }).getByRole('listitem');
+  assert.match(await expired.first().textContent(), /@old\.creator.*Expired.*expired 2 days ago/s);
+
+  // Search by note.
+  await page.getByRole('searchbox', { name: 'Search codes' }).fill('summer');
+  assert.deepEqual(await page.locator('.code-list .creator').allTextContents(), ['@later.creator']);
+  await page.getByRole('searchbox', { name: 'Search codes' }).fill('');
+
+  // Full code is available to copy.
+  await usable.first().getByRole('button', { name: /Copy code/ }).click();
+  await usable.first().getByRole('button', { name: /Copy code/ }).getByText('Copied ✓').waitFor();
+  const search = page.getByRole('searchbox', { name: 'Search codes' });
+  await search.focus();
+  await page.keyboard.press('Control+V');
+  assert.equal(await search.inputValue(), makeCode(4), 'the clipboard holds the full code');
+  assert.deepEqual(await page.locator('.code-list .creator').allTextContents(), ['@sooner.creator'], 'search by code');
+  await search.fill('');
+
+  // Mark used and back.
+  await usable.first().getByRole('button', { name: 'Mark used' }).click();
+  await usable.first().getByRole('button', { name: 'Used ✓' }).waitFor();
+  assert.equal((await savedCodes(ext)).find((c) => c.code === makeCode(4)).status, 'used');
+
+  // Delete, then undo.
+  await usable.nth(2).locator('.code-row-toggle').click();
+  await usable.nth(2).getByRole('button', { name: /Delete code/ }).click();
+  await page.getByRole('status').getByText('Deleted @later.creator.').waitFor();
+  assert.equal((await savedCodes(ext)).length, 3);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await waitFor(async () => (await savedCodes(ext)).length === 4, 'undo restores the code');
+  await page.close();
+});
+
+test('popup: pasting several codes previews each, rejects junk with a reason, saves atomically', async () => {
+  const page = await openPopup();
+  await page.getByRole('button', { name: '+ Add' }).click();
+  const box = page.getByRole('textbox', { name: 'Paste ad codes' });
+  await box.fill(`Here are the codes:\n${makeCode(10)} (60 days)\n${makeCode(1)}\n#tooShort123\n`);
+  const preview = page.getByRole('list', { name: 'What will be saved' });
+  await preview.getByText('new').first().waitFor();
+  assert.match(await preview.textContent(), /already saved/);
+  assert.match(await preview.textContent(), /not a code: too short/);
+  await page.getByRole('button', { name: 'Save 2 codes' }).click();
+  await page.getByRole('status').getByText('1 code saved.').waitFor();
+  const rows = await savedCodes(ext);
+  assert.equal(rows.length, 5);
+  assert.equal(rows.find((r) => r.code === makeCode(10)).periodDays, 60);
+  await page.close();
+});
+
+test('badge: survives a service-worker restart and updates with no user action when a code enters the window', async () => {
+  // A code that enters the 3-day window 4 seconds from now.
+  await seedCodes(ext, [capture(20, 3 + 4000 / DAY, { creatorHandle: '@edge.creator' })]);
+  await waitFor(async () => (await ext.badgeText()) === '2', 'badge before');
+  const cdp = await ext.context.newCDPSession(await ext.context.newPage());
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await waitFor(async () => (await ext.badgeText()) === '3', 'badge counts the code once it crosses into the window', 20_000);
+});
+
+async function waitFor(check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.fail(`timed out waiting: ${what}`);
+}
