@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
 export function chromiumPath() {
