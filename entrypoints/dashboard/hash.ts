@@ -27,7 +27,7 @@ export function parseHash(hash: string): HashState {
 
 export function formatHash(s: HashState): string {
   const p = new URLSearchParams();
-  if (s.view) p.set('view', s.view);
+  if (s.view && s.view !== 'calendar') p.set('view', s.view);
   if (s.status && s.status !== 'all') p.set('status', s.status);
   if (s.code) p.set('code', String(s.code));
   if (s.renew) p.set('renew', '1');
