@@ -137,8 +137,9 @@ export async function deleteCodes(db: CodesDb, ids: number[]): Promise<AdCodeRec
   });
 }
 
+/** All rows or none: a bulkPut on its own keeps the rows that fit when one fails (full disk). */
 export async function restoreCodes(db: CodesDb, rows: AdCodeRecord[]) {
-  await db.codes.bulkPut(rows);
+  await db.transaction('rw', db.codes, () => db.codes.bulkPut(rows));
 }
 
 /** The badge's query: one index range instead of a table scan. */

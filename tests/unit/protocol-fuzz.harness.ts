@@ -1,0 +1,64 @@
+// The background's message side, wired as entrypoints/background/index.ts wires it, driven the
+// way Chrome drives it: listener(message, sender, sendResponse), `true` meaning "answer later".
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import type { CodesDb } from '@/utils/codes-db';
+import { removeAllListeners } from '@/utils/protocol';
+import { registerHandlers } from '@/entrypoints/background/router';
+import { codeHandlers } from '@/entrypoints/background/code-handlers';
+import { captureHandlers } from '@/entrypoints/background/capture-handlers';
+import { dashboardHandlers } from '@/entrypoints/background/dashboard-handlers';
+import { pickerHandlers } from '@/entrypoints/background/picker-handlers';
+
+export const EXTENSION_ID = fakeBrowser.runtime.id;
+export const EXTENSION_PAGE = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` } as Browser.runtime.MessageSender;
+export const GMAIL_TAB = {
+  id: EXTENSION_ID,
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXk',
+  tab: { id: 7 } as Browser.tabs.Tab,
+  frameId: 0,
+} as Browser.runtime.MessageSender;
+
+export type Reply = { res?: unknown; err?: { message?: string; name?: string } } | undefined;
+
+export function startBackground(db: CodesDb) {
+  // @webext-core/messaging talks to the global `chrome`.
+  (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+  removeAllListeners();
+  const changed = vi.fn(async () => {});
+  const unregister = [
+    registerHandlers(codeHandlers(db, changed)),
+    registerHandlers(captureHandlers(db)),
+    registerHandlers(dashboardHandlers(db, changed)),
+    registerHandlers(pickerHandlers(db, changed)),
+  ];
+
+  /** Delivers one message to every runtime.onMessage listener and returns the reply, if any listener answers. */
+  function send(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      let answering = false;
+      const sendResponse = (r: unknown) => resolve(r as Reply);
+      // Chrome delivers runtime messages JSON-serialized: no undefined, NaN → null, no functions.
+      const delivered = JSON.parse(JSON.stringify(message) ?? 'null');
+      // fakeBrowser types trigger() as (message, sender); Chrome also passes sendResponse.
+      const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+      trigger(delivered, sender, sendResponse)
+        .then((results: unknown[]) => {
+          answering = results.some((r) => r === true);
+          if (!answering) resolve(undefined);
+        })
+        .catch(reject);
+    });
+  }
+
+  const envelope = (type: string, data: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
+
+  return {
+    changed,
+    send,
+    /** A well-formed protocol message. */
+    request: (type: string, data: unknown, sender = EXTENSION_PAGE) => send(envelope(type, data), sender),
+    stop: () => unregister.forEach((u) => u()),
+  };
+}
