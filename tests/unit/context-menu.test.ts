@@ -4,7 +4,7 @@ import { saveSelection } from '@/entrypoints/background/context-menu';
 import { openCodesDb, type CodesDb } from '@/utils/codes-db';
 
 const CODE = '#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3v+/w=';
-const tab = { id: 4, url: 'https://app.slack.com/client/T1/C2', title: 'Slack | creators' } as never;
+const tab = { id: 4, url: 'https://app.slack.com/client/T1/C2', title: 'Slack | creators' } as { id: number; url: string; title: string };
 let db: CodesDb;
 let notify: ReturnType<typeof vi.fn>;
 
@@ -18,7 +18,7 @@ beforeEach(async () => {
 describe('Save as ad code (context menu)', () => {
   it('saves the code in the selection with the page as its source and says so', async () => {
     const changed = vi.fn();
-    await saveSelection(db, { menuItemId: 'x', editable: false, pageUrl: tab.url, selectionText: `here you go ${CODE} (30 days)` } as never, tab, changed);
+    await saveSelection(db, { menuItemId: 'x', editable: false, pageUrl: tab.url, selectionText: `here you go ${CODE} (30 days)` } as never, tab as never, changed);
     const [row] = await db.codes.toArray();
     expect(row).toMatchObject({ code: CODE, periodDays: 30, source: { kind: 'selection', url: tab.url, subject: 'Slack | creators' } });
     expect(changed).toHaveBeenCalled();
@@ -28,19 +28,19 @@ describe('Save as ad code (context menu)', () => {
   it('prefers the real selection (with line breaks) when the page allows reading it', async () => {
     const [a, b] = [CODE.slice(0, 30), CODE.slice(30)];
     (browser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn().mockResolvedValue([{ result: `Ad code:\n${a}\n${b}` }]) };
-    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: `Ad code: ${a} ${b}` } as never, tab, vi.fn());
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: `Ad code: ${a} ${b}` } as never, tab as never, vi.fn());
     expect((await db.codes.toArray()).map((r) => r.code)).toEqual([CODE]);
   });
 
   it('explains when the selection holds no code, and saves nothing', async () => {
-    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: 'love the #fyp vibes #ff00aa' } as never, tab, vi.fn());
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: 'love the #fyp vibes #ff00aa' } as never, tab as never, vi.fn());
     expect(await db.codes.count()).toBe(0);
     expect(notify.mock.calls[0][1].message).toMatch(/^No ad code in the selection/);
   });
 
   it('says when the code was already saved', async () => {
-    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab, vi.fn());
-    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab, vi.fn());
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab as never, vi.fn());
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab as never, vi.fn());
     expect(await db.codes.count()).toBe(1);
     expect(notify.mock.calls[1][1].message).toBe('1 already saved.');
   });
