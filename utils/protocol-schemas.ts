@@ -95,7 +95,7 @@ export const messageSchemas: Schemas = {
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerConfirmed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['content'] },
   pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['extension'] },
-  pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
+  pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: ['extension'] },
   pickerUndoUsed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
   pickerUi: {
     data: z.discriminatedUnion('action', [
@@ -105,7 +105,7 @@ export const messageSchemas: Schemas = {
     from: ['extension'],
   },
   // Sent by the background to a content script; the background never receives these.
-  fillCode: { data: z.object({ token, codes: z.array(z.object({ id, code: text(200) })).min(1).max(50) }), from: [] },
+  fillCode: { data: z.object({ token, codes: z.array(z.object({ id, code: text(200) })).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: [] },
   pickerUiRelay: { data: z.object({ token }), from: [] },
   verifyCodes: { data: z.object({ ids: z.array(id).min(1).max(200) }), from: ['extension'] },
   testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },

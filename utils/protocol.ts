@@ -42,6 +42,9 @@ export interface PickerFieldContext {
   present: string[];
 }
 
+/** What the user did in the picker to fill: a page can slide a frame under a pointer, not under a key. */
+export type FillTrigger = 'pointer' | 'keyboard';
+
 export interface FillResult {
   ok: boolean;
   error?: string;
@@ -105,11 +108,11 @@ export interface ProtocolMap {
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
   // (picker iframe → background)
   pickerList(data: { token: string; includeExpired?: boolean }): PickerList;
-  pickerFill(data: { token: string; ids: number[] }): FillResult;
+  pickerFill(data: { token: string; ids: number[]; via: FillTrigger }): FillResult;
   pickerUndoUsed(data: { token: string; ids: number[] }): void;
   pickerUi(data: { token: string } & PickerUiAction): void;
   // background → Ads Manager content script (browser.tabs.sendMessage to the registered frame)
-  fillCode(data: { token: string; codes: { id: number; code: string }[] }): FillResult;
+  fillCode(data: { token: string; codes: { id: number; code: string }[]; via: FillTrigger }): FillResult;
   pickerUiRelay(data: { token: string } & PickerUiAction): void;
   // TikTok API verification (extension pages → background; only the background talks to TikTok)
   verifyCodes(data: { ids: number[] }): VerifyReport;

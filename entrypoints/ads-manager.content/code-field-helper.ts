@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classifyField, confirmButtonFor, dialogButtons, findCodeFields, isShown, type DetectedField } from '@/utils/field-detect';
 import { FillError, fillField } from '@/utils/fill';
-import { onMessage, sendMessage, type FillResult, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
+import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
 
@@ -155,14 +155,14 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     }, RESCAN_DELAY_MS);
   }
 
-  function fill(codes: { id: number; code: string }[]): FillResult {
+  function fill(codes: { id: number; code: string }[], via: FillTrigger): FillResult {
     const target = active;
     if (!target || !overlay) return { ok: false, error: 'The code field is no longer open. Nothing was filled.' };
     // Only a real click or key press (in the frame, which passes activation up to this page) may fill.
     if (navigator.userActivation && !navigator.userActivation.isActive) {
       return { ok: false, error: 'Fill refused: it must follow your own click or key press in the code list.' };
     }
-    const tamper = overlay.tamperReason();
+    const tamper = overlay.tamperReason(via);
     if (tamper) return { ok: false, error: `Fill refused because ${tamper}. Nothing was filled.` };
     try {
       const result = fillField(
@@ -236,7 +236,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
 
   const removeFill = onMessage('fillCode', ({ data }) => {
     if (data.token !== token) throw new Error('Unknown code list.');
-    return fill(data.codes);
+    return fill(data.codes, data.via);
   });
   const removeRelay = onMessage('pickerUiRelay', ({ data }) => {
     if (data.token !== token) throw new Error('Unknown code list.');
@@ -250,7 +250,12 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     'focusin',
     (e) => {
       const t = e.target;
-      if ((t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) && t !== active?.field) {
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) {
+        if (t === active?.field) {
+          // Focusing the field shows its list, unless the user closed it there.
+          if (!overlay?.isOpen && !dismissed.has(t)) void open(false);
+          return;
+        }
         const hit = classifyField(t);
         if (hit && isShown(t)) return attach(hit, true);
       }

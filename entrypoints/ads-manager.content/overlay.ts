@@ -143,9 +143,9 @@ export class PickerOverlay {
    * Why the list must not act right now, or undefined when it is shown as we drew it: fully
    * opaque, unfiltered, where we put it, settled, inside the viewport and not covered.
    */
-  tamperReason(): string | undefined {
+  tamperReason(via: 'pointer' | 'keyboard'): string | undefined {
     if (!this.host.isConnected || !this.isOpen || !this.placed) return 'the code list is not shown';
-    if (performance.now() - this.lastMovedAt < SETTLE_MS) return 'the code list was moving';
+    if (via === 'pointer' && performance.now() - this.lastMovedAt < SETTLE_MS) return 'the code list was moving';
     const rect = this.host.getBoundingClientRect();
     if (!sameBox(this.placed, toBox(rect), 1)) return 'the page moved the code list';
     const vw = document.documentElement.clientWidth;

@@ -104,7 +104,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       };
     },
 
-    async pickerFill({ token, ids }, sender) {
+    async pickerFill({ token, ids, via }, sender) {
       const session = await sessionFor(token, sender, 'picker');
       const rows = await db.codes.bulkGet(ids);
       const now = clock();
@@ -115,7 +115,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         codes.push({ id: r.id!, code: r.code });
       }
       try {
-        return await sendMessage('fillCode', { token, codes }, { tabId: session.tabId, frameId: session.frameId });
+        return await sendMessage('fillCode', { token, codes, via }, { tabId: session.tabId, frameId: session.frameId });
       } catch {
         return { ok: false, error: 'The Ads Manager page did not answer. Reload the page and try again.' };
       }

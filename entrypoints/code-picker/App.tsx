@@ -24,6 +24,7 @@ export function App({ channel }: { channel: PageChannel }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [armed, setArmed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -62,7 +63,7 @@ export function App({ channel }: { channel: PageChannel }) {
 
   useEffect(() => {
     if (!rootRef.current) return;
-    guard.current = watchVisibility(rootRef.current);
+    guard.current = watchVisibility(rootRef.current, setArmed);
     return () => guard.current?.stop();
   }, []);
 
@@ -110,7 +111,9 @@ export function App({ channel }: { channel: PageChannel }) {
   async function fill(ids: number[], e: MouseEvent | KeyboardEvent) {
     // Only the user's own click or key press fills; a script cannot reach into this frame anyway.
     if (!token || !e.nativeEvent.isTrusted || !ids.length) return;
-    const refusal = guard.current?.refusal();
+    // A click made with the keyboard (Enter/Space on a button) has no pointer position: detail 0.
+    const via = e.nativeEvent instanceof MouseEvent && e.nativeEvent.detail > 0 ? 'pointer' : 'keyboard';
+    const refusal = await guard.current?.refusal(via);
     if (refusal) {
       setError(refusal);
       return;
@@ -118,7 +121,7 @@ export function App({ channel }: { channel: PageChannel }) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await sendMessage('pickerFill', { token, ids });
+      const res = await sendMessage('pickerFill', { token, ids, via });
       if (!res.ok) setError(res.error ?? 'The code could not be filled.');
       else {
         setSelected([]);
@@ -222,7 +225,7 @@ export function App({ channel }: { channel: PageChannel }) {
   );
 
   return (
-    <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label="Saved ad codes">
+    <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label="Saved ad codes" data-armed={armed}>
       <header className="head">
         <span className="logo" aria-hidden="true">
           <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">

@@ -8,8 +8,12 @@
 export const MIN_VISIBLE_MS = 500;
 
 export interface VisibilityGuard {
-  /** Why a fill must be refused now, or undefined when the user can truly see the list. */
-  refusal(): string | undefined;
+  /**
+   * Why a fill must be refused now, or undefined when the user can truly see the list. A key
+   * press needs the list visible; a pointer click also needs it to have stayed visible a moment,
+   * since a page can slide a frame under a pointer but not under a key.
+   */
+  refusal(via: 'pointer' | 'keyboard'): Promise<string | undefined>;
   stop(): void;
 }
 
@@ -17,34 +21,46 @@ interface VisibilityEntry extends IntersectionObserverEntry {
   isVisible?: boolean;
 }
 
-export function watchVisibility(target: Element, now: () => number = () => performance.now()): VisibilityGuard {
-  const init = { threshold: [0, 0.5, 0.99, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+/** `onArmed` reports when fills become acceptable (and stop being so): the page shows it as `data-armed`. */
+export function watchVisibility(target: Element, onArmed: (armed: boolean) => void = () => {}, now: () => number = () => performance.now()): VisibilityGuard {
+  const init = { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
   let visible = false;
   let since = now();
   let supported = true;
   let observer: IntersectionObserver | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     observer = new IntersectionObserver((entries) => {
       const entry = entries[entries.length - 1] as VisibilityEntry;
       if (entry.isVisible === undefined) supported = false;
-      const next = (entry.isVisible ?? entry.isIntersecting) && entry.intersectionRatio >= 0.99;
+      // Partly off-screen is checked by the page-side script, which knows the viewport.
+      const next = entry.isVisible ?? entry.isIntersecting;
       if (next !== visible) {
         visible = next;
         since = now();
+        clearTimeout(timer);
+        onArmed(false);
+        if (visible) timer = setTimeout(() => onArmed(true), MIN_VISIBLE_MS);
       }
     }, init);
     observer.observe(target);
   } catch {
     supported = false;
+    onArmed(true);
   }
   return {
-    refusal() {
+    async refusal(via) {
       // Browsers without v2 (Firefox) rely on the page-side checks alone.
       if (!observer || (!supported && visible)) return undefined;
+      // The observer reports at most every 100 ms: a list shown a moment ago may not be reported yet.
+      if (!visible) await new Promise((r) => setTimeout(r, 250));
       if (!visible) return 'The page is hiding or covering this list, so it will not fill. Nothing was filled.';
-      if (now() - since < MIN_VISIBLE_MS) return 'The list only just appeared under the pointer. Look it over and choose again.';
+      if (via === 'pointer' && now() - since < MIN_VISIBLE_MS) return 'The list only just appeared under the pointer. Look it over and choose again.';
       return undefined;
     },
-    stop: () => observer?.disconnect(),
+    stop: () => {
+      clearTimeout(timer);
+      observer?.disconnect();
+    },
   };
 }
