@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { ADS_MANAGER_MATCHES } from './utils/sites/ads-manager';
 
+const TINY_CONTENT_SCRIPTS = ['gmail', 'outlook', 'instagram', 'tiktok-dm'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
@@ -11,5 +13,22 @@ export default defineConfig({
     optional_host_permissions: ['https://business-api.tiktok.com/*'],
     // The Ads Manager code picker frame; embeddable only by Ads Manager pages.
     web_accessible_resources: [{ resources: ['code-picker.html'], matches: ADS_MANAGER_MATCHES }],
+  },
+  hooks: {
+    // Mail and DM page scripts must stay under 25 KB: they use the plain `chrome` global that
+    // WXT's own `browser` wraps, not the 10 KB webextension-polyfill the rest of the extension uses.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => TINY_CONTENT_SCRIPTS.includes(e.name))) return;
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'tiny-content-scripts-without-polyfill',
+          enforce: 'pre',
+          resolveId(id) {
+            return id === '@wxt-dev/webextension-polyfill/browser' ? this.resolve('@wxt-dev/browser') : null;
+          },
+        },
+      ];
+    },
   },
 });

@@ -75,6 +75,7 @@ type Schemas = { [K in keyof ProtocolMap]: { data: z.ZodType; from: SenderKind[]
 export const messageSchemas: Schemas = {
   saveCodes: { data: z.object({ captures: z.array(captureInputSchema).min(1).max(1000) }), from: ['content', 'extension'] },
   savedCodes: { data: z.object({ codes: z.array(text(1000)).max(1000) }), from: ['content', 'extension'] },
+  findCodes: { data: z.object({ text: text(200_000) }), from: ['content', 'extension'] },
   setUsage: { data: z.object({ id, used: z.boolean(), advertiserId: text(64).optional() }), from: ['extension'] },
   updateCode: { data: z.object({ id, patch: codePatchSchema }), from: ['extension'] },
   deleteCodes: { data: z.object({ ids: z.array(id).min(1).max(100_000) }), from: ['extension'] },

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AdCodeRecord, CaptureInput } from './code-record';
+import type { ExtractedCode } from './extract';
 import type { CodePatch, SaveResult } from './code-store';
 
 /**
@@ -89,10 +90,15 @@ export type BulkEdit =
   | { kind: 'archive'; archived: 0 | 1 }
   | { kind: 'usage'; used: boolean };
 
+/** A code found in a page's text, with what the text says about it and whether it is saved. */
+export type FoundInText = ExtractedCode & { saved: boolean };
+
 export interface ProtocolMap {
   // content scripts / popup → background
   saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
   savedCodes(data: { codes: string[] }): string[];
+  /** Mail/DM pages: the extractor is too big for page scripts, so the background reads the text. */
+  findCodes(data: { text: string }): FoundInText[];
   // extension pages → background (the background owns every write)
   setUsage(data: { id: number; used: boolean; advertiserId?: string }): void;
   updateCode(data: { id: number; patch: CodePatch }): void;

@@ -3,6 +3,7 @@ import { codesDb } from '@/utils/codes-db';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { wireAlertsAndDashboard } from './alerts';
+import { captureHandlers } from './capture-handlers';
 import { codeHandlers } from './code-handlers';
 import { pickerHandlers } from './picker-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   };
 
   registerHandlers(codeHandlers(db, changed));
+  registerHandlers(captureHandlers(db));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
   registerHandlers(pickerHandlers(db, changed));
   wireAlertsAndDashboard(db, changed);

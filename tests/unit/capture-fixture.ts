@@ -4,6 +4,11 @@ import { vi } from 'vitest';
 import type { CaptureContext } from '@/utils/capture/controller';
 import type { SendToBackground } from '@/utils/capture/messaging';
 import type { CaptureInput } from '@/utils/code-record';
+import { extractAdCodes } from '@/utils/extract';
+import type { FoundInText } from '@/utils/protocol';
+
+/** The background's findCodes, run in the test (nothing saved yet). */
+export const localExtract = async (text: string): Promise<FoundInText[]> => extractAdCodes(text).map((f) => ({ ...f, saved: false }));
 
 /** Loads a saved page from tests/fixtures into the test document (scripts do not run). */
 export function loadFixture(rel: string): Document {
@@ -35,8 +40,8 @@ export function fakeContext() {
 export function fakeBackground(alreadySaved: string[] = []) {
   const saved = new Set(alreadySaved);
   const captures: CaptureInput[] = [];
-  const send = vi.fn(async (type: string, data: { captures?: CaptureInput[]; codes?: string[] }) => {
-    if (type === 'savedCodes') return data.codes!.filter((c) => saved.has(c));
+  const send = vi.fn(async (type: string, data: { captures?: CaptureInput[]; text?: string }) => {
+    if (type === 'findCodes') return extractAdCodes(data.text!).map((f) => ({ ...f, saved: saved.has(f.code) }));
     for (const c of data.captures!) {
       captures.push(c);
       saved.add(c.code);

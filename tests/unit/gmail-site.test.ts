@@ -2,14 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gmailSite } from '@/entrypoints/gmail.content/gmail-site';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture } from './capture-fixture';
+import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
 const MAYA_CODE = '#PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1f';
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
 
+const running: { invalidate(): void }[] = [];
+afterEach(() => running.splice(0).forEach((ctx) => ctx.invalidate()));
+
 function start(url = THREAD_URL, alreadySaved: string[] = []) {
   const ctx = fakeContext();
+  running.push(ctx);
   const bg = fakeBackground(alreadySaved);
   const log = { warn: vi.fn() };
   const capture = startCapture(ctx, { site: gmailSite(() => url), send: bg.send, log, pageUrl: () => url, batchMs: 0, recogniseWithinMs: 50 });
@@ -32,8 +36,9 @@ describe('Gmail adapter on a saved thread', () => {
     });
   });
 
-  it('finds the code with its stated period, handle and video, and sees the reply only quotes it', () => {
-    const [first, reply] = gmailSite(() => THREAD_URL).findUnits(document).map((u) => findCodes(u).codes);
+  it('finds the code with its stated period, handle and video, and sees the reply only quotes it', async () => {
+    const units = gmailSite(() => THREAD_URL).findUnits(document);
+    const [first, reply] = await Promise.all(units.map(async (u) => (await findCodes(u, localExtract)).codes));
     expect(first).toMatchObject([
       { code: MAYA_CODE, periodDays: 60, creatorHandle: '@maya.creates', postUrl: 'https://www.tiktok.com/@maya.creates/video/7439182736451029384', quotedOnly: false },
     ]);
@@ -120,7 +125,7 @@ describe('Gmail capture', () => {
     const url = 'https://mail.google.com/mail/u/0?ui=2&ik=4f2a9c1e07&view=lg&permmsgid=msg-f:1851400000000000002';
     const [unit] = gmailSite(() => url).findUnits(document);
     expect(unit.meta()).toMatchObject({ senderName: 'Ana Souza', senderEmail: 'ana@anasouza.com.br', subject: 'Media kit + unboxing ad code', sentAt: local(2026, 11, 23, 8, 40) });
-    expect(findCodes(unit).codes).toMatchObject([{ code: '#1zTOlUcR64cXQLioDnkHIfxIq2HZt/PlJhx2jIclHkCiHp6bR1IqfEouHgxzNNAL', periodDays: 60 }]);
+    expect((await findCodes(unit, localExtract)).codes).toMatchObject([{ code: '#1zTOlUcR64cXQLioDnkHIfxIq2HZt/PlJhx2jIclHkCiHp6bR1IqfEouHgxzNNAL', periodDays: 60 }]);
   });
 
   it('works in the reading pane and in a pop-out window', async () => {
@@ -170,6 +175,31 @@ describe('Gmail capture', () => {
     expect(document.querySelectorAll('[data-ad-code-keeper]')).toHaveLength(0);
     await capture.scan();
     expect(document.querySelectorAll('[data-ad-code-keeper]')).toHaveLength(0);
+  });
+
+  it('a burst of page changes costs one scan, and unchanged messages are not read again', async () => {
+    loadFixture('gmail/thread.html');
+    const ctx = fakeContext();
+    running.push(ctx);
+    const bg = fakeBackground();
+    startCapture(ctx, { site: gmailSite(() => THREAD_URL), send: bg.send, pageUrl: () => THREAD_URL, batchMs: 20, log: { warn: vi.fn() } });
+    const reads = () => bg.send.mock.calls.filter(([type]) => type === 'findCodes').length;
+    await vi.waitFor(() => expect(controlRoots()).toHaveLength(1));
+    expect(reads()).toBe(2); // two expanded messages, one round trip each
+    const toolbar = document.querySelector('.G-atb')!;
+    for (let i = 0; i < 200; i++) toolbar.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(reads()).toBe(2);
+    // Gmail expands the collapsed first message: only that one is read.
+    const expanded = document.querySelector('.adn')!.cloneNode(true) as Element;
+    expanded.querySelector('[data-ad-code-keeper]')?.remove();
+    expanded.setAttribute('data-legacy-message-id', '19b4c1aaaaaaaaaa');
+    expanded.querySelector('.a3s')!.replaceChildren('Sure! Spark code (7 days): #ZYn9ZhyiA4uoRgnatmUdjAWtGSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/Td');
+    document.querySelector('.kv')!.replaceWith(expanded);
+    await vi.waitFor(() => expect(controlRoots()).toHaveLength(2));
+    expect(reads()).toBe(3);
+    expect(controlRoots().map((r) => r.querySelector('.detail')?.textContent)).toEqual([expect.stringContaining('7 days'), expect.stringContaining('60 days')]);
+    ctx.invalidate();
   });
 
   it('stays idle outside /mail/ pages', async () => {

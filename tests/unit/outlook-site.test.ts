@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { outlookSite } from '@/entrypoints/outlook.content/outlook-site';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture } from './capture-fixture';
+import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcwLWExYjAtMDACLTAwCgAQAKfO';
 const CODE = '#575yx8xm5MslfY5ubiheyEd7P4zDL/ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQ';
@@ -23,9 +23,9 @@ describe('Outlook reading pane', () => {
     });
   });
 
-  it('finds the code with its period and video, and knows the reply only quotes it', () => {
+  it('finds the code with its period and video, and knows the reply only quotes it', async () => {
     loadFixture('outlook/reading-pane.html');
-    const [first, reply] = site().findUnits(document).map((u) => findCodes(u).codes);
+    const [first, reply] = await Promise.all(site().findUnits(document).map(async (u) => (await findCodes(u, localExtract)).codes));
     expect(first).toMatchObject([{ code: CODE, periodDays: 30, creatorHandle: '@sam.bakes', quotedOnly: false }]);
     expect(reply).toMatchObject([{ code: CODE, quotedOnly: true }]);
   });

@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { chatSite } from '@/utils/capture/chat-site';
 import { findCodes } from '@/utils/capture/find-codes';
 import { TIKTOK_DM } from '@/utils/sites/tiktok-dm';
-import { loadFixture } from './capture-fixture';
+import { loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://www.tiktok.com/messages?lang=en&u=7012345678901234567';
 const CODE = '#nneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d/';
 const site = () => chatSite('tiktok-dm', 'www.tiktok.com', TIKTOK_DM, () => URL_);
 
 describe('TikTok web messages', () => {
-  it('finds the code inside chatter and takes the chat partner as the creator', () => {
+  it('finds the code inside chatter and takes the chat partner as the creator', async () => {
     loadFixture('tiktok-dm/thread.html');
     const [unit] = site().findUnits(document);
     expect(unit.meta().partnerHandle).toBe('@sam.bakes');
-    const [found] = findCodes(unit).codes;
+    const [found] = (await findCodes(unit, localExtract)).codes;
     expect(found).toMatchObject({ code: CODE });
     expect(found.segment.closest('[data-e2e="chat-item"]')?.textContent).toContain('sure! here it is');
   });

@@ -40,6 +40,7 @@ export function chatSite(kind: CaptureKind, hostname: string, config: ChatSiteCo
         key: conversation,
         segments,
         quoteSelectors: [],
+        noun: 'chat',
         place: (host, segment) => (segment.closest(rowSelector) ?? segment).after(host),
         meta() {
           const partners = allMatches(doc, config.partner);

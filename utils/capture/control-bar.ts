@@ -16,6 +16,7 @@ export interface ControlBarOptions {
   clipped?: { open(): void };
   /** Saves the codes; rejects with a message the user can act on. */
   save(codes: string[]): Promise<void>;
+  noun?: 'message' | 'chat';
 }
 
 export interface ControlBar {
@@ -71,7 +72,7 @@ export function shortCode(code: string): string {
  */
 export function createControlBar(doc: Document, options: ControlBarOptions): ControlBar {
   const host = doc.createElement('div');
-  host.setAttribute(HOST_ATTR, '');
+  host.setAttribute(HOST_ATTR, options.noun ?? 'message');
   const root = host.attachShadow({ mode: 'open' });
   const style = el(doc, 'style');
   style.textContent = CONTROL_CSS;
@@ -122,11 +123,12 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   };
 
   const n = options.codes.length;
+  const noun = options.noun ?? 'message';
   const subtitle = () => {
     const left = options.codes.filter((c) => !saved.has(c.code)).length;
     if (!n) return '';
     if (!left) return n === 1 ? 'code saved' : `all ${n} codes saved`;
-    return n === 1 ? 'ad code in this message' : `${n} ad codes in this message`;
+    return n === 1 ? `ad code in this ${noun}` : `${n} ad codes in this ${noun}`;
   };
 
   const head = el(doc, 'div', 'head');
@@ -136,7 +138,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   if (sub) head.append(sub);
   head.append(el(doc, 'span', 'spacer'));
   if (n > 1) {
-    saveAll = el(doc, 'button', 'all', 'Save all codes in this message');
+    saveAll = el(doc, 'button', 'all', `Save all codes in this ${noun}`);
     saveAll.type = 'button';
     saveAll.addEventListener('click', (e) => {
       void run(options.codes.map((c) => c.code).filter((c) => !saved.has(c)), saveAll!, e);

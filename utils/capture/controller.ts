@@ -130,15 +130,20 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const signatureOf = (unit: CaptureUnit) =>
     `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
 
-  const show = (unit: CaptureUnit, claimed: Set<string>): string[] => {
-    const { codes: all, text } = findCodes(unit);
+  const extract = (text: string) => send('findCodes', { text });
+
+  /** Finds the unit's codes (one round trip) and places its bars; returns the codes shown. */
+  const show = async (unit: CaptureUnit, claimed: Set<string>) => {
+    const { codes: all, text } = await findCodes(unit, extract);
+    if (stopped || !unit.key.isConnected) return;
+    markSaved(all.filter((f) => f.saved).map((f) => f.code));
     // A code quoted from a message that already has its control gets no second one.
     const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
     found.forEach((f) => claimed.add(f.code));
     const clipped = unit.clippedLink && (all.length || CODE_WORDS.test(text)) ? unit.clippedLink : undefined;
     const entry: Shown = { signature: signatureOf(unit), bars: [] };
     shown.set(unit.key, entry);
-    if (!found.length && !clipped) return [];
+    if (!found.length && !clipped) return;
     const meta = unit.meta();
     const bySegment = new Map<Element, FoundCode[]>();
     for (const f of found) bySegment.set(f.segment, [...(bySegment.get(f.segment) ?? []), f]);
@@ -149,16 +154,16 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
         codes: codes.map((f) => ({ code: f.code, ...detailOf(f, meta) })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener') } : undefined,
         save: (chosen) => save(unit, found, chosen),
+        noun: unit.noun,
       });
       first = false;
       unit.place(bar.host, segment);
       entry.bars.push(bar);
+      codes.forEach((f) => saved.has(f.code) && bar.markSaved(f.code));
     }
-    return found.map((f) => f.code);
   };
 
-  const scan = async () => {
-    scheduled = false;
+  const scanOnce = async () => {
     if (stopped || !ctx.isValid) return;
     if (!active()) {
       removeAll();
@@ -181,8 +186,8 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     }
     for (const key of [...shown.keys()]) if (!key.isConnected) removeUnit(key);
 
+    // Page order matters: the first message showing a code owns its control.
     const claimed = new Set<string>();
-    const fresh: string[] = [];
     for (const unit of units) {
       const before = shown.get(unit.key);
       if (before && before.signature === signatureOf(unit) && before.bars.every((b) => b.host.isConnected)) {
@@ -191,20 +196,32 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       }
       removeUnit(unit.key);
       try {
-        fresh.push(...show(unit, claimed));
+        await show(unit, claimed);
       } catch (e) {
-        warnOnce('unit-failed', `${site.kind}: skipped a message this version cannot read (${e instanceof Error ? e.message : e}).`);
+        // Mark it read anyway, so a failing message is not retried on every page change.
+        shown.set(unit.key, { signature: signatureOf(unit), bars: [] });
+        warnOnce('unit-failed', `${site.kind}: skipped a message (${e instanceof Error ? e.message : e}).`);
       }
+      if (stopped) return;
     }
-    const unknown = [...new Set(fresh)].filter((c) => !saved.has(c));
-    if (saved.size) markSaved([]);
-    if (!unknown.length) return;
-    try {
-      markSaved(await send('savedCodes', { codes: unknown }));
-    } catch {
-      // The Save buttons still work (saving a known code only fills in details), so a
-      // failed lookup is not worth bothering the user with.
+  };
+
+  // One scan at a time: a page change during a scan asks for one more pass afterwards.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const scan = async (): Promise<void> => {
+    scheduled = false;
+    if (running) {
+      again = true;
+      return running;
     }
+    running = (async () => {
+      do {
+        again = false;
+        await scanOnce();
+      } while (again && !stopped);
+    })().finally(() => (running = undefined));
+    return running;
   };
 
   const schedule = () => {
@@ -213,10 +230,10 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     ctx.setTimeout(() => void scan(), batchMs);
   };
 
-  const observer = new win.MutationObserver((records) => {
+  const observer = new MutationObserver((records) => {
     // Our own controls going in must not wake us up again.
     const ours = records.every(
-      (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n instanceof win.Element && n.hasAttribute(HOST_ATTR)),
+      (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTR)),
     );
     if (!ours) schedule();
   });
@@ -224,17 +241,14 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const sync = () => {
     const wanted = !stopped && doc.visibilityState !== 'hidden' && active();
     if (wanted && !observing) {
-      observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+      observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
       observing = true;
       schedule();
     } else if (!wanted && observing) {
       observer.disconnect();
       observing = false;
     }
-    if (!wanted) removeAllIfInactive();
-  };
-  const removeAllIfInactive = () => {
-    if (!active()) removeAll();
+    if (!wanted && !active()) removeAll();
   };
 
   const onNavigate = () => {

@@ -1,6 +1,9 @@
-import { extractAdCodes } from '@/utils/extract';
+import type { FoundInText } from '../protocol';
 import { elementAt, readText, type ReadText } from './read-text';
 import type { CaptureUnit } from './types';
+
+/** The background's extractor (findCodes message); tests pass the extractor itself. */
+export type ExtractFn = (text: string) => Promise<FoundInText[]>;
 
 /** A code found in a message, with what the text says about it. */
 export interface FoundCode {
@@ -13,7 +16,12 @@ export interface FoundCode {
   quotedOnly: boolean;
   /** Segment holding the end of the code's first own (unquoted) occurrence. */
   segment: Element;
+  /** Already in the vault. */
+  saved: boolean;
 }
+
+/** Cheap test before asking the background: a run of code characters (wrapped codes included). */
+const MAYBE_CODE = /[A-Za-z0-9+/]{12,}/;
 
 /** Enough of the body to find a code in the text even when the sender wrapped it later on. */
 const PROBE = 12;
@@ -37,12 +45,13 @@ function occurrences(read: ReadText, code: string): { start: number; end: number
  * rules (period, handle, video URL per code) are the extractor's; this adds where each code
  * sits in the page, and whether it is only quoted from an earlier message.
  */
-export function findCodes(unit: CaptureUnit): { codes: FoundCode[]; text: string } {
+export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<{ codes: FoundCode[]; text: string }> {
   const read = readText(unit.segments);
+  if (!MAYBE_CODE.test(read.text)) return { codes: [], text: read.text };
   const quote = unit.quoteSelectors.join(',');
   const out: FoundCode[] = [];
   const seen = new Set<string>();
-  for (const found of extractAdCodes(read.text)) {
+  for (const found of await extract(read.text)) {
     if (seen.has(found.code)) continue;
     seen.add(found.code);
     const places = occurrences(read, found.code).map((o) => ({
@@ -59,6 +68,7 @@ export function findCodes(unit: CaptureUnit): { codes: FoundCode[]; text: string
       postUrl: found.postUrl,
       quotedOnly: places.length > 0 && !own,
       segment,
+      saved: found.saved,
     });
   }
   return { codes: out, text: read.text };

@@ -1,11 +1,11 @@
 import type { ProtocolMap } from '../protocol';
 
 /**
- * The two messages mail pages send, in @webext-core/messaging's wire format
+ * The messages mail pages send, in @webext-core/messaging's wire format
  * ({id, type, data, timestamp} → {res} | {err}), without its runtime: mail-page scripts
  * must stay tiny. The background parses and checks every payload.
  */
-type PageMessages = Pick<ProtocolMap, 'saveCodes' | 'savedCodes'>;
+type PageMessages = Pick<ProtocolMap, 'saveCodes' | 'findCodes'>;
 export type SendToBackground = <K extends keyof PageMessages>(
   type: K,
   data: Parameters<PageMessages[K]>[0],

@@ -14,6 +14,19 @@ const TIKTOK_LINK = /^https:\/\/(www\.|m\.|vm\.|vt\.)?tiktok\.com\//i;
 const MAX_CHARS = 200_000;
 
 /**
+ * A text node as it renders: the line breaks in HTML source are spaces unless the element
+ * keeps them (pre, pre-wrap: chat bubbles, plain-text mail), where they are real lines.
+ */
+function textOf(node: Text, parent: Element): string {
+  const s = node.nodeValue ?? '';
+  if (!s.includes('\n')) return s;
+  if (!s.trim()) return ' ';
+  const view = parent.ownerDocument.defaultView;
+  const ws = view?.getComputedStyle(parent).whiteSpace ?? '';
+  return /pre|break-spaces/.test(ws) || parent.closest('pre') ? s : s.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
  * Walks the segments' text nodes once (linear), adding line breaks where blocks and <br>
  * are, so a code wrapped over two lines reads as the sender wrote it. Our own controls and
  * hidden elements are skipped.
@@ -31,11 +44,16 @@ export function readText(segments: readonly Element[]): ReadText {
   };
   const walk = (el: Element) => {
     if (SKIP.test(el.tagName.toUpperCase()) || el.hasAttribute(HOST_ATTR)) return;
-    if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true' && !el.textContent?.trim()) return;
+    if ((el as HTMLElement).hidden) return;
     const block = BLOCK.test(el.tagName.toUpperCase());
     if (block) newline(el);
     for (let n = el.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === 3) add(n.nodeValue ?? '', el);
+      if (n.nodeType === 3) {
+        const t = textOf(n as Text, el);
+        // Source formatting between blocks is not a line of its own.
+        if (t === ' ' && (!text || /\s$/.test(text))) continue;
+        add(t, el);
+      }
       else if (n.nodeType === 1) {
         const child = n as Element;
         if (child.tagName === 'BR') add('\n', el);

@@ -4,6 +4,7 @@
  */
 export const CONTROL_CSS = `
 :host { all: initial; display: block; margin: 8px 0 12px; max-width: 720px; contain: content; }
+:host([data-ad-code-keeper="chat"]) { max-width: 520px; margin: 6px 0 10px; }
 .bar { font: 13px/1.4 "Google Sans Text", "Google Sans", Roboto, "Segoe UI", system-ui, -apple-system, sans-serif;
   color: #1f2937; background: #fff; border: 1px solid #e5e7eb; border-radius: 12px;
   box-shadow: 0 1px 2px rgba(17,24,39,.06); overflow: hidden; }

@@ -29,6 +29,8 @@ export interface CaptureUnit {
   quoteSelectors: readonly string[];
   /** Link that opens the whole message when the page clipped it. */
   clippedLink?: string;
+  /** How the bar names the place: "3 ad codes in this message" / "…in this chat". */
+  noun?: 'message' | 'chat';
 }
 
 export interface SiteAdapter {

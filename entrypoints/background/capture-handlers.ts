@@ -1,0 +1,20 @@
+import type { CodesDb } from '@/utils/codes-db';
+import { savedAmong } from '@/utils/code-store';
+import { extractAdCodes } from '@/utils/extract';
+import type { Handlers } from './router';
+
+/**
+ * Reads codes out of text that mail and DM pages send. The extractor lives here rather than in
+ * those pages' scripts because it is most of their size; the reply also says which codes are
+ * saved already, so a page needs one round trip per message.
+ */
+export function captureHandlers(db: CodesDb): Handlers {
+  return {
+    async findCodes({ text }) {
+      const found = extractAdCodes(text);
+      if (!found.length) return [];
+      const saved = new Set(await savedAmong(db, found.map((f) => f.code)));
+      return found.map((f) => ({ ...f, saved: saved.has(f.code) }));
+    },
+  };
+}
