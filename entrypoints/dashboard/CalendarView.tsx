@@ -6,6 +6,8 @@ import type { Row } from './filters';
 import { StatusBadge } from './StatusBadge';
 
 const MAX_CHIPS = 3;
+/** A busy day can hold thousands of codes; the table view is the place to page through those. */
+const MAX_DAY_LIST = 200;
 /** Weeks start on Sunday in English (US) and on Monday in the other supported languages. */
 const weekStart = (lang: string) => (lang === 'en' ? 0 : 1);
 
@@ -166,7 +168,7 @@ export function CalendarView({
           <p className="dash-muted">{tn('dayCodes', 0, { date: selectedLabel })}</p>
         ) : (
           <ul className="cal-day-list">
-            {selectedRows.map((r) => (
+            {selectedRows.slice(0, MAX_DAY_LIST).map((r) => (
               <li key={r.id}>
                 <button type="button" className="cal-day-item" onClick={() => onOpen(r.id)}>
                   <span className="cal-day-who">{r.creatorHandle ?? t('noCreator')}</span>
@@ -178,6 +180,7 @@ export function CalendarView({
             ))}
           </ul>
         )}
+        {selectedRows.length > MAX_DAY_LIST && <p className="dash-muted">{tn('moreOnDay', selectedRows.length - MAX_DAY_LIST)}</p>}
       </aside>
     </div>
   );

@@ -29,6 +29,8 @@ export function TimelineView({
   const [offsetDays, setOffsetDays] = useState(0);
   const [drag, setDrag] = useState<{ id: number; startX: number; days: number } | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A drag ends with a click on the bar; that click must not also open the details.
+  const justDragged = useRef(false);
   const [trackWidth, setTrackWidth] = useState(800);
 
   useEffect(() => {
@@ -75,6 +77,10 @@ export function TimelineView({
   }, [start, end, zone, lang, zoom]);
 
   const endDrag = (commit: boolean) => {
+    if (drag) {
+      justDragged.current = true;
+      setTimeout(() => (justDragged.current = false), 0);
+    }
     if (drag && commit && drag.days !== 0) {
       const r = rows.find((x) => x.id === drag.id);
       if (r) onMove(r.id, addZonedDays(r.expiresAt, drag.days, zone));
@@ -166,7 +172,10 @@ export function TimelineView({
                       className={`tl-bar chip-${r.state} ${shiftDays ? 'is-dragging' : ''}`}
                       style={{ left, width: Math.max(6, right - left) }}
                       aria-label={t('timelineBar', { code: shortCode(r.code), creator: r.creatorHandle ?? t('noCreator'), from: date(r.receivedAt), to: date(shownEnd) })}
-                      onClick={() => onOpen(r.id)}
+                      onClick={() => {
+                        if (justDragged.current) justDragged.current = false;
+                        else onOpen(r.id);
+                      }}
                       onKeyDown={(e) => {
                         if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
                         e.preventDefault();
