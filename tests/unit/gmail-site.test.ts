@@ -202,6 +202,30 @@ describe('Gmail capture', () => {
     ctx.invalidate();
   });
 
+  it('stops watching the page while the tab is hidden, and catches up when it is shown', async () => {
+    loadFixture('gmail/thread.html');
+    let state: DocumentVisibilityState = 'visible';
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    try {
+      const ctx = fakeContext();
+      running.push(ctx);
+      const bg = fakeBackground();
+      startCapture(ctx, { site: gmailSite(() => THREAD_URL), send: bg.send, pageUrl: () => THREAD_URL, batchMs: 10, log: { warn: vi.fn() } });
+      await vi.waitFor(() => expect(controlRoots()).toHaveLength(1));
+      state = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      const calls = bg.send.mock.calls.length;
+      document.querySelector('.a3s')!.append(' And a second video: #ZYn9ZhyiA4uoRgnatmUdjAWtGSU8po+799NksnRH9ucAUsdMlHUvTCQCyEZDz/Td');
+      await new Promise((r) => setTimeout(r, 60));
+      expect(bg.send.mock.calls.length).toBe(calls);
+      state = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.waitFor(() => expect(controlRoots()[0].querySelectorAll('.row')).toHaveLength(2));
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+  });
+
   it('stays idle outside /mail/ pages', async () => {
     loadFixture('gmail/thread.html');
     const { capture } = start('https://mail.google.com/chat/u/0/');

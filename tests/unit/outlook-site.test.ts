@@ -42,6 +42,17 @@ describe('Outlook reading pane', () => {
     capture.stop();
   });
 
+  it('with the newest message first, the control still goes to the original, not the quoting reply', async () => {
+    loadFixture('outlook/reading-pane.html');
+    const [original, reply] = document.querySelectorAll('.msgCard');
+    original.before(reply);
+    const capture = startCapture(fakeContext(), { site: site(), send: fakeBackground().send, pageUrl: () => URL_, batchMs: 0, log: { warn: vi.fn() } });
+    await capture.scan();
+    expect(controlRoots()).toHaveLength(1);
+    expect(controlRoots()[0].host.closest('.msgCard')?.querySelector('.OZZZK')?.textContent).toBe('Sam Carter');
+    capture.stop();
+  });
+
   it('refuses to guess an all-numeric date in a locale whose order it cannot tell apart', () => {
     loadFixture('outlook/reading-pane.html');
     document.querySelector('[data-testid="SentReceivedSavedTime"]')!.setAttribute('title', 'Fri 11/06/2026 10:14 AM');

@@ -94,7 +94,13 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
         done.setAttribute('role', 'status');
         done.append(check(doc), doc.createTextNode('Saved'));
         done.title = 'Saved in Ad Code Keeper';
+        const hadFocus = root.activeElement === row.button;
         row.button.replaceWith(done);
+        // Keyboard users stay where they were instead of falling back to the top of the page.
+        if (hadFocus) {
+          done.tabIndex = -1;
+          done.focus();
+        }
       }
     }
     const unsaved = options.codes.filter((c) => !saved.has(c.code));

@@ -132,12 +132,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
 
   const extract = (text: string) => send('findCodes', { text });
 
-  /** Finds the unit's codes (one round trip) and places its bars; returns the codes shown. */
-  const show = async (unit: CaptureUnit, claimed: Set<string>) => {
-    const { codes: all, text } = await findCodes(unit, extract);
-    if (stopped || !unit.key.isConnected) return;
-    markSaved(all.filter((f) => f.saved).map((f) => f.code));
-    // A code quoted from a message that already has its control gets no second one.
+  /** Places the unit's bars for the codes it found. */
+  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>) => {
+    // A code this page already shows (or shows elsewhere unquoted) gets no second control for a quoted copy.
     const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
     found.forEach((f) => claimed.add(f.code));
     const clipped = unit.clippedLink && (all.length || CODE_WORDS.test(text)) ? unit.clippedLink : undefined;
@@ -186,8 +183,10 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     }
     for (const key of [...shown.keys()]) if (!key.isConnected) removeUnit(key);
 
-    // Page order matters: the first message showing a code owns its control.
+    // Read every changed unit first (one round trip each), then place: a message's own copy of
+    // a code wins over a quoted one wherever they are (Outlook can list newest first).
     const claimed = new Set<string>();
+    const read: { unit: CaptureUnit; codes: FoundCode[]; text: string }[] = [];
     for (const unit of units) {
       const before = shown.get(unit.key);
       if (before && before.signature === signatureOf(unit) && before.bars.every((b) => b.host.isConnected)) {
@@ -196,7 +195,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       }
       removeUnit(unit.key);
       try {
-        await show(unit, claimed);
+        read.push({ unit, ...(await findCodes(unit, extract)) });
       } catch (e) {
         // Mark it read anyway, so a failing message is not retried on every page change.
         shown.set(unit.key, { signature: signatureOf(unit), bars: [] });
@@ -204,6 +203,11 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       }
       if (stopped) return;
     }
+    for (const r of read) {
+      markSaved(r.codes.filter((f) => f.saved).map((f) => f.code));
+      r.codes.forEach((f) => !f.quotedOnly && claimed.add(f.code));
+    }
+    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed);
   };
 
   // One scan at a time: a page change during a scan asks for one more pass afterwards.

@@ -11,6 +11,7 @@ const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE
 const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IMG|VIDEO|AUDIO|IFRAME|BUTTON|INPUT|SELECT|TEXTAREA)$/;
 /** Video links often hide behind words ("my video"); the URL is what we need. */
 const TIKTOK_LINK = /^https:\/\/(www\.|m\.|vm\.|vt\.)?tiktok\.com\//i;
+/** The background reads at most this much of one message (see findCodes in protocol-schemas). */
 const MAX_CHARS = 200_000;
 
 /**
@@ -37,7 +38,7 @@ export function readText(segments: readonly Element[]): ReadText {
   const add = (s: string, el: Element) => {
     if (!s || text.length >= MAX_CHARS) return;
     pieces.push({ start: text.length, el });
-    text += s;
+    text += s.slice(0, MAX_CHARS - text.length);
   };
   const newline = (el: Element) => {
     if (text && !text.endsWith('\n')) add('\n', el);
