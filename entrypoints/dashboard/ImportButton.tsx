@@ -27,7 +27,7 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
   return (
     <>
       <button type="button" className="btn" onClick={() => input.current?.click()}>
-        <span aria-hidden="true">⤓</span> {t('importFile')}
+        {t('importFile')}
       </button>
       <input
         ref={input}

@@ -24,7 +24,7 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
   const count = (o: ImportOutcome) => rows.filter((r) => r.outcome === o).length;
   const accepted = rows.filter((r) => r.outcome !== 'reject' && r.record);
   const rejected = count('reject');
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => 40, overscan: 8 });
+  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => 48, overscan: 8 });
 
   const commit = async () => {
     setBusy(true);
@@ -79,7 +79,7 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
                         key={v.index}
                         aria-rowindex={v.index + 2}
                         className={`import-row is-${r.outcome}`}
-                        style={{ transform: `translateY(${v.start}px)`, height: 40 }}
+                        style={{ transform: `translateY(${v.start}px)`, height: 48 }}
                       >
                         <span role="cell">{r.row}</span>
                         <span role="cell">
