@@ -10,7 +10,15 @@ export interface CaptureContext {
   readonly isValid: boolean;
   onInvalidated(cb: () => void): unknown;
   setTimeout(handler: () => void, ms?: number): number;
+  setInterval?(handler: () => void, ms?: number): number;
 }
+
+/**
+ * WXT notices an extension update or reload only when something reads ctx.isValid. A quiet
+ * page causes no scans, so a slow tick reads it: the controls then go away instead of
+ * lingering with buttons that can no longer save.
+ */
+const VALIDITY_CHECK_MS = 3000;
 
 export interface CaptureOptions {
   site: SiteAdapter;
@@ -274,6 +282,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     removeAll();
   };
   ctx.onInvalidated(stop);
+  ctx.setInterval?.(() => void ctx.isValid, VALIDITY_CHECK_MS);
 
   ctx.setTimeout(() => {
     if (!recognisedOnce && !stopped && active() && !site.isRecognised(doc)) {
