@@ -45,11 +45,18 @@ export function fieldLabelText(field: CodeField): string {
   const doc = field.ownerDocument;
   const parts = [textOfIds(doc, field.getAttribute('aria-labelledby'))];
   for (const label of Array.from(field.labels ?? [])) parts.push(clean(label.textContent));
-  let node: Element | null = field.parentElement;
-  // Climb a few wrappers until one contains a label-like element that is not itself a field.
-  for (let depth = 0; node && depth < 4 && !parts.some(Boolean); depth++, node = node.parentElement) {
-    const label = node.querySelector(':scope > label, :scope > [class*="label" i], :scope > [data-label]');
-    if (label && !label.contains(field)) parts.push(clean(label.textContent));
+  // UI kits put the label in an element just before the input's wrapper: climb a few wrappers and
+  // take the nearest preceding sibling that holds short text and no controls of its own.
+  let node: Element | null = field;
+  for (let depth = 0; node && depth < 3 && !parts.some(Boolean); depth++, node = node.parentElement) {
+    for (let prev = node.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const text = clean(prev.textContent);
+      if (prev.querySelector('input, textarea, select, button') || prev.matches('input, textarea, select, button')) break;
+      if (text && text.length <= 80) {
+        parts.push(text);
+        break;
+      }
+    }
   }
   return parts.filter(Boolean).join(' ');
 }
@@ -84,10 +91,12 @@ export function dialogTitle(dialog: Element): string {
   return clean(heading?.textContent);
 }
 
+/** By tag name rather than instanceof: it must work across realms (content script, parsed documents). */
 function isEditableText(el: Element): el is CodeField {
-  if (el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement) return !el.disabled && !el.readOnly;
-  if (el instanceof el.ownerDocument.defaultView!.HTMLInputElement) {
-    return TEXT_INPUT_TYPES.has(el.type) && !el.disabled && !el.readOnly;
+  if (el.localName === 'textarea') return !(el as HTMLTextAreaElement).disabled && !(el as HTMLTextAreaElement).readOnly;
+  if (el.localName === 'input') {
+    const input = el as HTMLInputElement;
+    return TEXT_INPUT_TYPES.has(input.type) && !input.disabled && !input.readOnly;
   }
   return false;
 }
@@ -98,7 +107,7 @@ export function isShown(el: Element): boolean {
   const rect = el.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return false;
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-  if (!style || style.visibility === 'hidden') return false;
+  if (style?.visibility === 'hidden') return false;
   return typeof (el as HTMLElement).checkVisibility === 'function' ? (el as HTMLElement).checkVisibility() : true;
 }
 
@@ -115,7 +124,7 @@ export function classifyField(field: CodeField): DetectedField | undefined {
   if (!reason) return undefined;
   return {
     field,
-    kind: field instanceof field.ownerDocument.defaultView!.HTMLTextAreaElement ? 'lines' : 'single',
+    kind: field.localName === 'textarea' ? 'lines' : 'single',
     dialog,
     reason,
   };

@@ -1,0 +1,184 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PickerCode, PickerFieldContext, PickerList } from '@/utils/protocol';
+import { DAY_MS } from '@/utils/expiry';
+import type { PageChannel, PageEvent } from '@/entrypoints/code-picker/page-channel';
+
+const calls = vi.hoisted(() => [] as { type: string; data: Record<string, unknown> }[]);
+const state = vi.hoisted(() => ({ list: undefined as unknown }));
+vi.mock('@/utils/protocol', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  sendMessage: vi.fn(async (type: string, data: Record<string, unknown>) => {
+    calls.push({ type, data });
+    if (type === 'pickerList') {
+      const list = state.list as PickerList;
+      return data.includeExpired ? list : { ...list, codes: list.codes.filter((c) => c.expiresAt > list.now) };
+    }
+    if (type === 'pickerFill') return { ok: true, filledIds: data.ids };
+    return undefined;
+  }),
+}));
+const { App } = await import('@/entrypoints/code-picker/App');
+const { connectToPage } = await import('@/entrypoints/code-picker/page-channel');
+
+const NOW = Date.UTC(2026, 10, 25, 12);
+const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
+const row = (id: number, creatorHandle: string, days: number, extra: Partial<PickerCode> = {}): PickerCode => ({
+  id,
+  code: `#${String(id).repeat(6)}AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdefghijklmnopq`.slice(0, 65),
+  creatorHandle,
+  notes: '',
+  expiresAt: NOW + days * DAY_MS,
+  status: 'unused',
+  usedHere: false,
+  ...extra,
+});
+
+const CODES = [
+  row(1, '@expired.one', -2),
+  row(2, '@mia.creates', 2, { notes: 'Spring serum try-on' }),
+  row(3, '@zoe.bakes', 20, { usedHere: true, status: 'used', lastUsedAt: NOW - 3 * DAY_MS }),
+  row(4, '@leo.fit', 55),
+];
+
+function fakeChannel() {
+  const listeners = new Set<(e: PageEvent) => void>();
+  const channel: PageChannel = { token: Promise.resolve(TOKEN), subscribe: (l) => (listeners.add(l), () => listeners.delete(l)) };
+  return { channel, emit: (e: PageEvent) => act(() => listeners.forEach((l) => l(e))) };
+}
+
+async function renderPicker(context?: PickerFieldContext, list: Partial<PickerList> = {}) {
+  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', ...list };
+  const { channel, emit } = fakeChannel();
+  render(<App channel={channel} />);
+  if (context) emit({ type: 'context', context });
+  await screen.findAllByText('@mia.creates');
+  return { emit };
+}
+
+const fillButtons = () => screen.getAllByRole('button', { name: /^Fill / });
+const sentOf = (type: string) => calls.filter((c) => c.type === type);
+
+beforeEach(() => {
+  calls.length = 0;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    disconnect() {}
+    unobserve() {}
+  } as never;
+});
+
+describe('code picker list', () => {
+  it('shows usable codes soonest first with creator and expiry, marks the alert window, hides expired', async () => {
+    await renderPicker();
+    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@mia.creates', '@zoe.bakes', '@leo.fit']);
+    const mia = screen.getByText('@mia.creates').closest('li')!;
+    expect(within(mia).getByText(/Expires in 2 days/)).toHaveTextContent('(expiring soon)');
+    expect(within(screen.getByText('@leo.fit').closest('li')!).queryByText(/expiring soon/)).toBeNull();
+    expect(screen.queryByText('@expired.one')).toBeNull();
+    expect(fillButtons()[0]).toHaveAccessibleName(/^Fill #222222.* from @mia\.creates, expires in 2 days$/);
+    expect(screen.getByText('Account 7012345678901234567')).toBeInTheDocument();
+  });
+
+  it('the toggle shows expired codes, disabled, with the date they expired', async () => {
+    await renderPicker();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show expired' }));
+    const expired = await screen.findByText('@expired.one');
+    const li = expired.closest('li')!;
+    expect(within(li).getByText(/^Expired on /)).toBeInTheDocument();
+    expect(within(li).getByRole('button', { name: /^Fill / })).toBeDisabled();
+    expect(sentOf('pickerList').at(-1)!.data).toMatchObject({ token: TOKEN, includeExpired: true });
+  });
+
+  it('type-to-filter matches creator, note or code', async () => {
+    await renderPicker();
+    const filter = screen.getByRole('searchbox', { name: /Filter saved codes/ });
+    fireEvent.change(filter, { target: { value: 'serum' } });
+    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@mia.creates']);
+    fireEvent.change(filter, { target: { value: '@leo' } });
+    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
+    fireEvent.change(filter, { target: { value: '444444' } });
+    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
+    fireEvent.change(filter, { target: { value: 'nobody' } });
+    expect(screen.getByText('No saved code matches “nobody”.')).toBeInTheDocument();
+  });
+
+  it('↑/↓ move between the Fill buttons and back to the filter; Esc asks the page to close and refocus the field', async () => {
+    const { emit } = await renderPicker();
+    emit({ type: 'focus' });
+    const filter = screen.getByRole('searchbox');
+    expect(filter).toHaveFocus();
+    fireEvent.keyDown(filter, { key: 'ArrowDown' });
+    expect(fillButtons()[0]).toHaveFocus();
+    fireEvent.keyDown(fillButtons()[0], { key: 'ArrowDown' });
+    expect(fillButtons()[1]).toHaveFocus();
+    fireEvent.keyDown(fillButtons()[1], { key: 'ArrowUp' });
+    fireEvent.keyDown(fillButtons()[0], { key: 'ArrowUp' });
+    expect(filter).toHaveFocus();
+    fireEvent.keyDown(filter, { key: 'Escape' });
+    await waitFor(() => expect(sentOf('pickerUi').at(-1)!.data).toEqual({ token: TOKEN, action: 'close', refocusField: true }));
+  });
+
+  it('a synthetic (untrusted) click never fills', async () => {
+    await renderPicker();
+    fireEvent.click(fillButtons()[0]);
+    fireEvent.keyDown(screen.getByRole('searchbox'), { key: 'Enter' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sentOf('pickerFill')).toEqual([]);
+  });
+
+  it('a code already used in this account asks before filling', async () => {
+    await renderPicker();
+    fireEvent.click(screen.getByRole('button', { name: /from @zoe\.bakes/ }));
+    const warning = screen.getByRole('group', { name: 'Code already used in this account' });
+    expect(warning).toHaveTextContent(/Already used in this account on /);
+    expect(within(warning).getByRole('button', { name: 'Fill anyway' })).toHaveFocus();
+    fireEvent.keyDown(warning, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Code already used in this account' })).toBeNull();
+    expect(sentOf('pickerUi')).toEqual([]);
+  });
+
+  it('in a multi-code field: Space selects, codes already in the field cannot be added again', async () => {
+    await renderPicker({ kind: 'lines', present: [CODES[3].code] });
+    const leoCheck = screen.getByRole('checkbox', { name: /from @leo\.fit/ });
+    expect(leoCheck).toBeDisabled();
+    expect(within(leoCheck.closest('li')!).getByText('In the field')).toBeInTheDocument();
+    fireEvent.keyDown(fillButtons()[0], { key: ' ' });
+    fireEvent.click(screen.getByRole('checkbox', { name: /from @zoe\.bakes/ }));
+    expect(screen.getByRole('checkbox', { name: /from @mia\.creates/ })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Fill 2 codes as lines' })).toBeInTheDocument();
+  });
+
+  it('offers to undo the codes this page just marked used', async () => {
+    await renderPicker(undefined, { recentlyMarked: { ids: [2], at: NOW - 1000 } });
+    const banner = screen.getByRole('status');
+    expect(banner).toHaveTextContent('Marked used in this account: @mia.creates');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(sentOf('pickerUndoUsed')).toEqual([{ type: 'pickerUndoUsed', data: { token: TOKEN, ids: [2] } }]));
+  });
+});
+
+describe('page channel (the frame’s only way in from the page)', () => {
+  const post = (data: unknown, origin = 'https://ads.tiktok.com', source: MessageEventSource | null = window) =>
+    window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+
+  it('binds to the first introduction from its Ads Manager parent, then ignores anyone without that secret', async () => {
+    const channel = connectToPage(window);
+    const events: PageEvent[] = [];
+    channel.subscribe((e) => events.push(e));
+    post({ type: 'init', token: TOKEN, context: { kind: 'single', present: [] } }, 'https://evil.example');
+    post({ type: 'init', token: TOKEN, context: { kind: 'single', present: [] } }, 'https://ads.tiktok.com', null);
+    post({ type: 'focus', token: TOKEN });
+    expect(events).toEqual([]);
+
+    post({ type: 'init', token: TOKEN, context: { kind: 'lines', present: ['#abc', 42] } });
+    await expect(channel.token).resolves.toBe(TOKEN);
+    expect(events).toEqual([{ type: 'context', context: { kind: 'lines', present: ['#abc'] } }]);
+
+    post({ type: 'init', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB', context: {} });
+    post({ type: 'focus', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB' });
+    post({ type: 'refresh' });
+    post({ type: 'focus', token: TOKEN });
+    expect(events.map((e) => e.type)).toEqual(['context', 'focus']);
+  });
+});
