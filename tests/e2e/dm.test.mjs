@@ -8,6 +8,7 @@ let ext;
 before(async () => {
   ext = await launch();
   await ext.serve('https://www.instagram.com/**', fixture('instagram/thread.html'));
+  await ext.serve('https://www.tiktok.com/**', fixture('tiktok-dm/thread.html'));
 });
 after(async () => ext?.close());
 
@@ -27,6 +28,22 @@ test('Instagram DM: Save after the bubble where the code ends; creator is the ot
   assert.equal(r.source.kind, 'instagram');
   assert.equal(r.source.url, 'https://www.instagram.com/direct/t/17842501234567890/');
   assert.equal(r.periodDays, 60);
+  // Dated by the chat's time divider above the bubbles, not by when it was saved.
+  assert.equal(r.receivedAt, new Date(2026, 10, 20, 9, 41).getTime());
+  await page.close();
+});
+
+test('TikTok messages: code inside chatter, creator and period from the chat', async () => {
+  const page = await ext.context.newPage();
+  await page.goto('https://www.tiktok.com/messages?lang=en&u=7012345678901234567');
+  const save = page.getByRole('button', { name: /^Save ad code #nneGEYG1/ });
+  await save.waitFor();
+  await save.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  const r = (await savedCodes(ext)).find((x) => x.code === '#nneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d/');
+  assert.deepEqual([r.creatorHandle, r.periodDays, r.receivedAt, r.source.kind, r.source.url], ['@sam.bakes', 365, new Date(2026, 10, 20, 14, 5).getTime(), 'tiktok-dm', 'https://www.tiktok.com/messages?lang=en&u=7012345678901234567']);
+  assert.deepEqual(ext.blocked, []);
   await page.close();
 });
 

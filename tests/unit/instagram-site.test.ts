@@ -44,3 +44,13 @@ describe('Instagram direct messages', () => {
     expect(site().isActive(new URL('https://www.instagram.com/explore/'))).toBe(false);
   });
 });
+
+describe('Instagram sent date', () => {
+  it('dates a code by the time divider above its bubbles', () => {
+    loadFixture('instagram/thread.html');
+    const [unit] = site().findUnits(document);
+    const codeBubble = unit.segments.find((s) => s.textContent === CODE.slice(34))!;
+    expect(unit.meta(codeBubble).sentAt).toBe(new Date(2026, 10, 20, 9, 41).getTime());
+    expect(unit.meta(unit.segments[0]).sentAt).toBe(new Date(2026, 10, 19, 18, 12).getTime());
+  });
+});

@@ -16,6 +16,8 @@ describe('TikTok web messages', () => {
     const [found] = (await findCodes(unit, localExtract)).codes;
     expect(found).toMatchObject({ code: CODE });
     expect(found.segment.closest('[data-e2e="chat-item"]')?.textContent).toContain('sure! here it is');
+    expect(found.periodDays).toBe(365);
+    expect(unit.meta(found.segment).sentAt).toBe(new Date(2026, 10, 20, 14, 5).getTime());
   });
 
   it('wakes up only on /messages', () => {

@@ -1,4 +1,5 @@
 import type { CaptureKind } from '../code-record';
+import { parseMailDate } from '../mail-date';
 import { allMatches, cleanText, firstMatch, toHandle } from './dom';
 import type { CaptureUnit, SiteAdapter } from './types';
 
@@ -10,6 +11,18 @@ export interface ChatSiteConfig {
   row: readonly string[];
   text: readonly string[];
   partner: readonly string[];
+  /** "Nov 20, 2026, 9:41 AM" lines the chat puts between groups of bubbles. */
+  timeDivider: readonly string[];
+}
+
+/** The last time divider before `segment` in page order, read as a date (undefined if unsure). */
+function sentBefore(conversation: Element, segment: Element, config: ChatSiteConfig): number | undefined {
+  let last: Element | undefined;
+  for (const d of allMatches(conversation, config.timeDivider)) {
+    if (d.compareDocumentPosition(segment) & Node.DOCUMENT_POSITION_FOLLOWING) last = d;
+    else break;
+  }
+  return parseMailDate(last?.textContent, { now: Date.now() });
 }
 
 /** "/maya.creates/", "/@maya.creates", "@maya.creates", "maya.creates" → "@maya.creates". */
@@ -42,7 +55,7 @@ export function chatSite(kind: CaptureKind, hostname: string, config: ChatSiteCo
         quoteSelectors: [],
         noun: 'chat',
         place: (host, segment) => (segment.closest(rowSelector) ?? segment).after(host),
-        meta() {
+        meta(segment) {
           const partners = allMatches(doc, config.partner);
           const handles = [...new Set(partners.map(handleOf).filter((h): h is string => !!h))];
           const partnerHandle = handles.length === 1 ? handles[0] : undefined;
@@ -50,6 +63,7 @@ export function chatSite(kind: CaptureKind, hostname: string, config: ChatSiteCo
             partnerHandle,
             senderName: partnerHandle && cleanText(partners[0].getAttribute('aria-label')?.replace(/^Open the profile page of\s*/i, '') ?? partners[0].textContent),
             url: pageUrl(),
+            sentAt: segment ? sentBefore(conversation, segment, config) : undefined,
           };
         },
       };

@@ -127,8 +127,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   };
 
   const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[]) => {
-    const meta = unit.meta();
-    const captures = found.filter((f) => codes.includes(f.code)).map((f) => toCapture(f, meta, site.kind, pageUrl()));
+    const captures = found.filter((f) => codes.includes(f.code)).map((f) => toCapture(f, unit.meta(f.segment), site.kind, pageUrl()));
     const results = await send('saveCodes', { captures });
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));

@@ -1,17 +1,26 @@
 /** Selector lists are tried in order: the first is today's layout, the rest are fallbacks. */
 export function firstMatch<T extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): T | null {
   for (const s of selectors) {
-    const el = root.querySelector<T & Element>(s);
+    const el = query(() => root.querySelector<T & Element>(s));
     if (el) return el;
   }
   return null;
 }
 
+/** A selector this browser cannot parse (say, :has() in an old engine) counts as no match. */
+function query<R>(run: () => R): R | null {
+  try {
+    return run();
+  } catch {
+    return null;
+  }
+}
+
 /** All elements matching the first selector that matches anything. */
 export function allMatches<T extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): T[] {
   for (const s of selectors) {
-    const found = root.querySelectorAll<T & Element>(s);
-    if (found.length) return [...found];
+    const found = query(() => root.querySelectorAll<T & Element>(s));
+    if (found?.length) return [...found];
   }
   return [];
 }

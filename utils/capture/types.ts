@@ -24,7 +24,8 @@ export interface CaptureUnit {
   segments: Element[];
   /** Where the control bar goes for codes found in `segment`. */
   place(host: HTMLElement, segment: Element): void;
-  meta(): MessageMeta;
+  /** `segment`: where the code is, for pages that date each part (chat time dividers). */
+  meta(segment?: Element): MessageMeta;
   /** Selectors of quoted earlier messages inside the segments. */
   quoteSelectors: readonly string[];
   /** Link that opens the whole message when the page clipped it. */

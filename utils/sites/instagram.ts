@@ -11,4 +11,6 @@ export const INSTAGRAM = {
   text: ['div[role="gridcell"] div[dir="auto"]', 'div[dir="auto"]'],
   /** Profile links in the thread header: exactly one means a one-to-one chat. */
   partner: ['div[role="main"] header a[role="link"][href^="/"]', 'a[aria-label^="Open the profile page of"]'],
+  /** Rows without a gridcell hold the date between groups of messages. */
+  timeDivider: ['div[role="row"]:not(:has([role="gridcell"])) span[dir="auto"]', 'h4 span[dir="auto"]'],
 } as const;

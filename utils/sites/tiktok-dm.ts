@@ -9,4 +9,5 @@ export const TIKTOK_DM = {
   row: ['[data-e2e="chat-item"]', 'div[class*="DivChatItemWrapper"]'],
   text: ['[data-e2e="chat-item"] p', 'div[class*="DivTextContainer"] p', '[data-e2e="chat-item"] span'],
   partner: ['[data-e2e="chat-uniqueid"]', 'div[class*="DivChatHeader"] a[href^="/@"]'],
+  timeDivider: ['div[class*="DivTimeContainer"]', '[data-e2e="chat-time"]'],
 } as const;
