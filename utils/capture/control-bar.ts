@@ -81,21 +81,21 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   root.append(style, bar);
 
   const saved = new Set<string>();
-  const rows = new Map<string, { action: HTMLElement; button: HTMLButtonElement }>();
+  const buttons = new Map<string, HTMLButtonElement>();
   const error = el(doc, 'div', 'error');
   error.setAttribute('role', 'alert');
   let saveAll: HTMLButtonElement | undefined;
   let busy = false;
 
   const refresh = () => {
-    for (const [code, row] of rows) {
-      if (saved.has(code) && row.button.isConnected) {
+    for (const [code, button] of buttons) {
+      if (saved.has(code) && button.isConnected) {
         const done = el(doc, 'span', 'saved');
         done.setAttribute('role', 'status');
         done.append(check(doc), doc.createTextNode('Saved'));
         done.title = 'Saved in Ad Code Keeper';
-        const hadFocus = root.activeElement === row.button;
-        row.button.replaceWith(done);
+        const hadFocus = root.activeElement === button;
+        button.replaceWith(done);
         // Keyboard users stay where they were instead of falling back to the top of the page.
         if (hadFocus) {
           done.tabIndex = -1;
@@ -166,7 +166,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     button.setAttribute('aria-label', `Save ad code ${shortCode(c.code)}`);
     button.addEventListener('click', (e) => void run([c.code], button, e));
     row.append(code, info, button);
-    rows.set(c.code, { action: button, button });
+    buttons.set(c.code, button);
     bar.append(row);
   }
 
@@ -190,7 +190,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     host,
     codes: options.codes.map((c) => c.code),
     markSaved(code) {
-      if (!rows.has(code) || saved.has(code)) return;
+      if (!buttons.has(code) || saved.has(code)) return;
       saved.add(code);
       refresh();
     },
