@@ -23,6 +23,14 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       codes: '++id, &code, expiresAt, [archived+expiresAt], creatorHandle, updatedAt, *tags',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // [archived+status+expiresAt]: the badge's "used code ends within 24 h or has ended" count is one
+      // index range; filtering [archived+expiresAt] read every expired record (1 s at 100 000 codes).
+      codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags',
+    },
+  },
 ];
 
 export type CodesDb = Dexie & { codes: EntityTable<AdCodeRecord, 'id'> };

@@ -11,22 +11,18 @@ export const BADGE_COLOR = '#B45309';
 export const BADGE_URGENT_COLOR = '#C81E3A';
 export const NEXT_CHANGE_ALARM = 'badge-next-change';
 
-const liveUpTo = (db: CodesDb, upTo: number) => db.codes.where('[archived+expiresAt]').between([0, -Infinity], [0, upTo], true, true);
+/** Unarchived codes marked used, by expiry: one index range, whatever the vault size. */
+const usedBetween = (db: CodesDb, from: number, to: number, includeFrom: boolean) =>
+  db.codes.where('[archived+status+expiresAt]').between([0, 'used', from], [0, 'used', to], includeFrom, true);
 
 /** Codes marked used whose authorization ends within 24 h or has ended: ads built on them stop. */
 export async function countUrgent(db: CodesDb, now: number): Promise<number> {
-  return liveUpTo(db, now + DAY_MS)
-    .filter((r) => r.status === 'used')
-    .count();
+  return usedBetween(db, -Infinity, now + DAY_MS, true).count();
 }
 
 /** When the next used code enters its last 24 h (the colour changes then). */
 async function nextUrgentAt(db: CodesDb, now: number): Promise<number | undefined> {
-  const next = await db.codes
-    .where('[archived+expiresAt]')
-    .between([0, now + DAY_MS], [0, Infinity], false, true)
-    .filter((r) => r.status === 'used')
-    .first();
+  const next = await usedBetween(db, now + DAY_MS, Infinity, false).first();
   return next && next.expiresAt - DAY_MS;
 }
 
