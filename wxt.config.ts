@@ -8,11 +8,15 @@ export default defineConfig({
   manifest: {
     name: 'Ad Code Keeper',
     description: 'Keep TikTok Spark Ads codes from your inbox, know when they expire, and fill them in Ads Manager.',
+    // Reviewed for least privilege (docs/store/permissions.md): no `tabs`, no host permissions beyond
+    // the content scripts' sites; `scripting` only reaches a tab the user just right-clicked (activeTab).
     permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     // Asked for only when the user turns on TikTok API verification (Options); never a required host.
     optional_host_permissions: ['https://business-api.tiktok.com/*'],
     // The Ads Manager code picker frame; embeddable only by Ads Manager pages.
     web_accessible_resources: [{ resources: ['code-picker.html'], matches: ADS_MANAGER_MATCHES }],
+    // Only the extension's own scripts run in its pages: no eval, no wasm, no plugins, no <base> tricks.
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
   },
   hooks: {
     // Mail and DM page scripts must stay under 25 KB: they use the plain `chrome` global that

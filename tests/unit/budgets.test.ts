@@ -1,0 +1,121 @@
+// @vitest-environment node
+// Budgets that must not regress: bundle sizes (deterministic), the extractor's linear growth on
+// hostile input (min-of-N timing with a generous ratio: quadratic growth shows up as ~100×, not
+// 20×), and the manifest's privileges. Timing targets live in `npm run bench`, not here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractAdCodes } from '@/utils/extract';
+import { listFiles, loadedBy, loadSize, readBudgets } from '../../scripts/bench/bundle-sizes';
+import { worstCaseInputs } from '../../scripts/bench/inputs';
+
+const ROOT = join(__dirname, '../..');
+const budgets = readBudgets(ROOT);
+const work = mkdtempSync(join(tmpdir(), 'ack-budgets-'));
+const EXT = join(work, 'chrome-mv3');
+
+beforeAll(() => {
+  // A private build, so a teammate's `wxt build` into .output cannot race this test.
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/build-extension.mjs'), work], { cwd: ROOT, encoding: 'utf8', env });
+  if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stderr}`);
+}, 180_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+describe('bundle size budgets (scripts/bench/budgets.json)', () => {
+  it('every budgeted file is within its budget', () => {
+    const sizes = new Map(listFiles(EXT).map((f) => [f.path, f.bytes]));
+    const over = Object.entries(budgets.files)
+      .filter(([file, max]) => (sizes.get(file) ?? Infinity) > max)
+      .map(([file, max]) => `${file}: ${sizes.has(file) ? kb(sizes.get(file)!) : 'missing'} > ${kb(max)}`);
+    expect(over, 'over budget').toEqual([]);
+  });
+
+  it('each page and content script loads no more than its budget, chunks included', () => {
+    const over = Object.entries(budgets.loads)
+      .map(([entry, max]) => ({ entry, max, size: loadSize(EXT, entry) }))
+      .filter((e) => e.size > e.max)
+      .map((e) => `${e.entry}: ${kb(e.size)} > ${kb(e.max)} (${loadedBy(EXT, e.entry).join(', ')})`);
+    expect(over, 'over budget').toEqual([]);
+  });
+
+  it('mail and DM page scripts carry no zod, Dexie, React or extractor', () => {
+    for (const name of ['gmail', 'outlook', 'instagram', 'tiktok-dm']) {
+      const files = loadedBy(EXT, `content-scripts/${name}.js`);
+      expect(files, name).toEqual([`content-scripts/${name}.js`]);
+      const code = readFileSync(join(EXT, files[0]), 'utf8');
+      for (const marker of ['ZodError', 'Dexie', 'react.element', 'HASHTAG']) expect(code.includes(marker), `${name} contains ${marker}`).toBe(false);
+    }
+  });
+
+  it('the whole package stays within budget', () => {
+    const total = listFiles(EXT).reduce((n, f) => n + f.bytes, 0);
+    expect(total).toBeLessThanOrEqual(budgets.total);
+  });
+});
+
+describe('least privilege and no remote code (built manifest)', () => {
+  const manifest = () => JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+
+  it('asks for exactly the reviewed permissions; TikTok API only as an optional host', () => {
+    const m = manifest();
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions).toEqual(['https://business-api.tiktok.com/*']);
+    expect(m.externally_connectable).toBeUndefined();
+  });
+
+  it('content scripts run only on the sites they serve; the picker frame is embeddable only by Ads Manager', () => {
+    const m = manifest();
+    const hosts = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches.map((u: string) => new URL(u.replace('*.', 'x.')).host));
+    for (const host of hosts) expect(host).toMatch(/(^|\.)(google\.com|live\.com|office\.com|office365\.com|instagram\.com|tiktok\.com)$/);
+    expect(m.content_scripts.every((c: { matches: string[] }) => c.matches.every((u: string) => u.startsWith('https://')))).toBe(true);
+    expect(m.web_accessible_resources).toEqual([{ resources: ['code-picker.html'], matches: expect.arrayContaining(['https://ads.tiktok.com/*']) }]);
+    for (const u of m.web_accessible_resources[0].matches) expect(u).toMatch(/^https:\/\/([a-z*]+\.)*ads(\.us)?\.tiktok\.com\/\*$/);
+  });
+
+  it('extension pages run only packaged scripts: strict CSP, no remote <script>, no eval of strings', () => {
+    const csp: string = manifest().content_security_policy.extension_pages;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:/);
+    expect(csp).toMatch(/object-src 'none'/);
+    for (const f of listFiles(EXT)) {
+      const text = readFileSync(join(EXT, f.path), 'utf8');
+      if (f.path.endsWith('.html')) expect(text, f.path).not.toMatch(/<script[^>]+src=["']?(https?:)?\/\//i);
+      if (f.path.endsWith('.js')) expect(text, f.path).not.toMatch(/import\(\s*["'`]https?:|importScripts\(\s*["'`]https?:/);
+    }
+  });
+});
+
+describe('extractor growth on hostile input', () => {
+  /** Fastest of n runs: noise on a busy machine only ever adds time. */
+  const best = (n: number, fn: () => void) => {
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      fn();
+      min = Math.min(min, performance.now() - t);
+    }
+    return min;
+  };
+
+  it(`50 kB → 500 kB costs at most ${budgets.linearity.test}× more, for every worst case`, () => {
+    const small = worstCaseInputs(50_000);
+    const large = worstCaseInputs(500_000);
+    const ratios: Record<string, number> = {};
+    for (const name of Object.keys(small)) {
+      extractAdCodes(large[name]); // warm-up
+      // Tiny inputs time below the clock's resolution; floor at 0.5 ms so the ratio means something.
+      const t1 = Math.max(0.5, best(7, () => extractAdCodes(small[name])));
+      const t10 = best(3, () => extractAdCodes(large[name]));
+      ratios[name] = Number((t10 / t1).toFixed(1));
+    }
+    const superlinear = Object.entries(ratios).filter(([, r]) => r > budgets.linearity.test);
+    expect(superlinear, JSON.stringify(ratios)).toEqual([]);
+  }, 60_000);
+});
