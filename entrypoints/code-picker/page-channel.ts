@@ -25,7 +25,13 @@ export function connectToPage(win: Window): PageChannel {
   let resolveToken!: (t: string) => void;
   const tokenPromise = new Promise<string>((r) => (resolveToken = r));
   const listeners = new Set<(e: PageEvent) => void>();
-  const emit = (e: PageEvent) => listeners.forEach((l) => l(e));
+  // The introduction can arrive before the UI has subscribed (React mounts asynchronously): keep
+  // the latest field context and hand it to each new subscriber.
+  let lastContext: PickerFieldContext | undefined;
+  const emit = (e: PageEvent) => {
+    if (e.type === 'context') lastContext = e.context;
+    listeners.forEach((l) => l(e));
+  };
 
   win.addEventListener('message', (e: MessageEvent) => {
     if (e.source !== win.parent || !isAdsManagerOrigin(e.origin)) return;
@@ -48,6 +54,7 @@ export function connectToPage(win: Window): PageChannel {
     token: tokenPromise,
     subscribe(listener) {
       listeners.add(listener);
+      if (lastContext) listener({ type: 'context', context: lastContext });
       return () => listeners.delete(listener);
     },
   };

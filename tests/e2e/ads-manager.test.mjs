@@ -141,6 +141,9 @@ test('Smart+ "Authorize TikTok posts": several codes go in as lines after what t
   await page.getByRole('button', { name: '+ Add post' }).click();
   const area = page.getByRole('dialog').getByRole('textbox');
   await area.waitFor();
+  // The list that opens with the dialog already knows the field takes several codes.
+  const first = await pickerFrame(page);
+  assert.equal(await first.getByRole('checkbox', { name: /^Select / }).count(), 3);
   const typed = '#TypedByHandAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
   await area.click();
   await page.keyboard.type(typed);

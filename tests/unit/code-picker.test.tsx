@@ -181,4 +181,12 @@ describe('page channel (the frame’s only way in from the page)', () => {
     post({ type: 'focus', token: TOKEN });
     expect(events.map((e) => e.type)).toEqual(['context', 'focus']);
   });
+
+  it('hands the field context to a UI that subscribes after the introduction', () => {
+    const channel = connectToPage(window);
+    post({ type: 'init', token: TOKEN, context: { kind: 'lines', present: [] } });
+    const late: PageEvent[] = [];
+    channel.subscribe((e) => late.push(e));
+    expect(late).toEqual([{ type: 'context', context: { kind: 'lines', present: [] } }]);
+  });
 });
