@@ -53,13 +53,6 @@ export interface FillResult {
   filledIds?: number[];
 }
 
-/** One change applied to many codes from the dashboard's table. */
-export type BulkEdit =
-  | { kind: 'addTag'; tag: string }
-  | { kind: 'removeTag'; tag: string }
-  | { kind: 'archive'; archived: 0 | 1 }
-  | { kind: 'usage'; used: boolean };
-
 /** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
 export interface VerifyReport {
   /** False when the feature is off or not set up: nothing was sent anywhere. */

@@ -25,8 +25,8 @@ export default defineBackground(() => {
   registerHandlers(codeHandlers(db, changed));
   registerHandlers(captureHandlers(db));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
-  registerHandlers(pickerHandlers(db, changed));
   wireAlertsAndDashboard(db, changed);
+  registerHandlers(pickerHandlers(db, changed));
   setupVerification(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
