@@ -218,3 +218,31 @@ test('regional host ads.us.tiktok.com works the same', async () => {
   await page.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODES.leo.code);
   await page.close();
 });
+
+test('the list follows its field on scroll and resize, and closes on a click outside', async () => {
+  const page = await openAdsPage(ext, 'flow=other', { aadvid: OTHER_AADVID });
+  const field = page.getByLabel('Spark Ads code');
+  await field.click();
+  await pickerFrame(page);
+  const gap = async () => {
+    const f = await field.boundingBox();
+    const o = await overlayRect(page);
+    return { dx: Math.round(o.left - f.x), dy: Math.round(o.top - f.y) };
+  };
+  const before = await gap();
+  await page.mouse.wheel(0, 120);
+  await page.waitForFunction(() => scrollY > 0);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await gap(), before, 'same place relative to the field after scrolling');
+  await page.setViewportSize({ width: 1100, height: 860 });
+  await page.waitForTimeout(100);
+  const f = await field.boundingBox();
+  const o = await overlayRect(page);
+  assert.ok(Math.abs(o.left - f.x) < 2 && o.top > f.y, 'still anchored under the field after a resize');
+
+  await page.mouse.click(1050, 820);
+  assert.equal(await overlayShown(page), false, 'a click elsewhere on the page closes it');
+  await page.getByRole('button', { name: /Show saved ad codes/ }).click();
+  assert.equal(await overlayShown(page), true, 'the button in the field opens it again');
+  await page.close();
+});
