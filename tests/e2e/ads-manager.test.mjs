@@ -136,7 +136,7 @@ test('a code already used in this account says so before filling', async () => {
   await page.close();
 });
 
-test('Smart+ "Authorize TikTok posts": several codes go in as lines after what the user typed', async () => {
+test('Smart+ "Authorize TikTok posts" (React 19): several codes go in as lines after what the user typed', async () => {
   const page = await openAdsPage(ext, 'flow=smart');
   await page.getByRole('button', { name: '+ Add post' }).click();
   const area = page.getByRole('dialog').getByRole('textbox');
@@ -169,6 +169,20 @@ test('Smart+ "Authorize TikTok posts": several codes go in as lines after what t
   for (let i = 0; i < 40 && (await savedRecord(ext, ids.leo)).status !== 'used'; i++) await page.waitForTimeout(50);
   assert.equal((await savedRecord(ext, ids.leo)).status, 'used');
   assert.equal((await savedRecord(ext, ids.mia)).status, 'used');
+  await page.close();
+});
+
+test('Smart+ textarea (React 18): lines reach React 18 state too', async () => {
+  const page = await openAdsPage(ext, 'flow=smart&react=18', { aadvid: OTHER_AADVID });
+  await page.getByRole('button', { name: '+ Add post' }).click();
+  const frame = await pickerFrame(page);
+  await frame.getByRole('checkbox', { name: /from @zoe\.bakes/ }).check();
+  await frame.getByRole('checkbox', { name: /from @leo\.fit/ }).check();
+  await frame.getByRole('button', { name: 'Fill 2 codes as lines' }).click();
+  const expected = [CODES.zoe.code, CODES.leo.code].join('\n');
+  await page.waitForFunction((v) => document.querySelector('[role=dialog] textarea')?.value === v, expected);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  assert.deepEqual((await fixtureEvents(page)).at(-1), { type: 'continue', value: expected });
   await page.close();
 });
 
