@@ -4,6 +4,8 @@ import { codeStatus, ALLOWED_PERIODS } from '@/utils/expiry';
 import { CopyButton } from './CopyButton';
 import { ExpiryLabel, formatDate } from './ExpiryLabel';
 import { StatusPill } from './StatusPill';
+import { TikTokCheck } from './TikTokCheck';
+import { hasVerifiedEnd } from './tiktok-check';
 
 export interface CodeRowActions {
   onToggleUsed(record: AdCodeRecord): void;
@@ -41,7 +43,20 @@ function withDate(original: number, ymd: string): number | undefined {
   return d.getTime();
 }
 
-export function CodeRow({ record, now, windowDays, actions }: { record: AdCodeRecord; now: number; windowDays: number; actions: CodeRowActions }) {
+/** `tiktok`: the optional TikTok API check is set up; without it nothing about TikTok's answers shows. */
+export function CodeRow({
+  record,
+  now,
+  windowDays,
+  actions,
+  tiktok = false,
+}: {
+  record: AdCodeRecord;
+  now: number;
+  windowDays: number;
+  actions: CodeRowActions;
+  tiktok?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const [notes, setNotes] = useState(record.notes);
   const detailsId = useId();
@@ -65,7 +80,7 @@ export function CodeRow({ record, now, windowDays, actions }: { record: AdCodeRe
             <StatusPill status={status} />
           </span>
           <span className="code-row-line2">
-            <ExpiryLabel expiresAt={record.expiresAt} now={now} assumed={record.periodAssumed} />
+            <ExpiryLabel expiresAt={record.expiresAt} now={now} assumed={record.periodAssumed} verified={tiktok && hasVerifiedEnd(record)} />
           </span>
           <span className="code-text code-short" title={record.code}>
             {shortCode(record.code)}
@@ -96,6 +111,8 @@ export function CodeRow({ record, now, windowDays, actions }: { record: AdCodeRe
             <dt>Expires</dt>
             <dd>
               <input
+                // Remounts when the expiry changes elsewhere (a TikTok check, the dashboard): it is uncontrolled.
+                key={record.expiresAt}
                 type="date"
                 className="input input-date"
                 aria-label="Expiry date"
@@ -155,7 +172,14 @@ export function CodeRow({ record, now, windowDays, actions }: { record: AdCodeRe
                 </dd>
               </>
             )}
+            {record.renewalRequestedAt !== undefined && (
+              <>
+                <dt>Renewal</dt>
+                <dd>Renewal requested {formatDate(record.renewalRequestedAt)}</dd>
+              </>
+            )}
           </dl>
+          {tiktok && record.id !== undefined && <TikTokCheck record={record} now={now} />}
           <label className="notes">
             <span>Notes</span>
             <textarea

@@ -4,6 +4,7 @@ import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
 import { useSettings } from '@/components/useSettings';
+import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { codesDb } from '@/utils/codes-db';
 import { badgeCount } from '@/utils/expiry';
@@ -18,6 +19,7 @@ function matches(r: AdCodeRecord, q: string) {
 export function App() {
   const settings = useSettings();
   const now = useNow();
+  const tiktok = useTikTokCheckReady();
   const records = useLiveQuery(() => codesDb().codes.toArray(), []);
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
@@ -133,7 +135,7 @@ export function App() {
         {usable.length > 0 && (
           <ul className="code-list" aria-label="Usable codes">
             {usable.map((r) => (
-              <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} />
+              <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} tiktok={tiktok} />
             ))}
           </ul>
         )}
@@ -142,7 +144,7 @@ export function App() {
             <h2 className="section-title expired-title">Expired</h2>
             <ul className="code-list" aria-label="Expired codes">
               {expired.map((r) => (
-                <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} />
+                <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} tiktok={tiktok} />
               ))}
             </ul>
           </>
