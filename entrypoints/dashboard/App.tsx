@@ -5,6 +5,7 @@ import { codesDb } from '@/utils/codes-db';
 import { I18nProvider, useI18n } from '@/utils/i18n/react';
 import { useSettings } from '@/components/useSettings';
 import { useNow } from '@/components/useNow';
+import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
 import type { Settings } from '@/utils/settings';
 import { DAY_MS } from '@/utils/expiry';
 import { applyFilters, distinctCreators, distinctTags, NO_FILTERS, withState, type Filters } from './filters';
@@ -44,6 +45,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
   const [renewId, setRenewId] = useState<number | undefined>(initial.renew ? initial.code : undefined);
   const { toast, show, dismiss } = useToast();
   const actions = useDashboardActions(show);
+  const tiktok = useTikTokCheckReady();
   const returnFocus = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -149,12 +151,12 @@ export function Dashboard({ settings }: { settings: Settings }) {
         ) : view === 'timeline' ? (
           <TimelineView rows={shown} now={now} onOpen={openCode} onMove={actions.moveExpiry} />
         ) : (
-          <TableView rows={shown} now={now} onOpen={openCode} actions={actions} />
+          <TableView rows={shown} now={now} onOpen={openCode} actions={actions} tiktok={tiktok} />
         )}
       </main>
 
       {openId !== undefined && (
-        <DetailsDrawer row={openRow} now={now} onClose={closeDetails} onRenew={(id) => setRenewId(id)} actions={actions} />
+        <DetailsDrawer row={openRow} now={now} onClose={closeDetails} onRenew={(id) => setRenewId(id)} actions={actions} tiktok={tiktok} />
       )}
       {renewRow && <RenewalDialog row={renewRow} now={now} onClose={() => setRenewId(undefined)} onSent={actions.markRenewalRequested} />}
       <ToastRegion toast={toast} onDismiss={dismiss} closeLabel={t('close')} />

@@ -4,6 +4,8 @@ import { dayKey, timeKey, zonedInstant } from '@/utils/i18n/dates';
 import type { Row } from './filters';
 import { StatusBadge } from './StatusBadge';
 import type { DashboardActions } from './actions';
+import { TikTokSection } from './TikTokSection';
+import { hasVerifiedEnd } from '@/components/tiktok-check';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
 export function DetailsDrawer({
@@ -12,12 +14,15 @@ export function DetailsDrawer({
   onClose,
   onRenew,
   actions,
+  tiktok = false,
 }: {
   row: Row | undefined;
   now: number;
   onClose: () => void;
   onRenew: (id: number) => void;
   actions: DashboardActions;
+  /** The optional TikTok API check is set up: show its facts and the "Check with TikTok" action. */
+  tiktok?: boolean;
 }) {
   const { t, tn, zone, date, dateTime, relative } = useI18n();
   const panel = useRef<HTMLElement>(null);
@@ -83,7 +88,7 @@ export function DetailsDrawer({
   return (
     <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" tabIndex={-1} ref={panel} onKeyDown={onKeyDown}>
       <div className="drawer-head">
-        <h2 id="drawer-title">{row.creatorHandle ?? t('detailsTitle')}</h2>
+        <h2 id="drawer-title">{row.creatorHandle ?? (tiktok ? row.verified?.tiktokName : undefined) ?? t('detailsTitle')}</h2>
         <button type="button" className="btn btn-icon" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
@@ -104,7 +109,11 @@ export function DetailsDrawer({
         <dt>{t('fieldExpiry')}</dt>
         <dd>
           {dateTime(row.expiresAt)} <span className="dash-muted">({relative(row.expiresAt, now)})</span>
-          {row.periodAssumed && <div className="dash-note">{t('periodAssumed')}</div>}
+          {tiktok && hasVerifiedEnd(row) ? (
+            <div className="expiry-verified">{t('tiktokVerifiedMark')}</div>
+          ) : (
+            row.periodAssumed && <div className="dash-note">{t('periodAssumed')}</div>
+          )}
           {row.expiryEdited && <div className="dash-muted">{t('expiryEdited')}</div>}
         </dd>
         <dt>{t('fieldReceived')}</dt>
@@ -142,6 +151,8 @@ export function DetailsDrawer({
           </>
         )}
       </dl>
+
+      {tiktok && <TikTokSection key={row.id} row={row} now={now} />}
 
       <form
         className="drawer-form"

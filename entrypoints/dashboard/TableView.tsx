@@ -16,11 +16,25 @@ const COLUMNS: { key: SortKey; label: MessageKey; className: string }[] = [
   { key: 'uses', label: 'colUses', className: 'col-uses' },
 ];
 
-export function TableView({ rows, now, onOpen, actions }: { rows: Row[]; now: number; onOpen: (id: number) => void; actions: DashboardActions }) {
+export function TableView({
+  rows,
+  now,
+  onOpen,
+  actions,
+  tiktok = false,
+}: {
+  rows: Row[];
+  now: number;
+  onOpen: (id: number) => void;
+  actions: DashboardActions;
+  /** The optional TikTok API check is set up: offer it for the selection. */
+  tiktok?: boolean;
+}) {
   const { t, tn, date, dateTime, relative } = useI18n();
   const [sort, setSort] = useState<Sort>({ key: 'expiresAt', dir: 'asc' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [tag, setTag] = useState('');
+  const [checking, setChecking] = useState<{ done: number; total: number }>();
   const lastClicked = useRef<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
@@ -37,6 +51,16 @@ export function TableView({ rows, now, onOpen, actions }: { rows: Row[]; now: nu
   const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const allSelected = sorted.length > 0 && selected.size === sorted.length;
   const ids = [...selected];
+
+  const checkSelected = async () => {
+    const targets = rows.filter((r) => selected.has(r.id)).map(({ id, code, creatorHandle }) => ({ id, code, creatorHandle }));
+    setChecking({ done: 0, total: targets.length });
+    try {
+      await actions.verify(targets, (done, total) => setChecking({ done, total }));
+    } finally {
+      setChecking(undefined);
+    }
+  };
 
   const toggle = (index: number, id: number, range: boolean) => {
     setSelected((s) => {
@@ -76,6 +100,11 @@ export function TableView({ rows, now, onOpen, actions }: { rows: Row[]; now: nu
               {t('bulkAddTag')}
             </button>
           </form>
+          {tiktok && (
+            <button type="button" className="btn btn-sm" onClick={() => void checkSelected()} disabled={!!checking} aria-busy={!!checking}>
+              {checking ? t('tiktokCheckingProgress', { done: checking.done, total: checking.total }) : t('tiktokCheck')}
+            </button>
+          )}
           <button type="button" className="btn btn-sm" onClick={() => void actions.bulk(ids, { kind: 'usage', used: true })}>
             {t('bulkMarkUsed')}
           </button>

@@ -1,8 +1,14 @@
 import { useMemo } from 'react';
-import { sendMessage, type BulkEdit } from '@/utils/protocol';
+import { sendMessage, type BulkEdit, type VerifyReport } from '@/utils/protocol';
 import type { CodePatch } from '@/utils/code-store';
 import { useI18n } from '@/utils/i18n/react';
+import { shortCode } from '@/utils/i18n';
+import { verifyInBatches } from '@/components/tiktok-check';
+import { summarizeVerifyReport } from './verify-summary';
 import type { Toast } from './useToast';
+
+/** What a TikTok check needs to name a code in its report. */
+export type CheckTarget = { id: number; code: string; creatorHandle?: string };
 
 /** Every write the dashboard makes, as messages to the background (which owns the database). */
 export interface DashboardActions {
@@ -12,12 +18,15 @@ export interface DashboardActions {
   remove: (ids: number[]) => Promise<void>;
   bulk: (ids: number[], edit: BulkEdit) => Promise<void>;
   markRenewalRequested: (id: number) => Promise<void>;
+  /** Asks TikTok about the codes (200 per message, in turn) and reports the outcome in a toast. */
+  verify: (codes: CheckTarget[], onProgress?: (done: number, total: number) => void) => Promise<VerifyReport | undefined>;
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function useDashboardActions(show: (t: Omit<Toast, 'id'>) => void): DashboardActions {
-  const { t, tn } = useI18n();
+  const i18n = useI18n();
+  const { t, tn } = i18n;
   return useMemo(() => {
     const fail = (e: unknown) => show({ tone: 'error', message: t('actionFailed', { reason: reason(e) }) });
     const patch = async (id: number, p: CodePatch) => {
@@ -81,6 +90,23 @@ export function useDashboardActions(show: (t: Omit<Toast, 'id'>) => void): Dashb
       async markRenewalRequested(id) {
         if (await patch(id, { renewalRequestedAt: Date.now() })) show({ message: t('renewalMarked') });
       },
+      async verify(codes, onProgress) {
+        try {
+          const ids = codes.map((c) => c.id);
+          const report = await verifyInBatches(ids, (batch) => sendMessage('verifyCodes', { ids: batch }), onProgress);
+          const byId = new Map(codes.map((c) => [c.id, c]));
+          const label = (id: number) => {
+            const c = byId.get(id);
+            return c ? [c.creatorHandle, shortCode(c.code)].filter(Boolean).join(' ') : String(id);
+          };
+          const summary = summarizeVerifyReport(report, i18n, label);
+          show({ message: summary.message, tone: summary.problem ? 'error' : 'info' });
+          return report;
+        } catch (e) {
+          show({ tone: 'error', message: t('tiktokCheckFailed', { reason: reason(e) }) });
+          return undefined;
+        }
+      },
     };
-  }, [show, t, tn]);
+  }, [show, t, tn, i18n]);
 }

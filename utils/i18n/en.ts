@@ -221,6 +221,29 @@ export const en = {
   settingsReset: 'Restore defaults',
   settingsSaveFailed: 'Could not save: {reason}',
   openDashboard: 'Open dashboard',
+
+  // TikTok API check (optional feature)
+  tiktokTitle: 'TikTok verification',
+  tiktokCheck: 'Check with TikTok',
+  tiktokChecking: 'Checking with TikTok…',
+  tiktokCheckingProgress: 'Checking {done} of {total}…',
+  tiktokNotChecked: 'Not checked with TikTok yet.',
+  tiktokVerifiedAgo: '✓ Verified by TikTok {when}',
+  tiktokCheckedAgo: 'Checked with TikTok {when}',
+  tiktokVerifiedUntil: 'Verified: authorized until {date}',
+  tiktokAuthWindow: 'Authorization',
+  tiktokName: 'TikTok creator',
+  tiktokVideoText: 'Video text',
+  tiktokSays: 'TikTok: {message}',
+  tiktokLost: 'TikTok says this authorization has ended or was withdrawn.',
+  tiktokRenewHint: 'Only the creator can extend it: send them a renewal request.',
+  tiktokRetryAfter: 'Try again after {time}.',
+  tiktokCheckFailed: 'The check did not run: {reason}',
+  tiktokSummary: 'TikTok check: {verified} verified, {lost} ended or revoked, {failed} with problems.',
+  tiktokSummaryFailure: '{code}: {message}',
+  tiktokSummaryMore: '…and {count} more.',
+  tiktokSummaryStopped: '{count} not checked: {reason}',
+  tiktokVerifiedMark: '✓ verified by TikTok',
 } as const;
 
 export type MessageKey = keyof typeof en;
