@@ -9,6 +9,7 @@ import { dayKey, resolveZone } from '@/utils/i18n/dates';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { dashboardHandlers } from './dashboard-handlers';
 import { onNotificationButton, onNotificationClicked, showCodeAlert, showDigest } from './notifications';
+import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 
 /**
@@ -93,7 +94,7 @@ export function wireAlertsAndDashboard(db: CodesDb, changed: () => Promise<void>
   registerHandlers(dashboardHandlers(db, changed));
 
   const check = () => void checkAlerts(db).catch(() => {});
-  browser.alarms.create(ALERTS_HOURLY_ALARM, { periodInMinutes: 60 });
+  void ensurePeriodicAlarm(ALERTS_HOURLY_ALARM, 60);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALERTS_NEXT_ALARM || alarm.name === ALERTS_HOURLY_ALARM) check();
   });

@@ -7,6 +7,7 @@ import { captureHandlers } from './capture-handlers';
 import { codeHandlers } from './code-handlers';
 import { pickerHandlers } from './picker-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
+import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { setupVerification } from './verification';
 
@@ -34,7 +35,7 @@ export default defineBackground(() => {
     void changed();
   });
   browser.runtime.onStartup.addListener(() => void changed());
-  browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: PERIODIC_MINUTES });
+  void ensurePeriodicAlarm(PERIODIC_ALARM, PERIODIC_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === NEXT_CHANGE_ALARM) void changed();
   });

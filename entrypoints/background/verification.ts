@@ -20,6 +20,7 @@ import {
   type ApiError,
 } from '@/utils/tiktok-api';
 import { applyVerification, isLostPerTikTok, justLost, type VerifyOutcome } from '@/utils/verify-apply';
+import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 
 /**
@@ -257,7 +258,7 @@ export function setupVerification(db: CodesDb, changed: () => Promise<void> | vo
     };
   });
 
-  browser.alarms.create(VERIFY_ALARM, { periodInMinutes: TICK_MINUTES });
+  void ensurePeriodicAlarm(VERIFY_ALARM, TICK_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === VERIFY_ALARM) void verifier.runSchedule();
   });
