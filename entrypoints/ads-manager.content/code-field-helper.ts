@@ -66,8 +66,9 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       await sendMessage('pickerRegister', { token });
       return true;
     } catch {
-      // The extension was updated or removed under this page: step aside quietly.
-      if (!ctx.isValid) return false;
+      // The extension was updated or removed under this page: reading isValid lets WXT notice
+      // and run the clean-up below, so the page is left as it was.
+      void ctx.isValid;
       return false;
     }
   }
