@@ -19,6 +19,14 @@ export default defineConfig({
     content_security_policy: { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
   },
   hooks: {
+    // Firefox needs an add-on ID, and AMO a data-collection declaration (none: codes stay in the
+    // browser). Chrome would warn about the unknown key, so only the Firefox build gets it.
+    'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.browser !== 'firefox') return;
+      (manifest as Record<string, unknown>).browser_specific_settings = {
+        gecko: { id: 'ad-code-keeper@ad-code-keeper.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      };
+    },
     // Mail and DM page scripts must stay under 25 KB: they use the plain `chrome` global that
     // WXT's own `browser` wraps, not the 10 KB webextension-polyfill the rest of the extension uses.
     'vite:build:extendConfig'(entrypoints, config) {
