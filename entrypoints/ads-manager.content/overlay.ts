@@ -3,9 +3,11 @@ import type { PickerFieldContext } from '@/utils/protocol';
 import { placeOverlay, sameBox, toBox, type Box } from './placement';
 
 /**
- * The code list's frame on the page: an extension-origin iframe in a closed shadow root, in the
- * top layer (a manual popover) so TikTok's own stacking cannot bury it. The page sees only an
- * empty element; the codes live in the frame, which the page's scripts cannot read.
+ * The code list's frame on the page: an extension-origin iframe in the top layer (a manual
+ * popover) so TikTok's own stacking cannot bury it. The codes live in the frame, which is
+ * cross-origin to the page, so page scripts cannot read it; the frame's address carries no
+ * secret, and the secret travels by postMessage to the frame's exact origin. The shadow root is
+ * open so assistive technology and automation can reach the list like any other frame.
  */
 
 export const PICKER_WIDTH = 380;
@@ -60,7 +62,7 @@ export class PickerOverlay {
     this.host = document.createElement('ad-code-keeper-picker');
     this.host.setAttribute('style', HOST_STYLE);
     this.host.setAttribute('popover', 'manual');
-    const root = this.host.attachShadow({ mode: 'closed' });
+    const root = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;
     this.frame = document.createElement('iframe');
