@@ -159,6 +159,100 @@ test('a newly saved code is verified on save', async () => {
   assert.equal(row.periodAssumed, false);
 });
 
+/** The popup's date format ("Jan 4, 2027, 8:38 AM"), computed in the page so locale and zone match. */
+const popupDate = (page, ms) =>
+  page.evaluate((t) => new Date(t).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }), ms);
+
+async function openPopup() {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 400, height: 640 });
+  await page.goto(ext.extensionUrl('popup.html'));
+  return page;
+}
+
+test('popup: "Check with TikTok" asks TikTok again and shows the exact authorization window', async () => {
+  // The creator extended the authorization since the last check: only a new request can know.
+  const newStart = now - 2 * DAY;
+  const newEnd = now + 88 * DAY;
+  mock.setCode(codes.ok, { authorized: { start: newStart, end: newEnd, name: 'Maya Glow', text: 'Morning routine with the new serum' } });
+  const page = await openPopup();
+  const row = page.getByRole('listitem', { name: `Maya Glow, ${codes.ok}` });
+  await row.waitFor();
+  await row.getByText('✓ verified').waitFor();
+  assert.equal(await row.getByText('estimated').count(), 0, 'a verified end is not called an estimate');
+
+  await row.locator('button[aria-expanded="false"]').click();
+  const section = row.getByRole('region', { name: 'TikTok verification' });
+  await section.getByText(/^✓ Verified by TikTok/).waitFor();
+  const oldWindow = `${await popupDate(page, Math.floor((now - 19 * DAY) / 1000) * 1000)} – ${await popupDate(page, Math.floor(exactEnd / 1000) * 1000)}`;
+  assert.equal(await section.getByRole('definition').first().textContent(), oldWindow, 'facts from the earlier check');
+  assert.ok(await section.getByText('“Morning routine with the new serum”').isVisible());
+
+  const calls = () => mock.requests.filter((r) => r.path.endsWith('tt_video/info/') && r.query.auth_code === codes.ok).length;
+  const before = calls();
+  await section.getByRole('button', { name: 'Check with TikTok' }).click();
+  const endText = await popupDate(page, Math.floor(newEnd / 1000) * 1000);
+  await section.getByRole('status').filter({ hasText: `Verified: authorized until ${endText}` }).waitFor();
+  assert.equal(calls(), before + 1, 'exactly one request for this code');
+  const newWindow = `${await popupDate(page, Math.floor(newStart / 1000) * 1000)} – ${endText}`;
+  await waitFor(async () => (await section.getByRole('definition').first().textContent()) === newWindow, 'the new window in the facts');
+  await row.getByText('expires in 88 days').waitFor();
+  assert.equal((await savedCodes(ext)).find((c) => c.code === codes.ok).expiresAt, Math.floor(newEnd / 1000) * 1000);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 400), 'popup keeps its 400 px width');
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'popup-tiktok-verified.png'), fullPage: true });
+  await page.close();
+});
+
+test('popup: TikTok error 4025 shows TikTok’s words and a "Request renewal" link that opens the renewal dialog', async () => {
+  const page = await openPopup();
+  const expired = (await savedCodes(ext)).find((c) => c.code === codes.expired);
+  const row = page.getByRole('list', { name: 'Expired codes' }).getByRole('listitem').filter({ hasText: codes.expired.slice(0, 11) });
+  await row.locator('button[aria-expanded="false"]').click();
+  const section = row.getByRole('region', { name: 'TikTok verification' });
+  await section.getByRole('button', { name: 'Check with TikTok' }).click();
+  const alert = section.getByRole('alert');
+  await alert.filter({ hasText: MESSAGES.codeExpired }).waitFor();
+  assert.equal(await alert.count(), 1, 'the message is said once');
+  const renew = alert.getByRole('link', { name: 'Request renewal' });
+  assert.equal(await renew.getAttribute('href'), `/dashboard.html#code=${expired.id}&renew=1`);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'popup-tiktok-4025.png'), fullPage: true });
+
+  const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), renew.click()]);
+  await dashboard.getByRole('dialog', { name: /renew/i }).waitFor();
+  await dashboard.close();
+  await page.close();
+});
+
+test('dashboard: bulk "Check with TikTok" on the selection reports verified, ended and failed codes; the drawer shows the facts', async () => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(ext.extensionUrl('dashboard.html#view=table&status=all'));
+  const table = page.getByRole('table', { name: 'Table' });
+  await table.getByRole('row').nth(1).waitFor();
+  // Expired codes are in "all" too; select every shown code.
+  await page.getByRole('checkbox', { name: 'Select all shown codes' }).check();
+  const toolbar = page.getByRole('toolbar');
+  const start = mock.requests.length;
+  await toolbar.getByRole('button', { name: 'Check with TikTok' }).click();
+  const toast = page.getByRole('status').filter({ hasText: 'TikTok check:' });
+  await toast.waitFor();
+  const shown = await table.getByRole('row').count() - 1;
+  assert.match(await toast.textContent(), new RegExp(`TikTok check: ${shown - 1} verified, 1 ended or revoked, 0 with problems\\. .*${MESSAGES.codeExpired.replace(/\./g, '\\.')}`));
+  assert.equal(mock.requests.length, start + shown, 'one request per selected code');
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'dashboard-tiktok-bulk.png') });
+
+  await table.getByRole('button', { name: codes.ok.slice(0, 11) }).click();
+  const drawer = page.getByRole('dialog');
+  const section = drawer.getByRole('region', { name: 'TikTok verification' });
+  await section.getByText(/^✓ Verified by TikTok/).waitFor();
+  await section.getByText('Maya Glow').waitFor();
+  await drawer.getByText('✓ verified by TikTok', { exact: true }).waitFor();
+  await section.getByRole('button', { name: 'Check with TikTok' }).click();
+  await section.getByRole('status').filter({ hasText: 'Verified: authorized until' }).waitFor();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'dashboard-tiktok-drawer.png') });
+  await page.close();
+});
+
 test('rate limit and bad token: clear errors, no retries in a loop, saved data untouched', async () => {
   const before = await savedCodes(ext);
   const ids = before.map((c) => c.id);
