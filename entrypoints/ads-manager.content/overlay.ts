@@ -21,7 +21,8 @@ export type ToPicker =
   | { type: 'init'; token: string; context: PickerFieldContext }
   | { type: 'context'; token: string; context: PickerFieldContext }
   | { type: 'focus'; token: string }
-  | { type: 'refresh'; token: string };
+  | { type: 'refresh'; token: string }
+  | { type: 'moved'; token: string };
 
 const HOST_STYLE = [
   'all: initial',
@@ -51,6 +52,7 @@ export class PickerOverlay {
   readonly frame: HTMLIFrameElement;
   private placed?: Box;
   private lastMovedAt = 0;
+  private lastMoveToldAt = 0;
   private height = 340;
   private ready: Promise<void>;
   private readonly origin = new URL(browser.runtime.getURL('/')).origin;
@@ -131,6 +133,12 @@ export class PickerOverlay {
     if (sameBox(this.placed, box)) return;
     if (!this.placed || Math.abs(this.placed.left - box.left) > 2 || Math.abs(this.placed.top - box.top) > 2) {
       this.lastMovedAt = performance.now();
+      // The frame keeps its Fill buttons unclickable until the list has been still a moment;
+      // telling it at most every 100 ms is enough, since it waits longer than SETTLE_MS.
+      if (this.lastMovedAt - this.lastMoveToldAt > 100) {
+        this.lastMoveToldAt = this.lastMovedAt;
+        this.post({ type: 'moved', token: this.token });
+      }
     }
     this.placed = box;
     Object.assign(this.host.style, {

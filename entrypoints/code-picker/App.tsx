@@ -46,6 +46,8 @@ export function App({ channel }: { channel: PageChannel }) {
     return channel.subscribe((event) => {
       if (event.type === 'context') setContext(event.context);
       if (event.type === 'focus') filterRef.current?.focus();
+      // The list moved on the page: a pointer click only counts once it has been still a moment.
+      if (event.type === 'moved') guard.current?.restart();
       if (event.type === 'context' || event.type === 'refresh') {
         setConfirmId(undefined);
         setSelected([]);
@@ -216,6 +218,7 @@ export function App({ channel }: { channel: PageChannel }) {
       inField={present.has(c.code)}
       confirming={confirmId === c.id}
       busy={busy}
+      armed={armed}
       onFill={(e) => onFillClick(c.id, e)}
       onFillAnyway={(e) => void fill([c.id], e)}
       onCancelConfirm={() => setConfirmId(undefined)}
@@ -310,7 +313,7 @@ export function App({ channel }: { channel: PageChannel }) {
           <span>Show expired</span>
         </label>
         {multi && selected.length > 0 ? (
-          <button type="button" className="btn-primary" disabled={busy} onClick={(e) => void fill(selected, e)}>
+          <button type="button" className="btn-primary" disabled={busy} aria-disabled={armed ? undefined : true} onClick={(e) => void fill(selected, e)}>
             Fill {selected.length} code{selected.length === 1 ? '' : 's'} as lines
           </button>
         ) : (

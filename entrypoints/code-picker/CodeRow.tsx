@@ -11,6 +11,8 @@ export interface CodeRowProps {
   inField: boolean;
   confirming: boolean;
   busy: boolean;
+  /** False while the list has not been steadily visible long enough for a pointer click to count. */
+  armed: boolean;
   onFill: (e: MouseEvent<HTMLButtonElement>) => void;
   onFillAnyway: (e: MouseEvent<HTMLButtonElement>) => void;
   onCancelConfirm: () => void;
@@ -64,6 +66,8 @@ export function CodeRow(p: CodeRowProps) {
         className="fill"
         data-fill-button
         disabled={expired || p.busy || (p.multi && p.inField)}
+        // Not yet clickable (the list just appeared or moved), but still focusable for keyboard fills.
+        aria-disabled={p.armed ? undefined : true}
         aria-label={fillLabel(c, now, windowDays) + (p.selected ? ', selected' : '')}
         onClick={p.onFill}
         onKeyDown={p.onKeyDown}

@@ -10,7 +10,8 @@ import { isAdsManagerOrigin } from '@/utils/sites/ads-manager';
 export type PageEvent =
   | { type: 'context'; context: PickerFieldContext }
   | { type: 'focus' }
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  | { type: 'moved' };
 
 export interface PageChannel {
   /** Resolves with the secret once the page-side script introduced itself. */
@@ -48,6 +49,7 @@ export function connectToPage(win: Window): PageChannel {
     if (data.type === 'context') emit({ type: 'context', context: readContext(data.context) });
     else if (data.type === 'focus') emit({ type: 'focus' });
     else if (data.type === 'refresh') emit({ type: 'refresh' });
+    else if (data.type === 'moved') emit({ type: 'moved' });
   });
 
   return {

@@ -14,6 +14,8 @@ export interface VisibilityGuard {
    * since a page can slide a frame under a pointer but not under a key.
    */
   refusal(via: 'pointer' | 'keyboard'): Promise<string | undefined>;
+  /** The list moved on the page: start the visible-for-a-moment wait again. */
+  restart(): void;
   stop(): void;
 }
 
@@ -29,6 +31,12 @@ export function watchVisibility(target: Element, onArmed: (armed: boolean) => vo
   let supported = true;
   let observer: IntersectionObserver | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const rearm = () => {
+    since = now();
+    clearTimeout(timer);
+    onArmed(false);
+    if (visible) timer = setTimeout(() => onArmed(true), MIN_VISIBLE_MS);
+  };
   try {
     observer = new IntersectionObserver((entries) => {
       const entry = entries[entries.length - 1] as VisibilityEntry;
@@ -37,10 +45,7 @@ export function watchVisibility(target: Element, onArmed: (armed: boolean) => vo
       const next = entry.isVisible ?? entry.isIntersecting;
       if (next !== visible) {
         visible = next;
-        since = now();
-        clearTimeout(timer);
-        onArmed(false);
-        if (visible) timer = setTimeout(() => onArmed(true), MIN_VISIBLE_MS);
+        rearm();
       }
     }, init);
     observer.observe(target);
@@ -57,6 +62,9 @@ export function watchVisibility(target: Element, onArmed: (armed: boolean) => vo
       if (!visible) return 'The page is hiding or covering this list, so it will not fill. Nothing was filled.';
       if (via === 'pointer' && now() - since < MIN_VISIBLE_MS) return 'The list only just appeared under the pointer. Look it over and choose again.';
       return undefined;
+    },
+    restart: () => {
+      if (observer && supported) rearm();
     },
     stop: () => {
       clearTimeout(timer);

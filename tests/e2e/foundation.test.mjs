@@ -77,8 +77,8 @@ test('save in Gmail → popup → badge → fill in Ads Manager', async () => {
   assert.match(await picker.locator('body').innerText(), /@maya\.creates/);
   // The page cannot see the code before the user picks it.
   assert.equal((await ads.content()).includes(CODE.slice(1, 20)), false);
-  // The picker arms itself once it has been visible and still for a moment (clickjacking guard).
-  await picker.locator('.picker[data-armed="true"]').waitFor();
+  // No waiting by hand: Fill stays aria-disabled until the list has been visible and still for a
+  // moment (clickjacking guard), and a click waits for it like a person would.
   await fill.click();
   await ads.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODE);
   assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus returns to the field');
