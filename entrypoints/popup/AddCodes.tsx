@@ -105,7 +105,14 @@ export function AddCodes({ saved, onSaved, autoFocus }: { saved: ReadonlySet<str
       <div className="add-actions">
         <span className="hint">Ctrl+Enter saves</span>
         <button type="button" className="btn btn-primary" disabled={!count || busy} onClick={() => void save()}>
-          {busy ? 'Saving…' : count ? `Save ${count} code${count === 1 ? '' : 's'}` : 'Save codes'}
+          {/* Shown as "Add 2 codes"; heard as "Add and save 2 codes": it is the paste box's only action. */}
+          {busy ? (
+            'Saving…'
+          ) : (
+            <>
+              Add<span className="visually-hidden"> and save</span> {count || ''} code{count === 1 ? '' : 's'}
+            </>
+          )}
         </button>
       </div>
     </section>

@@ -73,9 +73,12 @@ export function App() {
                 : `${total} saved code${total === 1 ? '' : 's'}`}
           </p>
         </div>
-        <button type="button" className={`btn btn-sm ${adding ? '' : 'btn-primary'}`} aria-expanded={showAdd} onClick={() => setAdding((a) => !a)}>
-          {adding ? 'Close' : '+ Add'}
-        </button>
+        {/* With no codes yet the paste box is always open, so there is nothing to toggle. */}
+        {total > 0 && (
+          <button type="button" className={`btn btn-sm ${adding ? '' : 'btn-primary'}`} aria-expanded={showAdd} onClick={() => setAdding((a) => !a)}>
+            {adding ? 'Close' : '+ Add'}
+          </button>
+        )}
         <a className="btn-icon btn header-link" href="/dashboard.html" target="_blank" rel="noreferrer" aria-label="Open dashboard" title="Dashboard: calendar, table, import and export">
           ▦
         </a>

@@ -26,7 +26,13 @@ async function openPopup() {
 test('popup: empty state invites the first capture', async () => {
   const page = await openPopup();
   await page.getByText('No codes saved yet').waitFor();
-  assert.ok(await page.getByRole('textbox', { name: 'Paste ad codes' }).isVisible(), 'the add box is open when empty');
+  const box = page.getByRole('textbox', { name: 'Paste ad codes' });
+  assert.ok(await box.isVisible(), 'the add box is open when empty');
+  await box.fill('loving the #fyp trend, no code here');
+  await page.getByRole('alert').getByText(/No ad code found/).waitFor();
+  assert.equal(await page.getByRole('button', { name: /add/i }).isDisabled(), true, 'nothing to save');
+  assert.equal(await box.inputValue(), 'loving the #fyp trend, no code here', 'the text stays for the user to fix');
+  await box.fill('');
   await page.close();
 });
 
@@ -91,7 +97,7 @@ test('popup: pasting several codes previews each, rejects junk with a reason, sa
   await preview.getByText('new').first().waitFor();
   assert.match(await preview.textContent(), /already saved/);
   assert.match(await preview.textContent(), /not a code: too short/);
-  await page.getByRole('button', { name: 'Save 2 codes' }).click();
+  await page.getByRole('button', { name: 'Add and save 2 codes' }).click();
   await page.getByRole('status').getByText('1 code saved.').waitFor();
   const rows = await savedCodes(ext);
   assert.equal(rows.length, 5);
