@@ -91,11 +91,22 @@ export function CodeRow({
           <button
             type="button"
             className={`btn btn-sm ${used ? 'btn-used' : ''}`}
-            aria-pressed={used}
+            aria-label={used ? 'Used, mark unused' : 'Mark used'}
             onClick={() => actions.onToggleUsed(record)}
-            title={used ? 'Mark as not used yet' : 'Mark as used in an ad'}
+            title={used ? 'Used in an ad. Click to mark it unused.' : 'Mark as used in an ad'}
           >
             {used ? 'Used ✓' : 'Mark used'}
+          </button>
+          <button
+            type="button"
+            className="btn btn-icon btn-delete"
+            onClick={() => actions.onDelete(record)}
+            aria-label={`Delete code ${shortCode(record.code, 6)}`}
+            title="Delete (you can undo)"
+          >
+            <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+              <path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14M10 11v6M14 11v6" />
+            </svg>
           </button>
         </div>
       </div>
@@ -195,9 +206,6 @@ export function CodeRow({
             <a className="btn btn-sm" href={`/dashboard.html#code=${record.id}`} target="_blank" rel="noreferrer">
               Open in dashboard
             </a>
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => actions.onDelete(record)} aria-label={`Delete code ${shortCode(record.code, 6)}`}>
-              Delete
-            </button>
           </div>
         </div>
       )}

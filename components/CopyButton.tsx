@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** Copies `text`, then says so for a moment. */
-export function CopyButton({ text, label = 'Copy code', className = 'btn btn-sm' }: { text: string; label?: string; className?: string }) {
+const CLIPBOARD = 'M9 4h6v3H9zM7 5H5v15h14V5h-2M8 11h8M8 15h6';
+const CHECK = 'M5 12.5l4.5 4.5L19 7.5';
+
+/** Copies `text` (an icon button), then says so for a moment, to the eye and to screen readers. */
+export function CopyButton({ text, label = 'Copy code' }: { text: string; label?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -11,8 +14,9 @@ export function CopyButton({ text, label = 'Copy code', className = 'btn btn-sm'
   return (
     <button
       type="button"
-      className={className}
+      className={`btn btn-icon btn-copy${state === 'copied' ? ' is-copied' : ''}`}
       aria-label={label}
+      title={state === 'failed' ? 'Copy failed: select the full code in the details instead' : 'Copy the full code'}
       onClick={() =>
         navigator.clipboard.writeText(text).then(
           () => setState('copied'),
@@ -20,7 +24,12 @@ export function CopyButton({ text, label = 'Copy code', className = 'btn btn-sm'
         )
       }
     >
-      {state === 'copied' ? 'Copied ✓' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <path d={state === 'copied' ? CHECK : CLIPBOARD} />
+      </svg>
+      <span className="visually-hidden" role="status">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
     </button>
   );
 }

@@ -3,7 +3,7 @@ import type { CodeStatus } from '@/utils/expiry';
 const LABELS: Record<CodeStatus, string> = {
   active: 'Ready',
   used: 'Used',
-  expiring: 'Expiring soon',
+  expiring: 'Expiring',
   expired: 'Expired',
   archived: 'Archived',
 };

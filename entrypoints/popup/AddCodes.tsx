@@ -109,9 +109,9 @@ export function AddCodes({ saved, onSaved, autoFocus }: { saved: ReadonlySet<str
           {busy ? (
             'Saving…'
           ) : (
-            <>
+            <span>
               Add<span className="visually-hidden"> and save</span> {count || ''} code{count === 1 ? '' : 's'}
-            </>
+            </span>
           )}
         </button>
       </div>
