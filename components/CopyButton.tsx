@@ -27,7 +27,7 @@ export function CopyButton({ text, label = 'Copy code' }: { text: string; label?
       <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
         <path d={state === 'copied' ? CHECK : CLIPBOARD} />
       </svg>
-      <span className="visually-hidden" role="status">
+      <span className="visually-hidden" aria-live="polite">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>
     </button>

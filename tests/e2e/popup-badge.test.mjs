@@ -65,7 +65,7 @@ test('popup: soonest expiry first, expired apart, search, copy, mark used, delet
 
   // Full code is available to copy.
   await usable.first().getByRole('button', { name: /Copy code/ }).click();
-  await usable.first().getByRole('button', { name: /Copy code/ }).getByRole('status').getByText('Copied').waitFor();
+  await usable.first().getByRole('button', { name: /Copy code/ }).getByText('Copied').waitFor();
   const search = page.getByRole('searchbox', { name: 'Search codes' });
   await search.focus();
   await page.keyboard.press('Control+V');
