@@ -61,7 +61,9 @@ export function gmailSite(pageUrl: () => string = () => location.href): SiteAdap
   return {
     kind: 'gmail',
     isActive: (url) => url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'),
-    isRecognised: (doc) => !!firstMatch(doc, GMAIL.app),
+    // Gmail's app shell, or failing that any message we know how to read (a trimmed-down page,
+    // a print or offline view): the messages themselves are what matter.
+    isRecognised: (doc) => !!firstMatch(doc, GMAIL.app) || !!firstMatch(doc, GMAIL.thread.message) || !!firstMatch(doc, GMAIL.fullView.message),
     findUnits(doc) {
       if (new URL(pageUrl()).searchParams.get('view') === 'lg') {
         return allMatches(doc, GMAIL.fullView.message).flatMap((message) => {

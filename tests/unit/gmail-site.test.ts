@@ -154,6 +154,17 @@ describe('Gmail capture', () => {
     expect(log.warn.mock.calls[0][0]).toMatch(/layout not recognised/);
   });
 
+  it('keeps working when only the app shell changes but messages are still readable', async () => {
+    loadFixture('gmail/thread.html');
+    const { capture, log } = start();
+    await capture.scan();
+    document.querySelector('div[role="main"]')!.removeAttribute('role');
+    document.querySelector('.nH.bkK')!.className = 'x-new';
+    await capture.scan();
+    expect(controlRoots()).toHaveLength(1);
+    expect(log.warn).not.toHaveBeenCalled();
+  });
+
   it('removes its controls, with one warning, when the layout changes under it', async () => {
     loadFixture('gmail/thread.html');
     const { capture, log } = start();
@@ -161,6 +172,11 @@ describe('Gmail capture', () => {
     expect(controlRoots()).toHaveLength(1);
     document.querySelector('div[role="main"]')!.removeAttribute('role');
     document.querySelector('.nH.bkK')!.className = 'x-new';
+    for (const m of document.querySelectorAll('[data-message-id], [data-legacy-message-id]')) {
+      m.removeAttribute('data-message-id');
+      m.removeAttribute('data-legacy-message-id');
+      m.className = 'x-msg';
+    }
     await capture.scan();
     await capture.scan();
     expect(controlRoots()).toHaveLength(0);
