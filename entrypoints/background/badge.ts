@@ -15,15 +15,27 @@ export const NEXT_CHANGE_ALARM = 'badge-next-change';
 const usedBetween = (db: CodesDb, from: number, to: number, includeFrom: boolean) =>
   db.codes.where('[archived+status+expiresAt]').between([0, 'used', from], [0, 'used', to], includeFrom, true);
 
-/** Codes marked used whose authorization ends within 24 h or has ended: ads built on them stop. */
+/**
+ * How long a code that ended while still marked used keeps the badge red. Long enough to be
+ * noticed and dealt with (renew, mark unused, archive); not forever, or an old vault would
+ * keep the badge red for good and the colour would stop meaning anything.
+ */
+export const ENDED_IN_USE_RED_DAYS = 14;
+
+/** Codes marked used whose authorization ends within 24 h or ended recently: ads built on them stop. */
 export async function countUrgent(db: CodesDb, now: number): Promise<number> {
-  return usedBetween(db, -Infinity, now + DAY_MS, true).count();
+  return usedBetween(db, now - ENDED_IN_USE_RED_DAYS * DAY_MS, now + DAY_MS, true).count();
 }
 
-/** When the next used code enters its last 24 h (the colour changes then). */
+/** When the colour next changes: a used code enters its last 24 h, or an ended one stops counting. */
 async function nextUrgentAt(db: CodesDb, now: number): Promise<number | undefined> {
-  const next = await usedBetween(db, now + DAY_MS, Infinity, false).first();
-  return next && next.expiresAt - DAY_MS;
+  const redFor = ENDED_IN_USE_RED_DAYS * DAY_MS;
+  const [entering, leaving] = await Promise.all([
+    usedBetween(db, now + DAY_MS, Infinity, false).first(),
+    usedBetween(db, now - redFor, now, false).first(),
+  ]);
+  const times = [entering && entering.expiresAt - DAY_MS, leaving && leaving.expiresAt + redFor].filter((t): t is number => t !== undefined);
+  return times.length ? Math.min(...times) : undefined;
 }
 
 /** Recomputes the badge and schedules a wake-up for the next moment the number or colour can change on its own. */

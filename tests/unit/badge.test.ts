@@ -50,6 +50,15 @@ describe('refreshBadge', () => {
     expect(hex(await fakeBrowser.action.getBadgeBackgroundColor({}))).toBe(BADGE_URGENT_COLOR);
   });
 
+  it('an ended code left marked in use stops turning the badge red after two weeks, and it wakes up then', async () => {
+    await add(1, NOW - 13 * DAY, { status: 'used' });
+    await refreshBadge(db, 3, NOW);
+    expect(hex(await fakeBrowser.action.getBadgeBackgroundColor({}))).toBe(BADGE_URGENT_COLOR);
+    expect((await fakeBrowser.alarms.get(NEXT_CHANGE_ALARM))?.scheduledTime).toBe(NOW + DAY + 1000);
+    await refreshBadge(db, 3, NOW + DAY + 1000);
+    expect(hex(await fakeBrowser.action.getBadgeBackgroundColor({}))).toBe(BADGE_COLOR);
+  });
+
   it('wakes up when a used code enters its last 24 hours', async () => {
     await add(1, NOW + 30 * DAY, { status: 'used' });
     await refreshBadge(db, 60, NOW);
