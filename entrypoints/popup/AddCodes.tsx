@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { shortCode } from '@/components/CodeRow';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { codesDb } from '@/utils/codes-db';
+import { extractAdCodes } from '@/utils/extract';
 import { previewPaste } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
 
@@ -9,12 +12,18 @@ const PERIOD_TEXT = (d?: number) => (d ? (d === 365 ? '1 year' : `${d} days`) : 
  * Paste box: the same extractor as the mail pages runs on whatever is pasted, and the
  * user sees per code what will happen before anything is saved.
  */
-export function AddCodes({ saved, onSaved, autoFocus }: { saved: ReadonlySet<string>; onSaved(message: string): void; autoFocus?: boolean }) {
+export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): void; autoFocus?: boolean }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  const preview = useMemo(() => (text.trim() ? previewPaste(text, saved) : undefined), [text, saved]);
+  // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
+  const found = useMemo(() => (text.trim() ? extractAdCodes(text).map((c) => c.code) : []), [text]);
+  const saved = useLiveQuery(
+    async () => new Set((await codesDb().codes.where('code').anyOf(found).toArray()).map((r) => r.code)),
+    [found.join('\n')],
+  );
+  const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);
 
   useEffect(() => {
     if (autoFocus) area.current?.focus();

@@ -1,27 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
 import { useSettings } from '@/components/useSettings';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
-import type { AdCodeRecord } from '@/utils/code-record';
 import { codesDb } from '@/utils/codes-db';
-import { badgeCount } from '@/utils/expiry';
 import { sendMessage } from '@/utils/protocol';
 import { AddCodes } from './AddCodes';
-
-function matches(r: AdCodeRecord, q: string) {
-  return [r.creatorHandle, r.code, r.notes, r.source.senderName, r.source.subject, r.verified?.tiktokName, ...r.tags]
-    .some((v) => v?.toLowerCase().includes(q));
-}
+import { loadPopupView, PAGE_SIZE } from './popup-view';
 
 export function App() {
   const settings = useSettings();
   const now = useNow();
   const tiktok = useTikTokCheckReady();
-  const records = useLiveQuery(() => codesDb().codes.toArray(), []);
   const [query, setQuery] = useState('');
+  const [limits, setLimits] = useState({ usable: PAGE_SIZE, expired: PAGE_SIZE });
+  const view = useLiveQuery(
+    () => loadPopupView(codesDb(), now, settings.alertWindowDays, query, limits),
+    [now, settings.alertWindowDays, query, limits],
+  );
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [undo, setUndo] = useState<UndoState | null>(null);
@@ -44,20 +42,10 @@ export function App() {
       ),
   };
 
-  const { usable, expired, saved, expiring } = useMemo(() => {
-    const all = (records ?? []).filter((r) => !r.archived);
-    const q = query.trim().toLowerCase();
-    const shown = q ? all.filter((r) => matches(r, q)) : all;
-    return {
-      usable: shown.filter((r) => r.expiresAt > now).sort((a, b) => a.expiresAt - b.expiresAt),
-      expired: shown.filter((r) => r.expiresAt <= now).sort((a, b) => b.expiresAt - a.expiresAt),
-      saved: new Set((records ?? []).map((r) => r.code)),
-      expiring: badgeCount(all, now, settings.alertWindowDays),
-    };
-  }, [records, query, now, settings.alertWindowDays]);
-
-  const total = records?.filter((r) => !r.archived).length ?? 0;
-  const showAdd = adding || (records !== undefined && total === 0);
+  const loaded = view !== undefined;
+  const { usable = [], expired = [], usableTotal = 0, expiredTotal = 0, total = 0, expiring = 0 } = view ?? {};
+  const more = (list: 'usable' | 'expired') => setLimits((l) => ({ ...l, [list]: l[list] + PAGE_SIZE }));
+  const showAdd = adding || (loaded && total === 0);
 
   return (
     <div className="popup">
@@ -66,7 +54,7 @@ export function App() {
         <div className="brand">
           <h1>Ad Code Keeper</h1>
           <p className="subtitle" aria-live="polite">
-            {records === undefined
+            {!loaded
               ? 'Loading…'
               : expiring > 0
                 ? `${expiring} expiring within ${settings.alertWindowDays} day${settings.alertWindowDays === 1 ? '' : 's'}`
@@ -89,7 +77,6 @@ export function App() {
 
       {showAdd && (
         <AddCodes
-          saved={saved}
           autoFocus={adding}
           onSaved={(m) => {
             setNotice(m);
@@ -125,7 +112,7 @@ export function App() {
       )}
 
       <main className="code-list-wrap">
-        {records !== undefined && total === 0 && (
+        {loaded && total === 0 && (
           <div className="empty">
             <p className="empty-title">No codes saved yet</p>
             <p>
@@ -142,6 +129,11 @@ export function App() {
             ))}
           </ul>
         )}
+        {usableTotal > usable.length && (
+          <button type="button" className="btn btn-sm show-more" onClick={() => more('usable')}>
+            Show more ({usableTotal - usable.length} not shown)
+          </button>
+        )}
         {expired.length > 0 && (
           <>
             <h2 className="section-title expired-title">Expired</h2>
@@ -150,6 +142,11 @@ export function App() {
                 <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} tiktok={tiktok} />
               ))}
             </ul>
+            {expiredTotal > expired.length && (
+              <button type="button" className="btn btn-sm show-more" onClick={() => more('expired')}>
+                Show more expired ({expiredTotal - expired.length} not shown)
+              </button>
+            )}
           </>
         )}
       </main>

@@ -60,8 +60,9 @@ test('popup: soonest expiry first, expired apart, search, copy, mark used, delet
 
   // Search by note.
   await page.getByRole('searchbox', { name: 'Search codes' }).fill('summer');
-  assert.deepEqual(await page.locator('.code-list .creator').allTextContents(), ['@later.creator']);
+  await waitFor(async () => (await page.locator('.code-list .creator').allTextContents()).join() === '@later.creator', 'search by note');
   await page.getByRole('searchbox', { name: 'Search codes' }).fill('');
+  await waitFor(async () => (await usable.locator('.creator').allTextContents()).length === 3, 'the full list is back');
 
   // Full code is available to copy.
   await usable.first().getByRole('button', { name: /Copy code/ }).click();
@@ -70,8 +71,9 @@ test('popup: soonest expiry first, expired apart, search, copy, mark used, delet
   await search.focus();
   await page.keyboard.press('Control+V');
   assert.equal(await search.inputValue(), makeCode(4), 'the clipboard holds the full code');
-  assert.deepEqual(await page.locator('.code-list .creator').allTextContents(), ['@sooner.creator'], 'search by code');
+  await waitFor(async () => (await page.locator('.code-list .creator').allTextContents()).join() === '@sooner.creator', 'search by code');
   await search.fill('');
+  await waitFor(async () => (await usable.locator('.creator').allTextContents()).length === 3, 'the full list is back');
 
   // Mark used and back.
   await usable.first().getByRole('button', { name: 'Mark used' }).click();
