@@ -19,10 +19,10 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const area = useRef<HTMLTextAreaElement>(null);
   // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
   const found = useMemo(() => (text.trim() ? extractAdCodes(text).map((c) => c.code) : []), [text]);
-  const saved = useLiveQuery(
-    async () => new Set((await codesDb().codes.where('code').anyOf(found).toArray()).map((r) => r.code)),
-    [found.join('\n')],
-  );
+  const key = found.join('\n');
+  const lookup = useLiveQuery(async () => ({ key, saved: new Set((await codesDb().codes.where('code').anyOf(found).toArray()).map((r) => r.code)) }), [key]);
+  // useLiveQuery keeps the previous answer while the new one loads: never preview with a stale one.
+  const saved = lookup?.key === key ? lookup.saved : undefined;
   const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);
 
   useEffect(() => {
