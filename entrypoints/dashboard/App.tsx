@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { codesDb } from '@/utils/codes-db';
@@ -7,8 +7,9 @@ import { useSettings } from '@/components/useSettings';
 import { useNow } from '@/components/useNow';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
 import type { Settings } from '@/utils/settings';
+import type { AdCodeRecord } from '@/utils/code-record';
 import { DAY_MS } from '@/utils/expiry';
-import { applyFilters, distinctCreators, distinctTags, NO_FILTERS, withState, type Filters } from './filters';
+import { applyFilters, distinctCreators, distinctTags, isUnfiltered, NO_FILTERS, withState, type Filters, type Row } from './filters';
 import { formatHash, parseHash, type View } from './hash';
 import { FilterBar } from './FilterBar';
 import { CalendarView } from './CalendarView';
@@ -33,14 +34,66 @@ export function DashboardRoot() {
 
 const VIEWS: View[] = ['calendar', 'timeline', 'table'];
 
+/**
+ * Every code, live. Read in an explicit read transaction: outside one, Dexie's live-query cache
+ * keeps the result and hands out a deep clone of it, so each of 10 000 records was built twice.
+ * Explicit read transactions are still observed, so the list stays live.
+ */
+function readAllCodes() {
+  const db = codesDb();
+  return db.transaction('r', db.codes, () => db.codes.toArray());
+}
+
+/** The table's first screen, with rows to spare. */
+const FIRST_SCREEN_ROWS = 50;
+
+/**
+ * What the table shows first with no filter and its default sort (unarchived codes, soonest expiry
+ * first): one page of the [archived+expiresAt] index, as in the popup.
+ */
+export function readFirstScreen(): Promise<AdCodeRecord[]> {
+  return codesDb().codes.where('[archived+expiresAt]').between([0, -Infinity], [0, Infinity]).limit(FIRST_SCREEN_ROWS).toArray();
+}
+
+/** The first screen, read while the whole vault (which takes a while at 10 000 codes) still is. */
+function useFirstScreen(wanted: boolean): AdCodeRecord[] | undefined {
+  const [records, setRecords] = useState<AdCodeRecord[]>();
+  useEffect(() => {
+    if (!wanted) return;
+    let alive = true;
+    readFirstScreen()
+      .then((r) => alive && setRecords(r))
+      .catch(() => {}); // the full read reports any real problem
+    return () => {
+      alive = false;
+    };
+  }, [wanted]);
+  return records;
+}
+
+/** The header's numbers, counted in one pass. */
+function countStats(rows: Row[], now: number) {
+  let total = 0;
+  let expiring = 0;
+  let urgent = 0;
+  for (const r of rows) {
+    if (r.archived) continue;
+    total++;
+    if (r.state === 'expiring') expiring++;
+    if (r.status === 'used' && r.expiresAt <= now + DAY_MS) urgent++;
+  }
+  return { total, expiring, urgent };
+}
+
 export function Dashboard({ settings }: { settings: Settings }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const now = useNow(60_000);
-  const records = useLiveQuery(() => codesDb().codes.toArray(), []);
+  const records = useLiveQuery(readAllCodes, []);
   const initial = useMemo(() => parseHash(location.hash), []);
   const [view, setView] = useState<View>(initial.view ?? 'calendar');
   const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, status: initial.status ?? 'all' });
+  const firstScreen = useFirstScreen(initial.view === 'table' && (initial.status ?? 'all') === 'all');
   const [openId, setOpenId] = useState<number | undefined>(initial.code);
   const [renewId, setRenewId] = useState<number | undefined>(initial.renew ? initial.code : undefined);
   const { toast, show, dismiss } = useToast();
@@ -72,12 +125,17 @@ export function Dashboard({ settings }: { settings: Settings }) {
 
   const rows = useMemo(() => withState(records ?? [], now, settings.alertWindowDays), [records, now, settings.alertWindowDays]);
   const shown = useMemo(() => applyFilters(rows, filters), [rows, filters]);
-  const creators = useMemo(() => distinctCreators(rows), [rows]);
-  const tags = useMemo(() => distinctTags(rows), [rows]);
-  const expiring = rows.filter((r) => r.state === 'expiring').length;
-  const urgent = rows.filter((r) => !r.archived && r.status === 'used' && r.expiresAt <= now + DAY_MS).length;
-  const openRow = openId !== undefined ? rows.find((r) => r.id === openId) : undefined;
-  const renewRow = renewId !== undefined ? rows.find((r) => r.id === renewId) : undefined;
+  const firstRows = useMemo(
+    () => (records === undefined && firstScreen?.length && view === 'table' && isUnfiltered(filters) ? withState(firstScreen, now, settings.alertWindowDays) : undefined),
+    [records, firstScreen, view, filters, now, settings.alertWindowDays],
+  );
+  // The filter menus can wait for the next frame: the first paint does not need every creator and tag.
+  const menuRows = useDeferredValue(rows);
+  const creators = useMemo(() => distinctCreators(menuRows), [menuRows]);
+  const tags = useMemo(() => distinctTags(menuRows), [menuRows]);
+  const { total, expiring, urgent } = useMemo(() => countStats(rows, now), [rows, now]);
+  const openRow = useMemo(() => (openId !== undefined ? rows.find((r) => r.id === openId) : undefined), [rows, openId]);
+  const renewRow = useMemo(() => (renewId !== undefined ? rows.find((r) => r.id === renewId) : undefined), [rows, renewId]);
 
   const openCode = useCallback((id: number) => {
     returnFocus.current = document.activeElement as HTMLElement | null;
@@ -99,7 +157,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
           </div>
         </div>
         <ul className="dash-stats" aria-label={t('dashboardTitle')}>
-          <li>{tn('statTotal', rows.filter((r) => !r.archived).length)}</li>
+          <li>{tn('statTotal', total)}</li>
           <li className={expiring ? 'is-warn' : ''}>{tn('summaryExpiring', expiring, { days: settings.alertWindowDays })}</li>
           {urgent > 0 && <li className="is-danger">{tn('summaryUrgent', urgent)}</li>}
         </ul>
@@ -143,7 +201,11 @@ export function Dashboard({ settings }: { settings: Settings }) {
 
       <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
         {records === undefined ? (
-          <p className="dash-empty">{t('loading')}</p>
+          firstRows ? (
+            <TableView rows={firstRows} now={now} onOpen={openCode} actions={actions} tiktok={tiktok} firstScreenOnly />
+          ) : (
+            <p className="dash-empty">{t('loading')}</p>
+          )
         ) : rows.length === 0 ? (
           <p className="dash-empty">{t('emptyVault')}</p>
         ) : view === 'calendar' ? (

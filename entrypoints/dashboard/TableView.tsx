@@ -4,6 +4,7 @@ import { useI18n } from '@/utils/i18n/react';
 import { shortCode, type MessageKey } from '@/utils/i18n';
 import { sortRows, type Row, type Sort, type SortKey } from './filters';
 import { StatusBadge } from './StatusBadge';
+import { useDateFormats } from './useDateFormats';
 import type { DashboardActions } from './actions';
 
 const ROW_HEIGHT = 44;
@@ -22,6 +23,7 @@ export function TableView({
   onOpen,
   actions,
   tiktok = false,
+  firstScreenOnly = false,
 }: {
   rows: Row[];
   now: number;
@@ -29,8 +31,11 @@ export function TableView({
   actions: DashboardActions;
   /** The optional TikTok API check is set up: offer it for the selection. */
   tiktok?: boolean;
+  /** Only the first rows, while the rest are still being read: "select all" waits for them. */
+  firstScreenOnly?: boolean;
 }) {
-  const { t, tn, date, dateTime, relative } = useI18n();
+  const { t, tn, relative } = useI18n();
+  const { date, dateTime } = useDateFormats();
   const [sort, setSort] = useState<Sort>({ key: 'expiresAt', dir: 'asc' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [tag, setTag] = useState('');
@@ -42,6 +47,7 @@ export function TableView({
   // Selection only ever holds codes that are still shown (filters or a delete can remove them).
   useEffect(() => {
     setSelected((s) => {
+      if (s.size === 0) return s;
       const visible = new Set(rows.map((r) => r.id));
       const next = new Set([...s].filter((id) => visible.has(id)));
       return next.size === s.size ? s : next;
@@ -122,11 +128,12 @@ export function TableView({
           </button>
         </div>
       )}
-      <div className="tbl-wrap" role="table" aria-label={t('viewTable')} aria-rowcount={sorted.length + 1}>
+      <div className="tbl-wrap" role="table" aria-label={t('viewTable')} aria-rowcount={sorted.length + 1} aria-busy={firstScreenOnly || undefined}>
         <div role="rowgroup">
           <div role="row" className="tbl-row tbl-head" aria-rowindex={1}>
             <span role="columnheader" className="col-select">
               <input
+                hidden={firstScreenOnly}
                 type="checkbox"
                 aria-label={t('selectAll')}
                 checked={allSelected}

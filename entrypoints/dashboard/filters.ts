@@ -14,10 +14,16 @@ export const NO_FILTERS: Filters = { status: 'all', creator: '', tag: '', search
 /** Sentinels for "no creator" / "no tag" in a select. */
 export const NONE = '\u0000none';
 
+export function isUnfiltered(f: Filters): boolean {
+  return f.status === 'all' && !f.creator && !f.tag && !f.search;
+}
+
 export type Row = AdCodeRecord & { id: number; state: CodeStatus };
 
 export function withState(records: AdCodeRecord[], now: number, windowDays: number): Row[] {
-  return records.filter((r): r is AdCodeRecord & { id: number } => r.id !== undefined).map((r) => ({ ...r, state: codeStatus(r, now, windowDays) }));
+  const rows: Row[] = [];
+  for (const r of records) if (r.id !== undefined) rows.push({ ...r, id: r.id, state: codeStatus(r, now, windowDays) });
+  return rows;
 }
 
 export function applyFilters(rows: Row[], f: Filters): Row[] {
@@ -67,11 +73,15 @@ export function sortRows(rows: Row[], s: Sort): Row[] {
 }
 
 export function distinctCreators(rows: AdCodeRecord[]): string[] {
-  return [...new Set(rows.map((r) => r.creatorHandle).filter((h): h is string => !!h))].sort();
+  const handles = new Set<string>();
+  for (const r of rows) if (r.creatorHandle) handles.add(r.creatorHandle);
+  return [...handles].sort();
 }
 
 export function distinctTags(rows: AdCodeRecord[]): string[] {
-  return [...new Set(rows.flatMap((r) => r.tags))].sort((a, b) => a.localeCompare(b));
+  const tags = new Set<string>();
+  for (const r of rows) for (const tag of r.tags) tags.add(tag);
+  return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
 export type GroupBy = 'creator' | 'tag';
