@@ -30,8 +30,28 @@ function rejectionReason(token: string): string | undefined {
   return undefined;
 }
 
-export function previewPaste(text: string, saved: ReadonlySet<string>): PastePreview {
+/**
+ * The codes in pasted text. Besides what the extractor finds in running text, a line holding
+ * nothing but one code-shaped string counts even without a label or `#`: pasting into a box
+ * named "Paste ad codes" is the label, and a spreadsheet column arrives exactly like that.
+ */
+export function pastedCodes(text: string): ExtractedCode[] {
   const found = extractAdCodes(text);
+  const known = new Set(found.map((c) => c.code));
+  for (const line of text.split(/\r?\n/)) {
+    const cell = line.trim().replace(/^["'“”‘’`]+|["'“”‘’`,;]+$/g, '');
+    if (!cell || /\s/.test(cell)) continue;
+    const code = normalizeAdCode(cell);
+    if (code && !known.has(code)) {
+      known.add(code);
+      found.push({ code });
+    }
+  }
+  return found;
+}
+
+export function previewPaste(text: string, saved: ReadonlySet<string>): PastePreview {
+  const found = pastedCodes(text);
   const foundCodes = new Set(found.map((c) => c.code));
   const preview: PastePreview = {
     toSave: found.filter((c) => !saved.has(c.code)),
@@ -46,10 +66,8 @@ export function previewPaste(text: string, saved: ReadonlySet<string>): PastePre
     const normalized = normalizeAdCode(token);
     if (normalized && foundCodes.has(normalized)) continue;
     if ([...foundCodes].some((c) => c.includes(token.replace(/^#/, '')))) continue; // a piece of a wrapped code
-    {
-      seen.add(token);
-      preview.rejected.push({ text: token, reason });
-    }
+    seen.add(token);
+    preview.rejected.push({ text: token, reason });
   }
   return preview;
 }
