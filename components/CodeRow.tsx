@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
+import { TZDate } from '@date-fns/tz';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { codeStatus, ALLOWED_PERIODS } from '@/utils/expiry';
+import type { MessageKey } from '@/utils/i18n/core';
+import { dayKey } from '@/utils/i18n/dates';
+import { useI18nOrEnglish } from '@/utils/i18n/context';
 import { CopyButton } from './CopyButton';
-import { ExpiryLabel, formatDate } from './ExpiryLabel';
+import { ExpiryLabel, useFormatDate } from './ExpiryLabel';
 import { StatusPill } from './StatusPill';
 import { TikTokCheck } from './TikTokCheck';
 import { hasVerifiedEnd } from './tiktok-check';
@@ -18,27 +22,22 @@ export function shortCode(code: string, keep = 10): string {
   return code.length <= keep * 2 + 1 ? code : `${code.slice(0, keep + 1)}…${code.slice(-keep)}`;
 }
 
-const SOURCE_LABEL: Record<string, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook',
-  instagram: 'Instagram DM',
-  'tiktok-dm': 'TikTok message',
-  selection: 'Web page',
-  paste: 'Pasted',
-  import: 'Imported',
+/** Product names stay as they are; the rest is translated. */
+const SOURCE_LABEL: Record<string, MessageKey | { name: string }> = {
+  gmail: { name: 'Gmail' },
+  outlook: { name: 'Outlook' },
+  instagram: 'sourceInstagram',
+  'tiktok-dm': 'sourceTiktokDm',
+  selection: 'sourceSelection',
+  paste: 'sourcePaste',
+  import: 'sourceImport',
 };
 
-function toDateInput(ms: number) {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Keeps the clock time of the old expiry when only the day is changed. */
-function withDate(original: number, ymd: string): number | undefined {
+/** Keeps the clock time of the old expiry when only the day is changed (in the display zone). */
+function withDate(original: number, ymd: string, zone: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   if (!m) return undefined;
-  const d = new Date(original);
+  const d = new TZDate(original, zone);
   d.setFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return d.getTime();
 }
@@ -60,9 +59,13 @@ export function CodeRow({
   const [open, setOpen] = useState(false);
   const [notes, setNotes] = useState(record.notes);
   const detailsId = useId();
+  const { t, tn, zone } = useI18nOrEnglish();
+  const formatDate = useFormatDate();
   const status = codeStatus(record, now, windowDays);
-  const creator = record.creatorHandle ?? record.verified?.tiktokName ?? 'Unknown creator';
+  const creator = record.creatorHandle ?? record.verified?.tiktokName ?? t('noCreator');
   const used = record.status === 'used';
+  const source = SOURCE_LABEL[record.source.kind];
+  const sourceLabel = source === undefined ? record.source.kind : typeof source === 'string' ? t(source) : source.name;
 
   return (
     <li className={`code-row status-${status}`} aria-label={`${creator}, ${record.code}`}>
@@ -73,7 +76,7 @@ export function CodeRow({
           aria-expanded={open}
           aria-controls={detailsId}
           onClick={() => setOpen((o) => !o)}
-          title="Show details"
+          title={t('rowShowDetails')}
         >
           <span className="code-row-line1">
             <span className="creator">{creator}</span>
@@ -87,22 +90,22 @@ export function CodeRow({
           </span>
         </button>
         <div className="code-row-actions">
-          <CopyButton text={record.code} label={`Copy code ${shortCode(record.code, 6)}`} />
+          <CopyButton text={record.code} label={t('rowCopyCode', { code: shortCode(record.code, 6) })} />
           <button
             type="button"
             className={`btn btn-sm ${used ? 'btn-used' : ''}`}
-            aria-label={used ? 'Used, mark unused' : 'Mark used'}
+            aria-label={t(used ? 'rowUsedLabel' : 'rowMarkUsedLabel')}
             onClick={() => actions.onToggleUsed(record)}
-            title={used ? 'Used in an ad. Click to mark it unused.' : 'Mark as used in an ad'}
+            title={t(used ? 'rowUsedHint' : 'rowMarkUsedHint')}
           >
-            {used ? 'Used ✓' : 'Mark used'}
+            {t(used ? 'rowUsed' : 'rowMarkUsed')}
           </button>
           <button
             type="button"
             className="btn btn-icon btn-delete"
             onClick={() => actions.onDelete(record)}
-            aria-label={`Delete code ${shortCode(record.code, 6)}`}
-            title="Delete (you can undo)"
+            aria-label={t('rowDelete', { code: shortCode(record.code, 6) })}
+            title={t('rowDeleteHint')}
           >
             <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
               <path d="M3 6h18M8 6V4h8v2M6 6l1 14h10l1-14M10 11v6M14 11v6" />
@@ -113,47 +116,47 @@ export function CodeRow({
       {open && (
         <div className="code-row-details" id={detailsId}>
           <div className="full-code">
-            <span className="visually-hidden">Full code</span>
+            <span className="visually-hidden">{t('rowFullCode')}</span>
             <code className="code-text">{record.code}</code>
           </div>
           <dl className="facts">
-            <dt>Received</dt>
+            <dt>{t('fieldReceived')}</dt>
             <dd>{formatDate(record.receivedAt, true)}</dd>
-            <dt>Expires</dt>
+            <dt>{t('fieldExpiry')}</dt>
             <dd>
               <input
                 // Remounts when the expiry changes elsewhere (a TikTok check, the dashboard): it is uncontrolled.
                 key={record.expiresAt}
                 type="date"
                 className="input input-date"
-                aria-label="Expiry date"
-                defaultValue={toDateInput(record.expiresAt)}
+                aria-label={t('fieldExpiryDate')}
+                defaultValue={dayKey(record.expiresAt, zone)}
                 onChange={(e) => {
-                  const at = withDate(record.expiresAt, e.target.value);
+                  const at = withDate(record.expiresAt, e.target.value, zone);
                   if (at !== undefined) actions.onUpdate(record, { expiresAt: at });
                 }}
               />
             </dd>
-            <dt>Period</dt>
+            <dt>{t('rowPeriod')}</dt>
             <dd>
               <select
                 className="input input-period"
-                aria-label="Authorization period"
+                aria-label={t('fieldPeriod')}
                 value={record.periodDays}
                 onChange={(e) => actions.onUpdate(record, { periodDays: Number(e.target.value) })}
               >
-                {!ALLOWED_PERIODS.includes(record.periodDays as 7) && <option value={record.periodDays}>{record.periodDays} days</option>}
+                {!ALLOWED_PERIODS.includes(record.periodDays as 7) && <option value={record.periodDays}>{tn('periodDays', record.periodDays)}</option>}
                 {ALLOWED_PERIODS.map((p) => (
                   <option key={p} value={p}>
-                    {p === 365 ? '365 days (1 year)' : `${p} days`}
+                    {p === 365 ? t('rowPeriodYear') : tn('periodDays', p)}
                   </option>
                 ))}
               </select>
-              {record.periodAssumed && <span className="hint"> not stated in the message</span>}
+              {record.periodAssumed && <span className="hint"> {t('rowPeriodNotStated')}</span>}
             </dd>
             {record.postUrl && (
               <>
-                <dt>Video</dt>
+                <dt>{t('rowVideo')}</dt>
                 <dd>
                   <a href={record.postUrl} target="_blank" rel="noreferrer">
                     {record.postUrl.replace(/^https:\/\/(www\.)?/, '')}
@@ -161,50 +164,50 @@ export function CodeRow({
                 </dd>
               </>
             )}
-            <dt>From</dt>
+            <dt>{t('rowFrom')}</dt>
             <dd>
-              {record.source.senderName || record.source.senderEmail || SOURCE_LABEL[record.source.kind]}
+              {record.source.senderName || record.source.senderEmail || sourceLabel}
               {record.source.url && (
                 <>
                   {' · '}
                   <a href={record.source.url} target="_blank" rel="noreferrer" title={record.source.subject}>
-                    open {SOURCE_LABEL[record.source.kind] === 'Gmail' ? 'email' : 'source'}
+                    {t(record.source.kind === 'gmail' ? 'rowOpenEmail' : 'rowOpenSource')}
                   </a>
                 </>
               )}
             </dd>
             {record.uses.length > 0 && (
               <>
-                <dt>Used</dt>
+                <dt>{t('rowUses')}</dt>
                 <dd>
                   {record.uses
-                    .map((u) => `${formatDate(u.at)}${u.advertiserId ? ` (account ${u.advertiserId})` : ''}`)
+                    .map((u) => (u.advertiserId ? t('rowUseAccount', { date: formatDate(u.at), account: u.advertiserId }) : formatDate(u.at)))
                     .join(', ')}
                 </dd>
               </>
             )}
             {record.renewalRequestedAt !== undefined && (
               <>
-                <dt>Renewal</dt>
-                <dd>Renewal requested {formatDate(record.renewalRequestedAt)}</dd>
+                <dt>{t('rowRenewal')}</dt>
+                <dd>{t('rowRenewalRequested', { date: formatDate(record.renewalRequestedAt) })}</dd>
               </>
             )}
           </dl>
           {tiktok && record.id !== undefined && <TikTokCheck record={record} now={now} />}
           <label className="notes">
-            <span>Notes</span>
+            <span>{t('fieldNotes')}</span>
             <textarea
               className="input"
               rows={2}
               value={notes}
-              placeholder="Campaign, product, anything to remember"
+              placeholder={t('rowNotesPlaceholder')}
               onChange={(e) => setNotes(e.target.value)}
               onBlur={() => notes !== record.notes && actions.onUpdate(record, { notes })}
             />
           </label>
           <div className="details-actions">
             <a className="btn btn-sm" href={`/dashboard.html#code=${record.id}`} target="_blank" rel="noreferrer">
-              Open in dashboard
+              {t('rowOpenInDashboard')}
             </a>
           </div>
         </div>

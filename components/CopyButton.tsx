@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useI18nOrEnglish } from '@/utils/i18n/context';
 
 const CLIPBOARD = 'M9 4h6v3H9zM7 5H5v15h14V5h-2M8 11h8M8 15h6';
 const CHECK = 'M5 12.5l4.5 4.5L19 7.5';
 
 /** Copies `text` (an icon button), then says so for a moment, to the eye and to screen readers. */
-export function CopyButton({ text, label = 'Copy code' }: { text: string; label?: string }) {
+export function CopyButton({ text, label }: { text: string; label?: string }) {
+  const { t } = useI18nOrEnglish();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -15,8 +17,8 @@ export function CopyButton({ text, label = 'Copy code' }: { text: string; label?
     <button
       type="button"
       className={`btn btn-icon btn-copy${state === 'copied' ? ' is-copied' : ''}`}
-      aria-label={label}
-      title={state === 'failed' ? 'Copy failed: select the full code in the details instead' : 'Copy the full code'}
+      aria-label={label ?? t('copyCode')}
+      title={t(state === 'failed' ? 'rowCopyFailedHint' : 'rowCopyHint')}
       onClick={() =>
         navigator.clipboard.writeText(text).then(
           () => setState('copied'),
@@ -28,7 +30,7 @@ export function CopyButton({ text, label = 'Copy code' }: { text: string; label?
         <path d={state === 'copied' ? CHECK : CLIPBOARD} />
       </svg>
       <span className="visually-hidden" aria-live="polite">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+        {state === 'copied' ? t('rowCopied') : state === 'failed' ? t('rowCopyFailed') : ''}
       </span>
     </button>
   );

@@ -1,12 +1,24 @@
-import { expiryPhrase } from '@/utils/expiry';
+import { useI18nOrEnglish } from '@/utils/i18n/context';
+import { localExpiryPhrase } from '@/utils/i18n/phrases';
 
-export function formatDate(ms: number, withTime = false): string {
-  return new Date(ms).toLocaleDateString(undefined, {
+/**
+ * "Nov 20, 2026" (with the time: "Nov 20, 2026, 3:00 PM") in the given language and zone;
+ * without them, in the browser's locale and zone.
+ */
+export function formatDate(ms: number, withTime = false, locale?: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     ...(withTime ? { hour: 'numeric', minute: '2-digit' } : {}),
-  });
+    timeZone,
+  }).format(ms);
+}
+
+/** formatDate in the page's language and display zone. */
+export function useFormatDate(): (ms: number, withTime?: boolean) => string {
+  const { lang, zone } = useI18nOrEnglish();
+  return (ms, withTime = false) => formatDate(ms, withTime, lang, zone);
 }
 
 /**
@@ -14,17 +26,20 @@ export function formatDate(ms: number, withTime = false): string {
  * (verified through the API) or only an estimate from an assumed period.
  */
 export function ExpiryLabel({ expiresAt, now, assumed, verified }: { expiresAt: number; now: number; assumed?: boolean; verified?: boolean }) {
+  const i18n = useI18nOrEnglish();
+  const { t } = i18n;
+  const date = formatDate(expiresAt, true, i18n.lang, i18n.zone);
   return (
-    <span className="expiry" title={`${expiresAt <= now ? 'Expired' : 'Expires'} ${formatDate(expiresAt, true)}`}>
-      {expiryPhrase(expiresAt, now)}
+    <span className="expiry" title={t(expiresAt <= now ? 'expiryExpiredOn' : 'expiryExpiresOn', { date })}>
+      {localExpiryPhrase(i18n, expiresAt, now, i18n.zone)}
       {verified ? (
-        <span className="expiry-verified" title="TikTok confirmed this end date">
-          {' · ✓ verified'}
+        <span className="expiry-verified" title={t('expiryVerifiedHint')}>
+          {` · ${t('expiryVerified')}`}
         </span>
       ) : assumed && (
-        <span className="expiry-assumed" title="The message stated no period, so TikTok's 30-day default was assumed. Edit it if you know better.">
+        <span className="expiry-assumed" title={t('expiryEstimatedHint')}>
           {' '}
-          · estimated
+          · {t('expiryEstimated')}
         </span>
       )}
     </span>

@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { sendMessage } from '@/utils/protocol';
-import { formatDate } from './ExpiryLabel';
+import { translate, type Language } from '@/utils/i18n/core';
+import { useI18nOrEnglish } from '@/utils/i18n/context';
+import { useFormatDate } from './ExpiryLabel';
 import { needsRenewal, outcomeFor, type SingleOutcome } from './tiktok-check';
 
 const VIDEO_TEXT_MAX = 90;
-const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const formats = new Map<Language, Intl.RelativeTimeFormat>();
 
 /** "just now", "5 minutes ago", "yesterday": how fresh TikTok's answer is. */
-export function timeAgo(ts: number, now: number): string {
+export function timeAgo(ts: number, now: number, lang: Language = 'en'): string {
+  let rtf = formats.get(lang);
+  if (!rtf) formats.set(lang, (rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })));
   const s = Math.round((ts - now) / 1000);
-  if (Math.abs(s) < 60) return 'just now';
+  if (Math.abs(s) < 60) return translate(lang, 'tiktokJustNow');
   const m = Math.round(s / 60);
   if (Math.abs(m) < 60) return rtf.format(m, 'minute');
   const h = Math.round(m / 60);
@@ -23,8 +27,6 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-const LOST_MESSAGE = 'TikTok says this authorization has ended or was withdrawn.';
-
 /**
  * The popup's "Check with TikTok" block in a code's details: asks the background (which alone
  * talks to TikTok), then shows what TikTok confirmed. Rendered only when the API feature is on.
@@ -32,6 +34,8 @@ const LOST_MESSAGE = 'TikTok says this authorization has ended or was withdrawn.
 export function TikTokCheck({ record, now }: { record: AdCodeRecord; now: number }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SingleOutcome>();
+  const { t, lang } = useI18nOrEnglish();
+  const formatDate = useFormatDate();
   const v = record.verified;
   const id = record.id!;
 
@@ -41,7 +45,7 @@ export function TikTokCheck({ record, now }: { record: AdCodeRecord; now: number
     try {
       setResult(outcomeFor(await sendMessage('verifyCodes', { ids: [id] }), id));
     } catch (e) {
-      setResult({ kind: 'run-error', errorKind: 'extension', message: `The extension could not run the check (${e instanceof Error ? e.message : String(e)}). Try again.` });
+      setResult({ kind: 'run-error', errorKind: 'extension', message: t('tiktokExtensionFailed', { reason: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
@@ -52,38 +56,40 @@ export function TikTokCheck({ record, now }: { record: AdCodeRecord; now: number
     result?.kind === 'code-problem'
       ? { text: result.message, renew: result.errorKind === 'code-expired' || needsRenewal(v), fresh: true }
       : v && (v.error || needsRenewal(v))
-        ? { text: v.error ?? LOST_MESSAGE, renew: needsRenewal(v), fresh: result?.kind === 'verified' }
+        ? { text: v.error ?? t('tiktokLost'), renew: needsRenewal(v), fresh: result?.kind === 'verified' }
         : undefined;
   const confirmed = v && !v.error && v.authEnd !== undefined;
 
   return (
-    <section className="tiktok-check" aria-label="TikTok verification">
+    <section className="tiktok-check" aria-label={t('tiktokTitle')}>
       <div className="tiktok-check-head">
         <span className={`tiktok-check-state ${confirmed && !problem ? 'is-ok' : ''}`}>
-          {!v ? 'Not checked with TikTok yet' : confirmed ? `✓ Verified by TikTok ${timeAgo(v.checkedAt, now)}` : `Checked with TikTok ${timeAgo(v.checkedAt, now)}`}
+          {!v
+            ? t('tiktokNotCheckedYet')
+            : t(confirmed ? 'tiktokVerifiedAgo' : 'tiktokCheckedAgo', { when: timeAgo(v.checkedAt, now, lang) })}
         </span>
         <button type="button" className="btn btn-sm" onClick={() => void check()} disabled={busy} aria-busy={busy}>
-          {busy ? 'Checking…' : 'Check with TikTok'}
+          {t(busy ? 'tiktokCheckingShort' : 'tiktokCheck')}
         </button>
       </div>
 
       {result?.kind === 'verified' && !result.lost && (
         <p className="tiktok-check-note is-ok" role="status">
-          {v?.authEnd !== undefined ? `Verified: authorized until ${formatDate(v.authEnd, true)}` : 'Verified by TikTok.'}
+          {v?.authEnd !== undefined ? t('tiktokVerifiedUntil', { date: formatDate(v.authEnd, true) }) : t('tiktokVerifiedDone')}
         </p>
       )}
       {result?.kind === 'run-error' && (
         <p className="tiktok-check-note is-error" role="alert">
-          {result.message}
-          {result.retryAt !== undefined && result.retryAt > now && ` Try again after ${formatDate(result.retryAt, true)}.`}
+          {result.errorKind === 'missing' ? t('tiktokCodeGone') : result.message}
+          {result.retryAt !== undefined && result.retryAt > now && ` ${t('tiktokRetryAfter', { time: formatDate(result.retryAt, true) })}`}
         </p>
       )}
       {problem && (
         <div className="tiktok-check-note is-error" role={problem.fresh ? 'alert' : undefined}>
-          <span>TikTok: {problem.text}</span>
+          <span>{t('tiktokSays', { message: problem.text })}</span>
           {problem.renew && (
             <a className="btn btn-sm tiktok-renew" href={`/dashboard.html#code=${id}&renew=1`} target="_blank" rel="noreferrer">
-              Request renewal
+              {t('requestRenewal')}
             </a>
           )}
         </div>
@@ -93,7 +99,7 @@ export function TikTokCheck({ record, now }: { record: AdCodeRecord; now: number
         <dl className="facts tiktok-facts">
           {(v.authStart !== undefined || v.authEnd !== undefined) && (
             <>
-              <dt>Authorized</dt>
+              <dt>{t('tiktokAuthorized')}</dt>
               <dd>
                 <span className="nowrap">{v.authStart !== undefined ? formatDate(v.authStart, true) : '…'}</span> –{' '}
                 <span className="nowrap">{v.authEnd !== undefined ? formatDate(v.authEnd, true) : '…'}</span>
@@ -102,15 +108,15 @@ export function TikTokCheck({ record, now }: { record: AdCodeRecord; now: number
           )}
           {v.tiktokName && (
             <>
-              <dt>On TikTok</dt>
+              <dt>{t('tiktokOnTiktok')}</dt>
               <dd>{v.tiktokName}</dd>
             </>
           )}
           {v.videoText && (
             <>
-              <dt>Video</dt>
+              <dt>{t('rowVideo')}</dt>
               <dd className="tiktok-video-text" title={v.videoText}>
-                “{clip(v.videoText, VIDEO_TEXT_MAX)}”
+                {t('quoted', { text: clip(v.videoText, VIDEO_TEXT_MAX) })}
               </dd>
             </>
           )}

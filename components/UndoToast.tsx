@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useI18nOrEnglish } from '@/utils/i18n/context';
 
 export interface UndoState {
   message: string;
@@ -7,10 +8,11 @@ export interface UndoState {
 
 /** A short-lived notice with an Undo button; announced to screen readers. */
 export function UndoToast({ state, onDone, timeoutMs = 8000 }: { state: UndoState | null; onDone: () => void; timeoutMs?: number }) {
+  const { t } = useI18nOrEnglish();
   useEffect(() => {
     if (!state) return;
-    const t = setTimeout(onDone, timeoutMs);
-    return () => clearTimeout(t);
+    const timer = setTimeout(onDone, timeoutMs);
+    return () => clearTimeout(timer);
   }, [state, onDone, timeoutMs]);
   return (
     <div className="toast-region" role="status" aria-live="polite">
@@ -25,7 +27,7 @@ export function UndoToast({ state, onDone, timeoutMs = 8000 }: { state: UndoStat
               onDone();
             }}
           >
-            Undo
+            {t('undo')}
           </button>
         </div>
       )}

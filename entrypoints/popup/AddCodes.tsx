@@ -5,8 +5,26 @@ import { codesDb } from '@/utils/codes-db';
 import { extractAdCodes } from '@/utils/extract';
 import { previewPaste } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
+import type { Translator } from '@/utils/i18n/core';
+import { useI18n } from '@/utils/i18n/context';
+import { rich } from '@/utils/i18n/phrases';
 
-const PERIOD_TEXT = (d?: number) => (d ? (d === 365 ? '1 year' : `${d} days`) : 'period not stated');
+const periodText = ({ t, tn }: Translator, d?: number) => (d ? (d === 365 ? t('addPeriodYear') : tn('periodDays', d)) : t('addPeriodUnknown'));
+
+/**
+ * utils/paste-preview.ts explains a rejection in English; these are its reasons in the user's
+ * language. A reason not listed here is shown as it came.
+ */
+export function localRejection({ t, lang }: Translator, reason: string): string {
+  if (lang === 'en') return reason;
+  let m: RegExpExecArray | null;
+  if (reason.startsWith('contains characters that never appear')) return t('rejectCharacters');
+  if ((m = /^too short for an ad code \((\d+) characters/.exec(reason))) return t('rejectTooShort', { count: m[1] });
+  if ((m = /^too long for an ad code \((\d+) characters/.exec(reason))) return t('rejectTooLong', { count: m[1] });
+  if (reason.startsWith('looks like a hashtag or reference number')) return t('rejectHashtag');
+  if (reason.startsWith('no # and not labelled')) return t('rejectNoHash');
+  return reason;
+}
 
 /**
  * Paste box: the same extractor as the mail pages runs on whatever is pasted, and the
@@ -17,6 +35,8 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const i18n = useI18n();
+  const { t, tn } = i18n;
   // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
   const found = useMemo(() => (text.trim() ? extractAdCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
@@ -38,10 +58,10 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
       const results = await sendMessage('saveCodes', { captures });
       const added = results.filter((r) => r.outcome === 'saved').length;
       setText('');
-      onSaved(added ? `${added} code${added === 1 ? '' : 's'} saved.` : 'Those codes were already saved; details updated.');
+      onSaved(added ? tn('addSaved', added) : t('addUpdated'));
     } catch (e) {
       // The pasted text stays in the box, so nothing is lost.
-      setError(`Could not save: ${e instanceof Error ? e.message : String(e)}. Your text is still here; try again.`);
+      setError(t('addFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(false);
     }
@@ -53,13 +73,13 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   return (
     <section className="add-codes" aria-labelledby="add-title">
       <h2 id="add-title" className="section-title">
-        Add codes
+        {t('addTitle')}
       </h2>
       <textarea
         ref={area}
         className="input add-input"
-        aria-label="Paste ad codes"
-        placeholder={'Paste a code, an email or a spreadsheet column.\n#aB3dE5…'}
+        aria-label={t('addPasteLabel')}
+        placeholder={t('addPastePlaceholder')}
         rows={3}
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -68,7 +88,7 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
         }}
       />
       {preview && (
-        <ul className="preview" aria-label="What will be saved">
+        <ul className="preview" aria-label={t('addPreviewLabel')}>
           {preview.toSave.map((c) => (
             <li key={c.code} className="preview-item preview-new">
               <span className="preview-mark" aria-hidden>
@@ -76,8 +96,8 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
               </span>
               <span className="code-text">{shortCode(c.code, 8)}</span>
               <span className="preview-meta">
-                new · {c.creatorHandle ? `${c.creatorHandle} · ` : ''}
-                {PERIOD_TEXT(c.periodDays)}
+                {t('addPreviewNew')} · {c.creatorHandle ? `${c.creatorHandle} · ` : ''}
+                {periodText(i18n, c.periodDays)}
               </span>
             </li>
           ))}
@@ -87,7 +107,7 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
                 =
               </span>
               <span className="code-text">{shortCode(c.code, 8)}</span>
-              <span className="preview-meta">already saved</span>
+              <span className="preview-meta">{t('addPreviewKnown')}</span>
             </li>
           ))}
           {preview.rejected.map((r) => (
@@ -96,14 +116,14 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
                 ×
               </span>
               <span className="code-text">{r.text.length > 28 ? `${r.text.slice(0, 27)}…` : r.text}</span>
-              <span className="preview-meta">not a code: {r.reason}</span>
+              <span className="preview-meta">{t('addPreviewRejected', { reason: localRejection(i18n, r.reason) })}</span>
             </li>
           ))}
         </ul>
       )}
       {nothingFound && (
         <p className="inline-error" role="alert">
-          No ad code found. A code is # followed by about 64 letters, digits, + or /, for example #aB3dE5fG…
+          {t('addNothingFound')}
         </p>
       )}
       {error && (
@@ -112,14 +132,22 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
         </p>
       )}
       <div className="add-actions">
-        <span className="hint">Ctrl+Enter saves</span>
+        <span className="hint">{t('addShortcut')}</span>
         <button type="button" className="btn btn-primary" disabled={!count || busy} onClick={() => void save()}>
           {/* Shown as "Add 2 codes"; heard as "Add and save 2 codes": it is the paste box's only action. */}
           {busy ? (
-            'Saving…'
+            t('addSaving')
           ) : (
             <span>
-              Add<span className="visually-hidden"> and save</span> {count || ''} code{count === 1 ? '' : 's'}
+              {rich(count ? tn('addButton', count) : t('addButtonNone'), {
+                // The space stays outside the hidden span, so every name computation keeps it.
+                andSave: (
+                  <>
+                    {/^\s/.test(t('addAndSave')) && ' '}
+                    <span className="visually-hidden">{t('addAndSave').trim()}</span>
+                  </>
+                ),
+              })}
             </span>
           )}
         </button>

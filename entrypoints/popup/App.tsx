@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
@@ -7,11 +7,25 @@ import { useSettings } from '@/components/useSettings';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
 import { codesDb } from '@/utils/codes-db';
 import { sendMessage } from '@/utils/protocol';
+import type { Settings } from '@/utils/settings';
+import { useI18n } from '@/utils/i18n/context';
+import { LazyI18nProvider } from '@/utils/i18n/lazy';
+import { rich } from '@/utils/i18n/phrases';
 import { AddCodes } from './AddCodes';
 import { loadPopupView, PAGE_SIZE } from './popup-view';
 
+/** The popup in the language and date zone chosen in settings ('auto' follows the browser). */
 export function App() {
   const settings = useSettings();
+  return (
+    <LazyI18nProvider language={settings.language} timeZone={settings.timeZone}>
+      <Popup settings={settings} />
+    </LazyI18nProvider>
+  );
+}
+
+function Popup({ settings }: { settings: Settings }) {
+  const { t, tn, lang } = useI18n();
   const now = useNow();
   const tiktok = useTikTokCheckReady();
   const [query, setQuery] = useState('');
@@ -25,6 +39,9 @@ export function App() {
   const [undo, setUndo] = useState<UndoState | null>(null);
   const [error, setError] = useState<string>();
   const clearUndo = useCallback(() => setUndo(null), []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   const run = (p: Promise<unknown>) => p.catch((e) => setError(e instanceof Error ? e.message : String(e)));
 
@@ -35,7 +52,7 @@ export function App() {
       void run(
         sendMessage('deleteCodes', { ids: [r.id!] }).then((rows) =>
           setUndo({
-            message: `Deleted ${r.creatorHandle ?? 'code'}.`,
+            message: r.creatorHandle ? t('popupDeletedFrom', { creator: r.creatorHandle }) : t('popupDeletedCode'),
             undo: () => void run(sendMessage('restoreCodes', { records: rows })),
           }),
         ),
@@ -55,22 +72,22 @@ export function App() {
           <h1>Ad Code Keeper</h1>
           <p className="subtitle" aria-live="polite">
             {!loaded
-              ? 'Loading…'
+              ? t('loading')
               : expiring > 0
-                ? `${expiring} expiring within ${settings.alertWindowDays} day${settings.alertWindowDays === 1 ? '' : 's'}`
-                : `${total} saved code${total === 1 ? '' : 's'}`}
+                ? tn('popupExpiring', expiring, { within: tn('popupWithinDays', settings.alertWindowDays) })
+                : tn('popupSavedCount', total)}
           </p>
         </div>
         {/* With no codes yet the paste box is always open, so there is nothing to toggle. */}
         {total > 0 && (
           <button type="button" className={`btn btn-sm ${adding ? '' : 'btn-primary'}`} aria-expanded={showAdd} onClick={() => setAdding((a) => !a)}>
-            {adding ? 'Close' : '+ Add'}
+            {t(adding ? 'close' : 'popupAddToggle')}
           </button>
         )}
-        <a className="btn-icon btn header-link" href="/dashboard.html" target="_blank" rel="noreferrer" aria-label="Open dashboard" title="Dashboard: calendar, table, import and export">
+        <a className="btn-icon btn header-link" href="/dashboard.html" target="_blank" rel="noreferrer" aria-label={t('openDashboard')} title={t('popupDashboardHint')}>
           ▦
         </a>
-        <a className="btn-icon btn header-link" href="/options.html" target="_blank" rel="noreferrer" aria-label="Settings" title="Settings">
+        <a className="btn-icon btn header-link" href="/options.html" target="_blank" rel="noreferrer" aria-label={t('openSettings')} title={t('openSettings')}>
           ⚙
         </a>
       </header>
@@ -87,7 +104,7 @@ export function App() {
       {notice && (
         <p className="notice" role="status">
           {notice}
-          <button type="button" className="btn-icon btn" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+          <button type="button" className="btn-icon btn" aria-label={t('popupDismiss')} onClick={() => setNotice(undefined)}>
             ×
           </button>
         </p>
@@ -103,8 +120,8 @@ export function App() {
           <input
             className="input"
             type="search"
-            aria-label="Search codes"
-            placeholder="Search by creator, code or note"
+            aria-label={t('popupSearchLabel')}
+            placeholder={t('popupSearchPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
@@ -114,16 +131,18 @@ export function App() {
       <main className="code-list-wrap">
         {loaded && total === 0 && (
           <div className="empty">
-            <p className="empty-title">No codes saved yet</p>
+            <p className="empty-title">{t('popupEmptyTitle')}</p>
             <p>
-              Open a creator's email in Gmail or Outlook and click <strong>Save</strong> beside the code, right-click a selected code on any page
-              and choose <strong>Save as ad code</strong>, or paste codes above.
+              {rich(t('popupEmptyBody'), {
+                save: <strong>{t('popupSaveControl')}</strong>,
+                menu: <strong>{t('popupSaveMenu')}</strong>,
+              })}
             </p>
           </div>
         )}
-        {total > 0 && usable.length + expired.length === 0 && <p className="empty">No code matches “{query}”.</p>}
+        {total > 0 && usable.length + expired.length === 0 && <p className="empty">{t('popupNoMatch', { query })}</p>}
         {usable.length > 0 && (
-          <ul className="code-list" aria-label="Usable codes">
+          <ul className="code-list" aria-label={t('popupUsableCodes')}>
             {usable.map((r) => (
               <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} tiktok={tiktok} />
             ))}
@@ -131,20 +150,20 @@ export function App() {
         )}
         {usableTotal > usable.length && (
           <button type="button" className="btn btn-sm show-more" onClick={() => more('usable')}>
-            Show more ({usableTotal - usable.length} not shown)
+            {tn('popupShowMore', usableTotal - usable.length)}
           </button>
         )}
         {expired.length > 0 && (
           <>
-            <h2 className="section-title expired-title">Expired</h2>
-            <ul className="code-list" aria-label="Expired codes">
+            <h2 className="section-title expired-title">{t('popupExpiredTitle')}</h2>
+            <ul className="code-list" aria-label={t('popupExpiredCodes')}>
               {expired.map((r) => (
                 <CodeRow key={r.id} record={r} now={now} windowDays={settings.alertWindowDays} actions={actions} tiktok={tiktok} />
               ))}
             </ul>
             {expiredTotal > expired.length && (
               <button type="button" className="btn btn-sm show-more" onClick={() => more('expired')}>
-                Show more expired ({expiredTotal - expired.length} not shown)
+                {tn('popupShowMoreExpired', expiredTotal - expired.length)}
               </button>
             )}
           </>

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { codesDb } from '@/utils/codes-db';
+import { DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
+import { expiryPhrase } from '@/utils/expiry';
+import { translator } from '@/utils/i18n';
+import { localExpiryPhrase } from '@/utils/i18n/phrases';
+import { resolveZone } from '@/utils/i18n/dates';
+import { makeCode, record } from './dashboard-fixtures';
+
+vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn(async () => []) }));
+const { App } = await import('@/entrypoints/popup/App');
+
+const DAY = 86_400_000;
+const NOW = Date.now();
+
+async function showPopup(language: string) {
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, language } as typeof DEFAULT_SETTINGS);
+  const user = userEvent.setup();
+  render(<App />);
+  return user;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await codesDb().codes.clear();
+  await codesDb().codes.bulkAdd([
+    record({ status: 'unused', code: makeCode(1), creatorHandle: '@maya', expiresAt: NOW + 20 * DAY + 3_600_000, periodAssumed: true }),
+    record({ code: makeCode(2), creatorHandle: '@old.creator', expiresAt: NOW - 2 * DAY }),
+  ]);
+});
+afterEach(cleanup);
+
+describe('popup follows the language setting', () => {
+  it('English stays exactly as before', async () => {
+    const user = await showPopup('en');
+    const usable = await screen.findByRole('list', { name: 'Usable codes' });
+    const row = within(usable).getByRole('listitem', { name: /^@maya, / });
+    expect(row).toHaveTextContent(/expires in 20 days/);
+    expect(within(row).getByRole('button', { name: 'Mark used' })).toHaveTextContent('Mark used');
+    expect(within(row).getByRole('button', { name: /^Copy code #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Delete code #/ })).toBeInTheDocument();
+    expect(within(row).getByText('Ready')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Expired codes' })).getByText('expired 2 days ago')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search codes' })).toHaveAttribute('placeholder', 'Search by creator, code or note');
+    expect(screen.getByRole('link', { name: 'Open dashboard' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Settings' })).toBeInTheDocument();
+    expect(screen.getByText('2 saved codes')).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+
+    await user.click(screen.getByRole('button', { name: '+ Add' }));
+    await user.type(screen.getByRole('textbox', { name: 'Paste ad codes' }), `${makeCode(3)}\n${makeCode(4)}`);
+    const add = await screen.findByRole('button', { name: 'Add and save 2 codes' });
+    expect(within(add).getByText('and save')).toHaveClass('visually-hidden'); // seen: "Add 2 codes"
+    expect(screen.getByRole('list', { name: 'What will be saved' })).toBeInTheDocument();
+  });
+
+  it('Spanish: rows, expiry phrases, accessible names and the paste box', async () => {
+    const user = await showPopup('es');
+    const usable = await screen.findByRole('list', { name: 'Códigos utilizables' });
+    const row = within(usable).getByRole('listitem', { name: /^@maya, / });
+    expect(row).toHaveTextContent(/caduca en 20 días/);
+    expect(row).toHaveTextContent(/· estimado/);
+    expect(within(row).getByRole('button', { name: 'Marcar usado' })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Copiar código #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Eliminar código #/ })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Códigos caducados' })).getByText('caducó hace 2 días')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Buscar códigos' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Abrir el panel' })).toBeInTheDocument();
+    expect(screen.getByText('2 códigos guardados')).toBeInTheDocument();
+    expect(screen.queryByText(/Mark used|expires in|Usable/)).toBeNull();
+    expect(document.documentElement.lang).toBe('es');
+
+    await user.click(within(row).getByRole('button', { expanded: false }));
+    expect(within(row).getByText('Recibido', { exact: false })).toBeInTheDocument();
+    expect(within(row).getByRole('combobox', { name: 'Periodo de autorización' })).toHaveDisplayValue('30 días');
+
+    await user.click(screen.getByRole('button', { name: '+ Añadir' }));
+    await user.type(screen.getByRole('textbox', { name: 'Pegar códigos de anuncio' }), `${makeCode(3)}\n#${'x'.repeat(20)}abc`);
+    const preview = await screen.findByRole('list', { name: 'Qué se guardará' });
+    expect(preview).toHaveTextContent(/no es un código: demasiado corto para un código de anuncio \(23 caracteres/);
+    expect(await screen.findByRole('button', { name: 'Añadir y guardar 1 código' })).toBeInTheDocument();
+  });
+
+  it('German: rows, plural forms, dates and accessible names', async () => {
+    await showPopup('de');
+    const usable = await screen.findByRole('list', { name: 'Verwendbare Codes' });
+    const row = within(usable).getByRole('listitem', { name: /^@maya, / });
+    expect(row).toHaveTextContent(/läuft in 20 Tagen ab/);
+    expect(within(row).getByText('Bereit')).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Als verwendet abhaken' })).toHaveTextContent('Abhaken');
+    expect(within(row).getByRole('button', { name: /^Code #.* kopieren$/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Code #.* löschen$/ })).toBeInTheDocument();
+    const expired = within(screen.getByRole('list', { name: 'Abgelaufene Codes' })).getByText('vor 2 Tagen abgelaufen');
+    // The exact date on hover, in German.
+    expect(expired).toHaveAttribute('title', expect.stringMatching(/^Abgelaufen am \d{1,2}\. [A-ZÄÖÜ][a-zä]+\.? \d{4}/));
+    expect(screen.getByRole('heading', { name: 'Abgelaufen' })).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Codes durchsuchen' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Übersicht öffnen' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Einstellungen' })).toBeInTheDocument();
+    expect(screen.getByText('2 gespeicherte Codes')).toBeInTheDocument();
+  });
+
+  it('German empty state keeps the names of the (English) Save controls', async () => {
+    await codesDb().codes.clear();
+    await showPopup('de');
+    expect(await screen.findByText('Noch keine Codes gespeichert')).toBeInTheDocument();
+    expect(screen.getByText('Save as ad code').tagName).toBe('STRONG');
+    expect(await screen.findByRole('textbox', { name: 'Anzeigencodes einfügen' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Codes hinzufügen und speichern' })).toBeDisabled();
+  });
+
+  it('switching the language while open re-renders in the new one', async () => {
+    await showPopup('en');
+    await screen.findByRole('list', { name: 'Usable codes' });
+    await act(() => settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'fr' } as typeof DEFAULT_SETTINGS));
+    expect(await screen.findByRole('list', { name: 'Codes utilisables' })).toHaveTextContent(/expire dans 20 jours/);
+  });
+});
+
+describe('localExpiryPhrase', () => {
+  it('in English and the browser zone is exactly expiryPhrase', () => {
+    const tr = translator('en');
+    const zone = resolveZone('local');
+    const now = new Date(2026, 2, 28, 22, 30).getTime();
+    for (let h = -24 * 400; h <= 24 * 400; h += 7) {
+      const at = now + h * 3_600_000 + 17 * 60_000;
+      expect(localExpiryPhrase(tr, at, now, zone)).toBe(expiryPhrase(at, now));
+    }
+  });
+
+  it('has natural phrases in every language', () => {
+    const now = Date.UTC(2026, 10, 20, 12);
+    const phrases = (lang: 'es' | 'pt' | 'de' | 'fr') =>
+      [now + 3 * DAY, now + DAY, now + 5 * 3_600_000, now + 3_600_000 / 2, now - 2 * DAY, now - DAY, now - 60_000].map((at) =>
+        localExpiryPhrase(translator(lang), at, now, 'UTC'),
+      );
+    expect(phrases('es')).toEqual(['caduca en 3 días', 'caduca mañana', 'caduca en 5 horas', 'caduca en 1 hora', 'caducó hace 2 días', 'caducó ayer', 'caducó hoy']);
+    expect(phrases('pt')).toEqual(['expira em 3 dias', 'expira amanhã', 'expira em 5 horas', 'expira em 1 hora', 'expirou há 2 dias', 'expirou ontem', 'expirou hoje']);
+    expect(phrases('de')).toEqual(['läuft in 3 Tagen ab', 'läuft morgen ab', 'läuft in 5 Stunden ab', 'läuft in 1 Stunde ab', 'vor 2 Tagen abgelaufen', 'gestern abgelaufen', 'heute abgelaufen']);
+    expect(phrases('fr')).toEqual(['expire dans 3 jours', 'expire demain', 'expire dans 5 heures', 'expire dans 1 heure', 'expiré il y a 2 jours', 'expiré hier', 'expiré aujourd’hui']);
+  });
+});

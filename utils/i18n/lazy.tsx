@@ -1,0 +1,36 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { hasCatalog, resolveLanguage } from './core';
+import { I18nContext, makeI18n, type I18n } from './context';
+import { loadCatalog } from './load';
+
+/**
+ * Like I18nProvider, but fetches only the chosen language's catalog (English is built in), so a
+ * small page such as the popup does not carry all of them. Until the first catalog is there it
+ * renders nothing; on a later switch it keeps the previous language until the new one is loaded.
+ * If a catalog cannot be loaded, the page stays in English.
+ */
+export function LazyI18nProvider({ language, timeZone, children }: { language: string; timeZone: string; children: ReactNode }) {
+  const lang = resolveLanguage(language);
+  const [loaded, setLoaded] = useState(0);
+  const [failed, setFailed] = useState<string>();
+  const ready = hasCatalog(lang);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadCatalog(lang).then(
+      () => live && setLoaded((n) => n + 1),
+      () => live && setFailed(lang),
+    );
+    return () => {
+      live = false;
+    };
+  }, [lang, ready]);
+  const value = useMemo(
+    () => (ready ? makeI18n(language, timeZone) : failed === lang ? makeI18n('en', timeZone) : null),
+    [language, timeZone, lang, ready, failed, loaded],
+  );
+  const last = useRef<I18n | null>(null);
+  if (value) last.current = value;
+  const shown = value ?? last.current;
+  return shown ? <I18nContext.Provider value={shown}>{children}</I18nContext.Provider> : null;
+}
