@@ -2,8 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { shortCode } from '@/components/CodeRow';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { codesDb } from '@/utils/codes-db';
-import { extractAdCodes } from '@/utils/extract';
-import { previewPaste } from '@/utils/paste-preview';
+import { pastedCodes, previewPaste } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
 import type { Translator } from '@/utils/i18n/core';
 import { useI18n } from '@/utils/i18n/context';
@@ -38,7 +37,7 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const i18n = useI18n();
   const { t, tn } = i18n;
   // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
-  const found = useMemo(() => (text.trim() ? extractAdCodes(text).map((c) => c.code) : []), [text]);
+  const found = useMemo(() => (text.trim() ? pastedCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
   const lookup = useLiveQuery(async () => ({ key, saved: new Set((await codesDb().codes.where('code').anyOf(found).toArray()).map((r) => r.code)) }), [key]);
   // useLiveQuery keeps the previous answer while the new one loads: never preview with a stale one.

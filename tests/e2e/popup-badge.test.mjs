@@ -93,15 +93,17 @@ test('popup: pasting several codes previews each, rejects junk with a reason, sa
   const page = await openPopup();
   await page.getByRole('button', { name: '+ Add' }).click();
   const box = page.getByRole('textbox', { name: 'Paste ad codes' });
-  await box.fill(`Here are the codes:\n${makeCode(10)} (60 days)\n${makeCode(1)}\n#tooShort123\n`);
+  // An email line with a period, a known code, a spreadsheet cell without '#', and junk.
+  await box.fill(`Here are the codes:\n${makeCode(10)} (60 days)\n${makeCode(1)}\n${makeCode(11).slice(1)},\n#tooShort123\n`);
   const preview = page.getByRole('list', { name: 'What will be saved' });
   await preview.getByText('new').first().waitFor();
   assert.match(await preview.textContent(), /already saved/);
   assert.match(await preview.textContent(), /not a code: too short/);
-  await page.getByRole('button', { name: 'Add and save 2 codes' }).click();
-  await page.getByRole('status').getByText('1 code saved.').waitFor();
+  await page.getByRole('button', { name: 'Add and save 3 codes' }).click();
+  await page.getByRole('status').getByText('2 codes saved.').waitFor();
   const rows = await savedCodes(ext);
-  assert.equal(rows.length, 5);
+  assert.equal(rows.length, 6);
+  assert.ok(rows.some((r) => r.code === makeCode(11)), 'the cell without # was saved with it');
   assert.equal(rows.find((r) => r.code === makeCode(10)).periodDays, 60);
   await page.close();
 });
