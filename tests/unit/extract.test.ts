@@ -821,7 +821,7 @@ describe('properties', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Linear time: 1 MB must take ≲10× as long as 100 KB (quadratic would be 100×), and well under a second.
+// Linear time: 1 MB must take ~10× as long as 100 KB (quadratic would be 100×), and well under a second.
 
 describe('performance', () => {
   const KB = 1024;
@@ -867,7 +867,9 @@ describe('performance', () => {
     const tSmall = timeMin(() => extractAdCodes(small), 5);
     const tBig = timeMin(() => extractAdCodes(big), 2);
     expect(tBig).toBeLessThan(1000);
-    // Floor: below ~5 ms, timer resolution and one GC pause dominate the small run.
-    expect(tBig / Math.max(tSmall, 5)).toBeLessThanOrEqual(12);
+    // Floor: below ~5 ms, timer resolution and one GC pause dominate the small run. Linear code
+    // measures ~10× here; quadratic would be ~100×. The limit leaves room for a busy CI machine
+    // running other test files at the same time (the tighter 12× target is in `npm run bench`).
+    expect(tBig / Math.max(tSmall, 5)).toBeLessThanOrEqual(20);
   });
 });
