@@ -83,7 +83,11 @@ test('badge and alarm schedule survive the worker being stopped and woken again'
   const whileStopped = await toolbar();
   assert.equal(whileStopped.text, '2', 'the badge stays while the worker sleeps');
   assert.match(whileStopped.title, /2 codes? expir/);
-  assert.deepEqual(whileStopped.alarms, beforeStop.alarms, 'alarms are kept by the browser, not the worker');
+  // Alarms are kept by the browser, not the worker. (The alert check that follows a save may add
+  // its own one-shot alarm a moment later; only the ones seen before the stop are compared.)
+  for (const [name, alarm] of Object.entries(beforeStop.alarms)) {
+    assert.deepEqual(whileStopped.alarms[name], alarm, `alarm ${name} is kept by the browser, not the worker`);
+  }
 
   // Waking (a message, an alarm) runs the background's start-up again. Periodic alarms must keep their
   // schedule: re-creating them on every wake would push them back each time, and a worker woken more
