@@ -71,8 +71,3 @@ export function expiryPhrase(expiresAt: number, now: number): string {
   if (days === 1) return 'expires tomorrow';
   return `expires in ${days} days`;
 }
-
-/** Usable in Ads Manager: not archived, not expired. Soonest expiry first. */
-export function usableCodes<T extends Pick<AdCodeRecord, 'expiresAt' | 'archived'>>(codes: T[], now: number): T[] {
-  return codes.filter((c) => c.archived === 0 && c.expiresAt > now).sort((a, b) => a.expiresAt - b.expiresAt);
-}

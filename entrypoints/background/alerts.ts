@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { storage } from 'wxt/utils/storage';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/codes-db';
+import { listUsable } from '@/utils/code-store';
 import { digestDue, dueAlerts, nextAlertAt, nextDigestAt, type DueAlert } from '@/utils/alerts-due';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { dayKey, resolveZone } from '@/utils/i18n/dates';
@@ -49,7 +50,7 @@ async function runCheck(db: CodesDb, now: number): Promise<number> {
     await browser.alarms.clear(ALERTS_NEXT_ALARM);
     return 0;
   }
-  const live = await db.codes.where('[archived+expiresAt]').between([0, now], [0, Infinity], false, true).toArray();
+  const live = await listUsable(db, now);
   const tr = translator(resolveLanguage(settings.language, globalThis.navigator?.languages));
   const due = dueAlerts(live, thresholds, now, zone);
   let fired = 0;
@@ -73,7 +74,7 @@ async function runCheck(db: CodesDb, now: number): Promise<number> {
       await showCodeAlert(r, byId.get(r.id)!, tr, zone, now);
       fired++;
     }
-    const remaining = await db.codes.where('[archived+expiresAt]').between([0, now], [0, Infinity], false, true).toArray();
+    const remaining = await listUsable(db, now);
     next = nextAlertAt(remaining, thresholds, now, zone);
   }
   if (next !== undefined) await browser.alarms.create(ALERTS_NEXT_ALARM, { when: next + 1000 });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/codes-db';
+import { listUsable } from '@/utils/code-store';
 import {
   apiCredentialsItem,
   credentialsReady,
@@ -183,7 +184,7 @@ export function createVerifier(deps: VerifierDeps) {
   /** The schedule's pick: usable codes never checked or not checked for a day, soonest expiry first. */
   async function dueForCheck(): Promise<number[]> {
     const t = now();
-    const usable = await deps.db.codes.where('[archived+expiresAt]').between([0, t], [0, Infinity], false, true).toArray();
+    const usable = await listUsable(deps.db, t);
     return usable
       .filter((r) => !isLostPerTikTok(r.verified) && (!r.verified || t - r.verified.checkedAt >= STALE_AFTER_MS))
       .sort((a, b) => Number(!!a.verified) - Number(!!b.verified) || a.expiresAt - b.expiresAt)

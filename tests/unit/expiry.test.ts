@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { badgeCount, codeStatus, computeExpiry, DAY_MS, expiryPhrase, isExpiringSoon, usableCodes } from '@/utils/expiry';
+import { badgeCount, codeStatus, computeExpiry, DAY_MS, expiryPhrase, isExpiringSoon } from '@/utils/expiry';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const rec = (daysLeft: number, extra: Partial<{ archived: 0 | 1; status: 'used' | 'unused' }> = {}) => ({
@@ -65,21 +65,6 @@ describe('expiryPhrase', () => {
     expect(expiryPhrase(NOW + 3 * 3_600_000, NOW)).toBe('expires in 3 hours');
     expect(expiryPhrase(NOW - 60_000, NOW)).toBe('expired today');
     expect(expiryPhrase(NOW - 3 * DAY_MS, NOW)).toBe('expired 3 days ago');
-  });
-});
-
-describe('usableCodes', () => {
-  it('drops expired and archived codes and sorts soonest expiry first', () => {
-    const list = usableCodes([rec(9), rec(-1), rec(2), rec(1, { archived: 1 }), rec(5)], NOW);
-    expect(list.map((c) => Math.round((c.expiresAt - NOW) / DAY_MS))).toEqual([2, 5, 9]);
-  });
-  it('never returns an expired or archived code (property)', () => {
-    fc.assert(
-      fc.property(fc.array(fc.record({ expiresAt: fc.integer(), archived: fc.constantFrom(0 as const, 1 as const) })), (codes) => {
-        const out = usableCodes(codes, NOW);
-        return out.every((c, i) => c.expiresAt > NOW && !c.archived && (i === 0 || out[i - 1].expiresAt <= c.expiresAt));
-      }),
-    );
   });
 });
 
