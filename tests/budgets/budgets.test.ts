@@ -1,29 +1,23 @@
-// @vitest-environment node
 // Budgets that must not regress: bundle sizes (deterministic), the extractor's linear growth on
 // hostile input (min-of-N timing with a generous ratio: quadratic growth shows up as ~100×, not
 // 20×), and the manifest's privileges. Timing targets live in `npm run bench`, not here.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Its own step of `npm test` (`npm run test:budgets`, vitest.budgets.config.ts), after `npm run build`:
+// it reads the extension that build made instead of building one inside the unit suite.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractAdCodes } from '@/utils/extract';
 import { listFiles, loadedBy, loadSize, readBudgets } from '../../scripts/bench/bundle-sizes';
 import { worstCaseInputs } from '../../scripts/bench/inputs';
 
 const ROOT = join(__dirname, '../..');
 const budgets = readBudgets(ROOT);
-const work = mkdtempSync(join(tmpdir(), 'ack-budgets-'));
-const EXT = join(work, 'chrome-mv3');
+// EXTENSION_DIR lets a caller check another build (e.g. a private one no teammate's build can empty).
+const EXT = process.env.EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 
 beforeAll(() => {
-  // A private build, so a teammate's `wxt build` into .output cannot race this test.
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const env = { ...process.env, NODE_ENV: 'production' };
-  const built = spawnSync(process.execPath, [join(ROOT, 'scripts/bench/build-extension.mjs'), work], { cwd: ROOT, encoding: 'utf8', env });
-  if (built.status !== 0) throw new Error(`wxt build failed:\n${built.stderr}`);
-}, 180_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+  if (!existsSync(join(EXT, 'manifest.json'))) throw new Error(`No built extension in ${EXT}: run \`npm run build\` first.`);
+});
 
 const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
