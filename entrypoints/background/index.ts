@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { codesDb } from '@/utils/codes-db';
+import { codesDb } from '@/utils/vault/db';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { wireAlertsAndDashboard } from './alerts';
