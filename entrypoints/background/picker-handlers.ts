@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
-import type { CodesDb } from '@/utils/codes-db';
-import { markUsage } from '@/utils/code-store';
+import type { CodesDb } from '@/utils/vault/db';
+import { setUsage, undoPickerUse } from '@/utils/vault/commands';
+import { getCodes, listForPicker } from '@/utils/vault/queries';
 import { isExpired } from '@/utils/expiry';
 import { sendMessage, type PickerCode, type PickerList } from '@/utils/protocol';
 import { getSettings } from '@/utils/settings';
@@ -93,7 +94,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const session = await sessionFor(token, sender, 'picker');
       const now = clock();
       const { alertWindowDays } = await getSettings();
-      const rows = await db.codes.where('[archived+expiresAt]').between([0, includeExpired ? -Infinity : now], [0, Infinity], !!includeExpired, true).toArray();
+      const rows = await listForPicker(db, now, !!includeExpired);
       const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
       return {
         codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
@@ -106,11 +107,12 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
 
     async pickerFill({ token, ids, via }, sender) {
       const session = await sessionFor(token, sender, 'picker');
-      const rows = await db.codes.bulkGet(ids);
+      const rows = await getCodes(db, ids);
       const now = clock();
       const codes: { id: number; code: string }[] = [];
+      if (rows.length < ids.length) return { ok: false, error: 'That code is no longer in your vault.' };
       for (const r of rows) {
-        if (!r || r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
+        if (r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
         if (isExpired(r, now)) return { ok: false, error: `${r.code.slice(0, 10)}… has expired; TikTok would refuse it. Ask the creator for a new code.` };
         codes.push({ id: r.id!, code: r.code });
       }
@@ -128,8 +130,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       if (last && now - last.at < DOUBLE_CONFIRM_MS && ids.every((id) => last.ids.includes(id))) return { markedIds: [] };
       // The URL at the moment of Confirm: the single-page app may have switched accounts since registering.
       const advertiserId = advertiserIdFromUrl(sender.url ?? '') ?? session.advertiserId;
-      const existing = (await db.codes.bulkGet(ids)).filter((r): r is AdCodeRecord => !!r);
-      for (const r of existing) await markUsage(db, r.id!, true, now, advertiserId);
+      const existing = await getCodes(db, ids);
+      for (const r of existing) await setUsage(db, r.id!, true, now, { advertiserId });
       const markedIds = existing.map((r) => r.id!);
       await saveSession(token, { ...session, advertiserId, lastMarked: { ids: markedIds, at: now, advertiserId } }, now);
       await changed();
@@ -142,16 +144,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       // A page's picker may only take back what it marked itself, never another use of a code.
       const undoable = ids.filter((id) => last?.ids.includes(id));
       if (!last || !undoable.length) throw new PickerRefused('Nothing to undo: this page has not marked those codes used.');
-      await db.transaction('rw', db.codes, async () => {
-        for (const id of undoable) {
-          await db.codes.update(id, (r) => {
-            const i = r.uses.findLastIndex((u) => u.at === last.at && u.advertiserId === last.advertiserId);
-            if (i >= 0) r.uses.splice(i, 1);
-            r.status = r.uses.length ? 'used' : 'unused';
-            r.updatedAt = clock();
-          });
-        }
-      });
+      await undoPickerUse(db, undoable, { at: last.at, advertiserId: last.advertiserId }, clock());
       const remaining = last.ids.filter((id) => !undoable.includes(id));
       await saveSession(token, { ...session, lastMarked: remaining.length ? { ...last, ids: remaining } : undefined }, clock());
       await changed();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { messageSchemas } from '@/utils/protocol-schemas';
 import { rejectedLog, senderKind } from '@/entrypoints/background/router';
 import { saveSettings } from '@/utils/settings';
@@ -21,7 +21,7 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   setUsage: { id: 1, used: true, advertiserId: '7001' },
   updateCode: { id: 1, patch: { notes: 'renewed', tags: ['Q1'] } },
   deleteCodes: { ids: [1, 2] },
-  restoreCodes: { records: [record({ id: 40, code: makeCode(40) })] },
+  restoreDeleted: { undoToken: 'undo-token-0123456789' },
   bulkEditCodes: { ids: [1], edit: { kind: 'archive', archived: 1 } },
   importCodes: { records: [record({ code: makeCode(41) })] },
   pickerRegister: { token: TOKEN },
