@@ -67,15 +67,19 @@ const codeRecordSchema = z.object({
   updatedAt: epochMs,
 });
 
-/** Who may send a message: a content script in a web page, or one of our own extension pages. */
-export type SenderKind = 'content' | 'extension';
+/**
+ * Who may send a message: a content script in a web page, the code-picker frame our content
+ * script embeds in Ads Manager (extension origin, but living inside a page the user does not
+ * control), or one of our own extension pages (popup, dashboard, options). Each gets only what it needs.
+ */
+export type SenderKind = 'content' | 'picker' | 'extension';
 
 type Schemas = { [K in keyof ProtocolMap]: { data: z.ZodType; from: SenderKind[] } };
 
 export const messageSchemas: Schemas = {
   saveCodes: { data: z.object({ captures: z.array(captureInputSchema).min(1).max(1000) }), from: ['content', 'extension'] },
-  savedCodes: { data: z.object({ codes: z.array(text(1000)).max(1000) }), from: ['content', 'extension'] },
-  findCodes: { data: z.object({ text: text(200_000) }), from: ['content', 'extension'] },
+  savedCodes: { data: z.object({ codes: z.array(text(1000)).max(1000) }), from: ['extension'] },
+  findCodes: { data: z.object({ text: text(200_000) }), from: ['content'] },
   setUsage: { data: z.object({ id, used: z.boolean(), advertiserId: text(64).optional() }), from: ['extension'] },
   updateCode: { data: z.object({ id, patch: codePatchSchema }), from: ['extension'] },
   deleteCodes: { data: z.object({ ids: z.array(id).min(1).max(100_000) }), from: ['extension'] },
@@ -95,15 +99,15 @@ export const messageSchemas: Schemas = {
   importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerConfirmed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['content'] },
-  pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['extension'] },
-  pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: ['extension'] },
-  pickerUndoUsed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
+  pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['picker'] },
+  pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: ['picker'] },
+  pickerUndoUsed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['picker'] },
   pickerUi: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
       z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000) }),
     ]),
-    from: ['extension'],
+    from: ['picker'],
   },
   // Sent by the background to a content script; the background never receives these.
   fillCode: { data: z.object({ token, codes: z.array(z.object({ id, code: text(200) })).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: [] },
