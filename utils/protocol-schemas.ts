@@ -98,6 +98,8 @@ export const messageSchemas: Schemas = {
   },
   importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
+  pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
+  pickerSession: { data: z.object({}).strict(), from: ['picker'] },
   pickerConfirmed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['content'] },
   pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['picker'] },
   pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: ['picker'] },

@@ -26,6 +26,8 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   importCodes: { records: [record({ code: makeCode(41) })] },
   pickerRegister: { token: TOKEN },
   pickerConfirmed: { token: TOKEN, ids: [1] },
+  pickerBind: { token: TOKEN, nonce: TOKEN },
+  pickerSession: {},
   pickerList: { token: TOKEN },
   pickerFill: { token: TOKEN, ids: [1] },
   pickerUndoUsed: { token: TOKEN, ids: [1] },
