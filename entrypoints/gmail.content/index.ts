@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startCapture } from '@/utils/capture/controller';
 import { GMAIL } from '@/utils/sites/gmail';
 import { gmailSite } from './gmail-site';

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { chatSite } from '@/utils/capture/chat-site';
 import { startCapture } from '@/utils/capture/controller';
 import { INSTAGRAM } from '@/utils/sites/instagram';

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startCapture } from '@/utils/capture/controller';
 import { OUTLOOK } from '@/utils/sites/outlook';
 import { outlookSite } from './outlook-site';
