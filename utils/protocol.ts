@@ -112,8 +112,12 @@ export interface ProtocolMap {
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
   pickerRegister(data: { token: string }): void;
+  /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
+  pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
   // (picker iframe → background)
+  /** The frame's own session, known by its tab and frame id; a nonce to hand up until the content script vouched for it. */
+  pickerSession(data: Record<string, never>): { token: string } | { nonce: string };
   pickerList(data: { token: string; includeExpired?: boolean }): PickerList;
   pickerFill(data: { token: string; ids: number[]; via: FillTrigger }): FillResult;
   pickerUndoUsed(data: { token: string; ids: number[] }): void;

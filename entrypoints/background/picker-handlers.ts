@@ -17,7 +17,10 @@ import type { Handlers } from './router';
 
 export interface PickerSession {
   tabId: number;
+  /** The content script's frame. */
   frameId: number;
+  /** The picker frame the content script vouched for (pickerBind); the only one that may use the session. */
+  pickerFrameId?: number;
   advertiserId?: string;
   registeredAt: number;
   lastMarked?: { ids: number[]; at: number; advertiserId?: string };
@@ -26,6 +29,14 @@ export interface PickerSession {
 /** storage.session survives the service worker sleeping, is never written to disk, and content scripts cannot read it. */
 const SESSIONS_KEY = 'pickerSessions';
 const SESSION_MAX_AGE_MS = 24 * 3_600_000;
+/** A picker frame's hello: which frame asked, so a vouching content script can bind exactly it. */
+interface PickerHello {
+  tabId: number;
+  frameId: number;
+  at: number;
+}
+const HELLOS_KEY = 'pickerHellos';
+const HELLO_MAX_AGE_MS = 60_000;
 /** A second Confirm click this soon after the first one is the same confirmation. */
 const DOUBLE_CONFIRM_MS = 5_000;
 
@@ -44,16 +55,38 @@ async function saveSession(token: string, session: PickerSession | undefined, no
   await browser.storage.session.set({ [SESSIONS_KEY]: all });
 }
 
+async function loadHellos(): Promise<Record<string, PickerHello>> {
+  const got = await browser.storage.session.get(HELLOS_KEY);
+  return (got[HELLOS_KEY] as Record<string, PickerHello> | undefined) ?? {};
+}
+
+async function saveHello(nonce: string, hello: PickerHello | undefined, now: number) {
+  const all = await loadHellos();
+  if (hello) all[nonce] = hello;
+  else delete all[nonce];
+  for (const [n, h] of Object.entries(all)) if (now - h.at > HELLO_MAX_AGE_MS) delete all[n];
+  await browser.storage.session.set({ [HELLOS_KEY]: all });
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 class PickerRefused extends Error {}
 
-/** The session a picker frame belongs to: same token and same tab as the page script that registered it. */
+const LOST = 'This code list lost its connection to the Ads Manager page. Reload the page to use it again.';
+
+/**
+ * The session a message belongs to: same token, same tab, and the exact frame — the content
+ * script's own frame for the page side, the frame it vouched for on the picker side.
+ */
 async function sessionFor(token: string, sender: Sender, from: 'picker' | 'page'): Promise<PickerSession> {
   const session = (await loadSessions())[token];
   const sameTab = session && sender.tab?.id === session.tabId;
-  const sameFrame = from === 'picker' || (session && (sender.frameId ?? 0) === session.frameId);
-  if (!session || !sameTab || !sameFrame) {
-    throw new PickerRefused('This code list lost its connection to the Ads Manager page. Reload the page to use it again.');
-  }
+  const frameId = sender.frameId ?? 0;
+  const sameFrame = session && (from === 'picker' ? session.pickerFrameId === frameId : session.frameId === frameId);
+  if (!session || !sameTab || !sameFrame) throw new PickerRefused(LOST);
   return session;
 }
 
@@ -88,6 +121,27 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         },
         clock(),
       );
+    },
+
+    async pickerBind({ token, nonce }, sender) {
+      const session = await sessionFor(token, sender, 'page');
+      const hello = (await loadHellos())[nonce];
+      if (!hello || hello.tabId !== session.tabId || clock() - hello.at > HELLO_MAX_AGE_MS) throw new PickerRefused(LOST);
+      await saveHello(nonce, undefined, clock());
+      await saveSession(token, { ...session, pickerFrameId: hello.frameId }, clock());
+    },
+
+    async pickerSession(_data, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new PickerRefused('Only a page in a tab can show the code list.');
+      const frameId = sender.frameId ?? 0;
+      const mine = Object.entries(await loadSessions()).find(([, s]) => s.tabId === tabId && s.pickerFrameId === frameId);
+      if (mine) return { token: mine[0] };
+      // Not vouched for yet: the frame hands this nonce up to its parent, where only the content
+      // script that created the frame accepts it (it checks the message came from that frame).
+      const nonce = randomNonce();
+      await saveHello(nonce, { tabId, frameId, at: clock() }, clock());
+      return { nonce };
     },
 
     async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
