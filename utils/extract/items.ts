@@ -17,6 +17,8 @@ export interface Item {
   caption?: boolean;
   /** Handle in a post URL: it goes wherever the URL goes. */
   urlHandle?: string;
+  /** Period said of several codes at once ("all three are one year"). */
+  shared?: boolean;
 }
 
 /** tiktok.com links, with or without scheme; group 1 the host, group 2 the path (query and fragment too). */
@@ -130,7 +132,7 @@ export function findPeriods(text: string, mask: Uint8Array, items: Item[]): void
   for (const p of mentions) {
     const strong = p.cue === 'auth';
     const caption = !strong && isCaption(text, p);
-    items.push({ kind: 'period', start: p.start, end: p.end, value: p.days, strong, caption });
+    items.push({ kind: 'period', start: p.start, end: p.end, value: p.days, strong, caption, shared: p.shared });
   }
 }
 
