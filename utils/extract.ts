@@ -9,7 +9,7 @@
  * that alphabet, so a body must also *look random*: see `wordiness`.
  */
 import { IN_CODE, buildExclusionMask, prepareText } from './extract/prepare';
-import { isPlausibleBody } from './extract/shape';
+import { MIN_LABELLED_BODY, isPlausibleBody } from './extract/shape';
 import { isSpace } from './extract/tokens';
 import { findCodeOccurrences } from './extract/labels';
 import { findHandles, findPeriods, findTikTokUrls, type Item, type ItemKind } from './extract/items';
@@ -173,5 +173,5 @@ export function normalizeAdCode(raw: string): string | null {
     .replace(/=3D/g, '=');
   if (s.startsWith('#')) s = s.slice(1);
   s = stripWrappers(s);
-  return isPlausibleBody(s) ? '#' + s : null;
+  return isPlausibleBody(s, MIN_LABELLED_BODY) ? '#' + s : null;
 }

@@ -108,7 +108,11 @@ function isTikTokHandleMention(text: string, at: number, end: number): boolean {
   if (nl >= from) from = nl + 1;
   const before = text.slice(from, at);
   const cue = lastMatchEnd(HANDLE_CUE_RE, before);
-  return cue !== -1 && cue >= lastMatchEnd(HANDLE_OTHER_RE, before);
+  const other = lastMatchEnd(HANDLE_OTHER_RE, before);
+  if (cue !== -1 && cue >= other) return true;
+  // "Maya (@Some.Name)" or a code followed by "(@some.name)": in a message about TikTok codes, a handle in
+  // parentheses with no other platform named before it on its line is the creator's TikTok account.
+  return other === -1 && text[at - 1] === '(' && text[end] === ')';
 }
 
 export function findHandles(text: string, mask: Uint8Array, items: Item[]): void {
