@@ -47,7 +47,7 @@ export function App({ channel }: { channel: PageChannel }) {
   }, []);
 
   useEffect(() => {
-    void channel.token.then(setToken);
+    void channel.token.then(setToken, (e: unknown) => setError(errorText(e)));
     return channel.subscribe((event) => {
       if (event.type === 'context') setContext(event.context);
       if (event.type === 'focus') filterRef.current?.focus();
