@@ -47,6 +47,14 @@ describe('bundle size budgets (scripts/bench/budgets.json)', () => {
     }
   });
 
+  it('the popup and the Ads Manager code picker carry no zod: data is validated where it enters (background, import)', () => {
+    for (const page of ['popup.html', 'code-picker.html']) {
+      const js = loadedBy(EXT, page).filter((f) => f.endsWith('.js'));
+      const withZod = js.filter((f) => readFileSync(join(EXT, f), 'utf8').includes('ZodError'));
+      expect(withZod, page).toEqual([]);
+    }
+  });
+
   it('the whole package stays within budget', () => {
     const total = listFiles(EXT).reduce((n, f) => n + f.bytes, 0);
     expect(total).toBeLessThanOrEqual(budgets.total);
