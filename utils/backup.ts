@@ -13,7 +13,7 @@ export const BACKUP_VERSION = 1;
 const epochMs = z.number().finite().min(0).max(8.64e15);
 
 export const backupSourceSchema = z.object({
-  kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import']),
+  kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import']),
   senderName: z.string().max(300).optional(),
   senderEmail: z.string().max(320).optional(),
   subject: z.string().max(1000).optional(),

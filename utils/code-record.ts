@@ -1,5 +1,5 @@
 /** Where a code was captured. Kept so the user can find the original message again. */
-export type CaptureKind = 'gmail' | 'outlook' | 'instagram' | 'tiktok-dm' | 'selection' | 'paste' | 'import';
+export type CaptureKind = 'gmail' | 'outlook' | 'instagram' | 'tiktok-dm' | 'tiktok-shop' | 'whatsapp' | 'slack' | 'selection' | 'paste' | 'import';
 
 export interface CaptureSource {
   kind: CaptureKind;

@@ -11,7 +11,7 @@ const epochMs = z.number().finite().min(0).max(8.64e15);
 const periodDays = z.union([z.literal(7), z.literal(30), z.literal(60), z.literal(365)]);
 
 export const captureSourceSchema = z.object({
-  kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import']),
+  kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import']),
   senderName: text(300).optional(),
   senderEmail: text(320).optional(),
   subject: text(1000).optional(),

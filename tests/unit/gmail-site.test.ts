@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gmailSite } from '@/entrypoints/gmail.content/gmail-site';
+import { gmailSite } from '@/utils/sites/gmail/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
 import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';

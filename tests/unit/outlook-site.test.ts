@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { outlookSite } from '@/entrypoints/outlook.content/outlook-site';
+import { outlookSite } from '@/utils/sites/outlook/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
 import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
