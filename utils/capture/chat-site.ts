@@ -117,8 +117,9 @@ export function chatSite(reader: ChatReader, pageUrl: () => string = () => locat
       const conversation = firstMatch(doc, selectors.conversation);
       if (!conversation) return [];
       const rows = allMatches(conversation, selectors.row);
-      const texts = selectors.text.join(',');
-      let segments = rows.flatMap((row) => allMatches(row, selectors.text).filter((t) => !t.querySelector(texts)));
+      // The innermost matches only: a text element can hold another (nested dir="auto" divs).
+      const innermost = (found: HTMLElement[]) => found.filter((t) => !found.some((o) => o !== t && t.contains(o)));
+      let segments = rows.flatMap((row) => innermost(allMatches(row, selectors.text)));
       if (reader.newestFirst) segments = segments.reverse();
       if (!segments.length) return [];
       const rowOf = (segment: Element) => segment.closest(rowSelector) ?? segment;
