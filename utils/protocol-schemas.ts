@@ -95,6 +95,8 @@ export const messageSchemas: Schemas = {
   importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerConfirmed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['content'] },
+  pickerCodeProblem: { data: z.object({ token, id, problem: z.enum(['code-expired', 'code-invalid', 'code-revoked']) }), from: ['content'] },
+  pickerRequestRenewal: { data: z.object({ token, id }), from: ['extension'] },
   pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['extension'] },
   pickerFill: { data: z.object({ token, ids: z.array(id).min(1).max(50), via: z.enum(['pointer', 'keyboard']) }), from: ['extension'] },
   pickerUndoUsed: { data: z.object({ token, ids: z.array(id).min(1).max(50) }), from: ['extension'] },
