@@ -77,6 +77,19 @@ test('Vue dialog: Cancel after a fill uses nothing', async () => {
   await page.close();
 });
 
+test('screenshots: the helper on the Vue vi- dialog, light and dark', async () => {
+  mkdirSync('/tmp/shots', { recursive: true });
+  for (const scheme of ['light', 'dark']) {
+    const page = await openVuePage(ext, { field: 'shadow', buttons: 'shadow', aadvid: AADVID });
+    await page.emulateMedia({ colorScheme: scheme });
+    await openClassic(page);
+    await pickerFrame(page);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `/tmp/shots/adsmgr-vue-${scheme}.png` });
+    await page.close();
+  }
+});
+
 const VERDICTS = [
   ['expired', 'Authorization expired.', 'code-expired'],
   ['incorrect', 'The post code is incorrect.', 'code-invalid'],
@@ -103,6 +116,7 @@ for (const [said, text, kind] of VERDICTS) {
     const banner = again.getByRole('status').filter({ hasText: code.creatorHandle });
     await banner.waitFor();
     assert.match(await banner.innerText(), new RegExp(said === 'expired' ? 'Authorization expired' : said === 'incorrect' ? 'incorrect' : 'deleted'));
+    if (said === 'expired') await page.screenshot({ path: '/tmp/shots/adsmgr-vue-refused.png' });
     const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), again.getByRole('button', { name: 'Request renewal' }).click()]);
     await dashboard.waitForLoadState();
     assert.match(dashboard.url(), new RegExp(`dashboard\\.html#code=${ids[who]}&renew=1`));
@@ -110,16 +124,3 @@ for (const [said, text, kind] of VERDICTS) {
     await page.close();
   });
 }
-
-test('screenshots: the helper on the Vue vi- dialog, light and dark', async () => {
-  mkdirSync('/tmp/shots', { recursive: true });
-  for (const scheme of ['light', 'dark']) {
-    const page = await openVuePage(ext, { field: 'shadow', buttons: 'shadow', aadvid: AADVID });
-    await page.emulateMedia({ colorScheme: scheme });
-    await openClassic(page);
-    await pickerFrame(page);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `/tmp/shots/adsmgr-vue-${scheme}.png` });
-    await page.close();
-  }
-});
