@@ -72,6 +72,8 @@ export const messageSchemas = {
   pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
   pickerSession: { data: z.object({}).strict(), from: ['picker'] },
   pickerConfirmed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['content'] },
+  pickerCodeProblem: { data: z.object({ token, id, problem: z.enum(['code-expired', 'code-invalid', 'code-revoked']) }), from: ['content'] },
+  pickerRequestRenewal: { data: z.object({ token, id }), from: ['picker'] },
   pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['picker'] },
   pickerFill: { data: z.object({ token, ids: ids(BATCH.picker), via: fillVia }), from: ['picker'] },
   pickerUndoUsed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['picker'] },

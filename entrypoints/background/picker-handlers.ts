@@ -4,9 +4,12 @@ import type { CodesDb } from '@/utils/vault/db';
 import { setUsage, undoPickerUse } from '@/utils/vault/commands';
 import { getCodes, listForPicker } from '@/utils/vault/queries';
 import { isExpired } from '@/utils/expiry';
-import { sendMessage, type PickerCode, type PickerList } from '@/utils/protocol';
+import { sendMessage, type CodeProblem, type PickerCode, type PickerList, type PickerRefusal } from '@/utils/protocol';
+import { CODE_EXPIRED_MESSAGE } from '@/utils/tiktok-api';
+import { applyVerification } from '@/utils/verify-apply';
+import { dashboardUrl } from './notifications';
 import { getSettings } from '@/utils/settings';
-import { advertiserIdFromUrl } from '@/utils/sites/ads-manager';
+import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
 import type { Handlers } from './router';
 
 /**
@@ -24,7 +27,17 @@ export interface PickerSession {
   advertiserId?: string;
   registeredAt: number;
   lastMarked?: { ids: number[]; at: number; advertiserId?: string };
+  /** Codes this page's picker filled: only about these may the page report TikTok's refusal. */
+  filledIds?: number[];
+  refused?: PickerRefusal;
 }
+
+/** Our words for TikTok's verdicts under the field; the page's own text is never stored. */
+const PROBLEM_MESSAGES: Record<CodeProblem, string> = {
+  'code-expired': CODE_EXPIRED_MESSAGE,
+  'code-invalid': 'Ads Manager said the post code is incorrect. Check it is complete, or ask the creator for a new one.',
+  'code-revoked': 'Ads Manager said the code or its video was deleted. Ask the creator for a new code.',
+};
 
 /** storage.session survives the service worker sleeping, is never written to disk, and content scripts cannot read it. */
 const SESSIONS_KEY = 'pickerSessions';
@@ -156,6 +169,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         now,
         advertiserId: session.advertiserId,
         recentlyMarked: recent && { ids: recent.ids, at: recent.at },
+        refused: session.refused && now - session.refused.at < SESSION_MAX_AGE_MS ? session.refused : undefined,
       };
     },
 
@@ -171,7 +185,13 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         codes.push({ id: r.id!, code: r.code });
       }
       try {
-        return await sendMessage('fillCode', { token, codes, via }, { tabId: session.tabId, frameId: session.frameId });
+        const result = await sendMessage('fillCode', { token, codes, via }, { tabId: session.tabId, frameId: session.frameId });
+        if (result.ok && result.filledIds?.length) {
+          const fresh = (await loadSessions())[token] ?? session;
+          const filledIds = [...new Set([...(fresh.filledIds ?? []), ...result.filledIds])].slice(-50);
+          await saveSession(token, { ...fresh, filledIds }, now);
+        }
+        return result;
       } catch {
         return { ok: false, error: 'The Ads Manager page did not answer. Reload the page and try again.' };
       }
@@ -190,6 +210,28 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       await saveSession(token, { ...session, advertiserId, lastMarked: { ids: markedIds, at: now, advertiserId } }, now);
       await changed();
       return { markedIds };
+    },
+
+    async pickerCodeProblem({ token, id, problem }, sender) {
+      const session = await sessionFor(token, sender, 'page');
+      // A page may only speak about a code it was given by the user's own fill.
+      if (!session.filledIds?.includes(id)) throw new PickerRefused('This page did not fill that code.');
+      const record = await db.codes.get(id);
+      if (!record) return { changed: false };
+      const now = clock();
+      const message = PROBLEM_MESSAGES[problem];
+      const after = applyVerification(record, { ok: false, error: { kind: problem, message } }, now);
+      await db.codes.put(after);
+      const refused: PickerRefusal = { id, problem, creatorHandle: record.creatorHandle, code: record.code, message, at: now };
+      await saveSession(token, { ...session, refused }, now);
+      await changed();
+      return { changed: true };
+    },
+
+    async pickerRequestRenewal({ token, id }, sender) {
+      const session = await sessionFor(token, sender, 'picker');
+      if (session.refused?.id !== id) throw new PickerRefused('Open the renewal request from the dashboard.');
+      await browser.tabs.create({ url: dashboardUrl(`code=${id}&renew=1`) });
     },
 
     async pickerUndoUsed({ token, ids }, sender) {

@@ -214,6 +214,17 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
+  /** TikTok refused a code this page filled: the creator has to renew it, so the list offers the request. */
+  async function requestRenewal(id: number) {
+    if (!token) return;
+    try {
+      await sendMessage('pickerRequestRenewal', { token, id });
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  const refused = list?.refused;
   const marked = list?.recentlyMarked && list.codes.filter((c) => list.recentlyMarked!.ids.includes(c.id));
   const row = (c: PickerList['codes'][number]) => (
     <CodeRow
@@ -283,6 +294,17 @@ export function App({ channel }: { channel: PageChannel }) {
           </span>
           <button type="button" className="link-btn" onClick={() => void undo()}>
             Undo
+          </button>
+        </div>
+      )}
+
+      {refused && (
+        <div className="banner banner-refused" role="status">
+          <span>
+            TikTok refused <strong>{refused.creatorHandle ?? shortCode(refused.code)}</strong>: {refused.message}
+          </span>
+          <button type="button" className="link-btn" onClick={() => void requestRenewal(refused.id)}>
+            Request renewal
           </button>
         </div>
       )}

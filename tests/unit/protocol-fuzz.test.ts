@@ -31,6 +31,8 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   pickerList: { token: TOKEN },
   pickerFill: { token: TOKEN, ids: [1] },
   pickerUndoUsed: { token: TOKEN, ids: [1] },
+  pickerCodeProblem: { token: TOKEN, id: 1, problem: 'code-expired' },
+  pickerRequestRenewal: { token: TOKEN, id: 1 },
   pickerUi: { token: TOKEN, action: 'close', refocusField: true },
   fillCode: { token: TOKEN, codes: [{ id: 1, code: makeCode(1) }] },
   pickerUiRelay: { token: TOKEN, action: 'resize', height: 200 },

@@ -44,6 +44,8 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   pickerBind: ['content'],
   pickerConfirmed: ['content'],
   pickerSession: ['picker'],
+  pickerCodeProblem: ['content'],
+  pickerRequestRenewal: ['picker'],
   pickerList: ['picker'],
   pickerFill: ['picker'],
   pickerUndoUsed: ['picker'],
