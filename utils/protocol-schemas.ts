@@ -23,8 +23,12 @@ const token = z.string().regex(TOKEN_PATTERN);
 const ids = (max: number) => z.array(id).min(1).max(max, `more than ${max.toLocaleString('en')} codes in one request; send fewer at a time`);
 const fillVia = z.enum(['pointer', 'keyboard']);
 
-/** Who may send a message: a content script in a web page, or one of our own extension pages. */
-export type SenderKind = 'content' | 'extension';
+/**
+ * Who may send a message: a content script in a web page, the code-picker frame our content
+ * script embeds in Ads Manager (extension origin, but living inside a page the user does not
+ * control), or one of our own extension pages (popup, dashboard, options). Each gets only what it needs.
+ */
+export type SenderKind = 'content' | 'picker' | 'extension';
 
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 /** A schema whose parsed output is exactly the message's payload type. */
@@ -36,8 +40,8 @@ export const messageSchemas = {
     data: z.object({ captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`) }),
     from: ['content', 'extension'],
   },
-  savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['content', 'extension'] },
-  findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content', 'extension'] },
+  savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['extension'] },
+  findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content'] },
   setUsage: {
     data: z.object({
       id,
@@ -65,16 +69,20 @@ export const messageSchemas = {
   },
   importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(BATCH.import) }), from: ['extension'] },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
+  pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
+  pickerSession: { data: z.object({}).strict(), from: ['picker'] },
   pickerConfirmed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['content'] },
-  pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['extension'] },
-  pickerFill: { data: z.object({ token, ids: ids(BATCH.picker), via: fillVia }), from: ['extension'] },
-  pickerUndoUsed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['extension'] },
+  pickerCodeProblem: { data: z.object({ token, id, problem: z.enum(['code-expired', 'code-invalid', 'code-revoked']) }), from: ['content'] },
+  pickerRequestRenewal: { data: z.object({ token, id }), from: ['picker'] },
+  pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['picker'] },
+  pickerFill: { data: z.object({ token, ids: ids(BATCH.picker), via: fillVia }), from: ['picker'] },
+  pickerUndoUsed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['picker'] },
   pickerUi: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
       z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000) }),
     ]),
-    from: ['extension'],
+    from: ['picker'],
   },
   // Sent by the background to a content script; the background never receives these.
   fillCode: {

@@ -29,6 +29,21 @@ export interface PickerList {
   advertiserId?: string;
   /** The last codes this page marked used, so the picker can offer undo. */
   recentlyMarked?: { ids: number[]; at: number };
+  /** TikTok just refused a code this page filled (its error text under the field): say so, offer renewal. */
+  refused?: PickerRefusal;
+}
+
+/** What TikTok's error under the code field meant, as recorded on the code. */
+export type CodeProblem = 'code-expired' | 'code-invalid' | 'code-revoked';
+
+export interface PickerRefusal {
+  id: number;
+  problem: CodeProblem;
+  creatorHandle?: string;
+  code: string;
+  /** Our wording of TikTok's verdict (never the page's own text). */
+  message: string;
+  at: number;
 }
 
 /** What the picker asks its page-side script to do (relayed by the background, never via the page). */
@@ -112,11 +127,19 @@ export interface ProtocolMap {
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
   pickerRegister(data: { token: string }): void;
+  /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
+  pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
+  /** TikTok's error under the field after a fill, about the one code this page filled there. */
+  pickerCodeProblem(data: { token: string; id: number; problem: CodeProblem }): { changed: boolean };
   // (picker iframe → background)
+  /** The frame's own session, known by its tab and frame id; a nonce to hand up until the content script vouched for it. */
+  pickerSession(data: Record<string, never>): { token: string } | { nonce: string };
   pickerList(data: { token: string; includeExpired?: boolean }): PickerList;
   pickerFill(data: { token: string; ids: number[]; via: FillTrigger }): FillResult;
   pickerUndoUsed(data: { token: string; ids: number[] }): void;
+  /** Opens the editable renewal request for a code TikTok refused (dashboard tab). */
+  pickerRequestRenewal(data: { token: string; id: number }): void;
   pickerUi(data: { token: string } & PickerUiAction): void;
   // background → Ads Manager content script (browser.tabs.sendMessage to the registered frame)
   fillCode(data: { token: string; codes: { id: number; code: string }[]; via: FillTrigger }): FillResult;

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { codesDb } from '@/utils/vault/db';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';

@@ -11,10 +11,10 @@ import type { VerifyReport } from '@/utils/protocol';
 import { verifyInBatches } from '@/components/tiktok-check';
 import { makeCode, record } from './dashboard-fixtures';
 
-const sent: { type: string; data: any }[] = [];
-let reply: (data: any) => Promise<unknown> = async () => undefined;
+const sent: { type: string; data: { ids: number[] } }[] = [];
+let reply: (data: { ids: number[] }) => Promise<unknown> = async () => undefined;
 vi.mock('@/utils/protocol', () => ({
-  sendMessage: vi.fn(async (type: string, data: unknown) => {
+  sendMessage: vi.fn(async (type: string, data: { ids: number[] }) => {
     sent.push({ type, data });
     return reply(data);
   }),

@@ -9,7 +9,7 @@ import type { AdCodeRecord } from '@/utils/code-record';
 import { makeCode, record } from './dashboard-fixtures';
 
 const sent: { type: string; data: unknown }[] = [];
-const replies: Record<string, (data: any) => unknown> = {};
+const replies: Record<string, (data: unknown) => unknown> = {};
 vi.mock('@/utils/protocol', () => ({
   sendMessage: vi.fn(async (type: string, data: unknown) => {
     sent.push({ type, data });

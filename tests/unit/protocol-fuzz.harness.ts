@@ -20,6 +20,14 @@ export const GMAIL_TAB = {
   frameId: 0,
 } as Browser.runtime.MessageSender;
 
+/** The code picker frame our Ads Manager content script embeds: our origin, inside a web page's tab. */
+export const PICKER_FRAME = {
+  id: EXTENSION_ID,
+  url: `chrome-extension://${EXTENSION_ID}/code-picker.html`,
+  tab: { id: 5 } as Browser.tabs.Tab,
+  frameId: 3,
+} as Browser.runtime.MessageSender;
+
 export type Reply = { res?: unknown; err?: { message?: string; name?: string } } | undefined;
 
 export function startBackground(db: CodesDb) {

@@ -15,7 +15,7 @@ const text = (max: number) => z.string().max(max, `longer than ${n(max)} charact
 export const epochMs = z.number().finite().min(0).max(8.64e15);
 export const recordId = z.number().int().positive();
 
-export const captureKindSchema = z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import']);
+export const captureKindSchema = z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import']);
 export const handleSchema = z
   .string()
   .regex(new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`), 'a TikTok handle such as @name (letters, digits, . and _)');
