@@ -7,14 +7,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Files that still import Dexie directly while the vault module is being built.
-// emptied when utils/vault lands (then only utils/vault/** may import dexie or dexie-react-hooks).
-// (The vault has landed for the product code; these tests still build old database versions with Dexie itself.)
-const LEGACY_DEXIE_FILES = [
-  'tests/unit/codes-db.test.ts',
-  'tests/unit/migrations.test.ts',
-  'tests/unit/quota.test.ts',
-];
+// Tests of the vault's database layer itself: they build old schema versions with raw Dexie (migrations)
+// and inject storage faults through Dexie middleware (quota). Everything else goes through utils/vault/.
+const VAULT_DB_TESTS = ['tests/unit/codes-db.test.ts', 'tests/unit/migrations.test.ts', 'tests/unit/quota.test.ts'];
 
 const DEXIE_ONLY_IN_VAULT = {
   name: 'dexie',
@@ -48,8 +43,6 @@ function restrictedImports({ dexie, entrypoint }) {
   const patterns = [...(dexie ? DEXIE_RESTRICTIONS.patterns : []), ...(entrypoint ? otherEntrypointPatterns(entrypoint) : [])];
   return { 'no-restricted-imports': ['error', { paths, patterns }] };
 }
-
-const entrypointOf = (file) => /^entrypoints\/([^/]+)\//.exec(file)?.[1];
 
 export default tseslint.config(
   {
@@ -94,11 +87,10 @@ export default tseslint.config(
     files: [`entrypoints/${name}/**`],
     rules: restrictedImports({ dexie: true, entrypoint: name }),
   })),
-  // emptied when utils/vault lands
-  ...LEGACY_DEXIE_FILES.map((file) => ({
-    files: [file],
-    rules: restrictedImports({ dexie: false, entrypoint: entrypointOf(file) }),
-  })),
+  {
+    files: VAULT_DB_TESTS,
+    rules: restrictedImports({ dexie: false }),
+  },
   {
     files: ['utils/vault/**'],
     rules: restrictedImports({ dexie: false }),

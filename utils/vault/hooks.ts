@@ -6,6 +6,5 @@ import { codesDb, type CodesDb } from './db';
  * the codes change. `undefined` while the first answer loads.
  */
 export function useVaultQuery<T>(read: (db: CodesDb) => Promise<T>, deps: unknown[]): T | undefined {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   return useLiveQuery(() => read(codesDb()), deps);
 }
