@@ -2,7 +2,7 @@ import type { AdCodeRecord, CaptureKind, CaptureSource } from './code-record';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from './expiry';
 import { normalizeAdCode } from './extract';
 import { parseBackup, storedRecordSchema, type StoredRecord } from './backup';
-import { parseCsv, parseSheetDate, rowZone, type CsvRow } from './csv';
+import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvRow } from './csv';
 
 /**
  * What an import will do, row by row, before anything is written: add (new code), merge
@@ -76,7 +76,9 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
   const date = (label: string, v: string | undefined) => {
     if (!v) return { ok: true as const, value: undefined };
     const t = parseSheetDate(v, zone);
-    return t === undefined ? { ok: false as const, problem: `${label} “${v}” is not a date (use 2026-12-01, 2026-12-01 18:00 or ISO 8601)` } : { ok: true as const, value: t };
+    if (t !== undefined) return { ok: true as const, value: t };
+    if (twoDigitYear(v)) return { ok: false as const, problem: `${label} “${v}” has a two-digit year; write the full year (for example 2026-12-01)` };
+    return { ok: false as const, problem: `${label} “${v}” is not a date (use 2026-12-01, 2026-12-01 18:00 or ISO 8601)` };
   };
   const received = date('received date', c.received_at);
   if (!received.ok) return { problem: received.problem };
