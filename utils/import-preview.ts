@@ -2,6 +2,7 @@ import type { AdCodeRecord, CaptureKind, CaptureSource } from './code-record';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from './expiry';
 import { normalizeAdCode } from './extract';
 import { parseBackup, storedRecordSchema, type StoredRecord } from './backup';
+import { isSingleEmail, tiktokVideoUrl } from './links';
 import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvRow } from './csv';
 
 /**
@@ -32,7 +33,6 @@ export interface PreviewOptions {
 }
 
 const HANDLE = /^@[a-z0-9._]{1,64}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import'];
 const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
 const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
@@ -104,25 +104,25 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     else if (!NO.test(c.archived)) return { problem: `archived “${c.archived}” should be yes or no` };
   }
 
-  const postUrl = httpsUrl(c.post_url);
-  if (postUrl === false) return { problem: `video link “${c.post_url}” is not an https address` };
   const sourceUrl = httpsUrl(c.source_url, true);
   if (sourceUrl === false) return { problem: `source link “${c.source_url}” is not a web address` };
-  if (c.sender_email && !EMAIL.test(c.sender_email)) return { problem: `sender email “${c.sender_email}” is not an email address` };
+  if (c.sender_email && !isSingleEmail(c.sender_email.trim())) {
+    return { problem: `sender email “${c.sender_email}” is not one email address (one address per code, no lists)` };
+  }
 
   const tags = [...new Set((c.tags ?? '').split(/[;,]/).map((t) => t.trim()).filter(Boolean))];
   if (tags.some((t) => t.length > 60)) return { problem: 'a tag is longer than 60 characters' };
   const kind = KINDS.includes(c.source_kind as CaptureKind) ? (c.source_kind as CaptureKind) : 'import';
   const source: CaptureSource = { kind };
   if (c.sender_name) source.senderName = c.sender_name.slice(0, 300);
-  if (c.sender_email) source.senderEmail = c.sender_email;
+  if (c.sender_email) source.senderEmail = c.sender_email.trim();
   if (c.subject) source.subject = c.subject.slice(0, 1000);
   if (sourceUrl) source.url = sourceUrl;
 
   const record: StoredRecord = {
     code,
     creatorHandle,
-    postUrl: postUrl || undefined,
+    postUrl: c.post_url?.trim() || undefined,
     periodDays,
     periodAssumed,
     receivedAt,
@@ -142,7 +142,7 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
   };
   const checked = storedRecordSchema.safeParse(record);
   if (!checked.success) return { problem: checked.error.issues[0].message };
-  return { record: stripUndefined(record) };
+  return { record: stripUndefined(followCaptureRules(record)) };
 }
 
 function stripUndefined<T extends object>(o: T): T {
@@ -202,6 +202,28 @@ interface Candidate {
   problem?: string;
 }
 
+/**
+ * The capture rules, applied to imported records: only a TikTok video link is a link and only a
+ * single address is a sender address; anything else is kept, as text, in the notes.
+ */
+export function followCaptureRules<R extends Pick<AdCodeRecord, 'postUrl' | 'source' | 'notes'>>(record: R): R {
+  const kept: string[] = [];
+  let { postUrl, source } = record;
+  if (postUrl !== undefined && !tiktokVideoUrl(postUrl)) {
+    kept.push(`Link (not a TikTok video, kept as text): ${postUrl}`);
+    postUrl = undefined;
+  }
+  if (source.senderEmail !== undefined && !isSingleEmail(source.senderEmail)) {
+    kept.push(`Sender address as imported (not one address, kept as text): ${source.senderEmail}`);
+    source = { ...source, senderEmail: undefined };
+    delete source.senderEmail;
+  }
+  if (!kept.length) return record;
+  const out = { ...record, postUrl, source, notes: [record.notes, ...kept].filter(Boolean).join('\n') };
+  if (postUrl === undefined) delete out.postUrl;
+  return out;
+}
+
 export function previewCandidates(
   candidates: Candidate[],
   existing: ReadonlyMap<string, AdCodeRecord>,
@@ -234,7 +256,7 @@ export function previewImportFile(
   if (isJson) {
     const parsed = parseBackup(text);
     if (!parsed.ok) return parsed;
-    const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record, problem: e.problem }));
+    const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record && followCaptureRules(e.record), problem: e.problem }));
     return { ok: true, kind: 'json', rows: previewCandidates(candidates, existing, opts.fmtDate) };
   }
   const parsed = parseCsv(text);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProtocolMap } from './protocol';
 import { storedRecordSchema } from './backup';
+import { isSingleEmail, tiktokVideoUrl } from './links';
 
 /** zod schemas for every message payload; the background parses each one before acting. */
 
@@ -8,12 +9,16 @@ const text = (max: number) => z.string().max(max);
 const id = z.number().int().positive();
 const token = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 const epochMs = z.number().finite().min(0).max(8.64e15);
+/** The shared link rules (utils/links.ts): only a TikTok video link is a link, only one address an address. */
+const videoUrl = z.string().refine((u) => !!tiktokVideoUrl(u), 'only an https tiktok.com video link');
+// A page gave something that is not one address: the code is still saved, without it (never extra recipients).
+const senderEmail = text(320).transform((e) => (isSingleEmail(e.trim()) ? e.trim() : undefined));
 const periodDays = z.union([z.literal(7), z.literal(30), z.literal(60), z.literal(365)]);
 
 export const captureSourceSchema = z.object({
   kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import']),
   senderName: text(300).optional(),
-  senderEmail: text(320).optional(),
+  senderEmail: senderEmail.optional(),
   subject: text(1000).optional(),
   url: z.url({ protocol: /^(https?|chrome-extension|moz-extension)$/ }).max(4096).optional(),
   messageId: text(300).optional(),
@@ -23,7 +28,7 @@ export const captureInputSchema = z.object({
   code: text(1000),
   periodDays: periodDays.optional(),
   creatorHandle: z.string().regex(/^@[a-z0-9._]{1,64}$/).optional(),
-  postUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
+  postUrl: videoUrl.optional(),
   sentAt: epochMs.optional(),
   source: captureSourceSchema,
   notes: text(5000).optional(),
@@ -34,7 +39,7 @@ const codePatchSchema = z
     notes: text(5000),
     tags: z.array(text(60)).max(50),
     creatorHandle: z.string().regex(/^@[a-z0-9._]{1,64}$/),
-    postUrl: z.url({ protocol: /^https$/ }).max(2048),
+    postUrl: videoUrl,
     archived: z.union([z.literal(0), z.literal(1)]),
     renewalRequestedAt: epochMs,
     expiresAt: epochMs,
@@ -58,7 +63,8 @@ const codeRecordSchema = z.object({
   archived: z.union([z.literal(0), z.literal(1)]),
   notes: z.string(),
   tags: z.array(z.string()),
-  source: captureSourceSchema,
+  // Undo restores exactly what was stored, so the stored source's address is taken as it was.
+  source: captureSourceSchema.extend({ senderEmail: text(320).optional() }),
   renewalRequestedAt: epochMs.optional(),
   alertsSent: z.array(z.number()),
   alertSnoozedUntil: epochMs.optional(),
@@ -96,7 +102,16 @@ export const messageSchemas: Schemas = {
     }),
     from: ['extension'],
   },
-  importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(100_000) }), from: ['extension'] },
+  importCodes: {
+    // Imports follow the capture rules (the import preview already moved anything else into the notes).
+    data: z.object({
+      records: z
+        .array(storedRecordSchema.refine((r) => (r.postUrl === undefined || !!tiktokVideoUrl(r.postUrl)) && (r.source.senderEmail === undefined || isSingleEmail(r.source.senderEmail)), 'capture rules'))
+        .min(1)
+        .max(100_000),
+    }),
+    from: ['extension'],
+  },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
   pickerSession: { data: z.object({}).strict(), from: ['picker'] },

@@ -6,6 +6,7 @@ import { StatusBadge } from './StatusBadge';
 import type { DashboardActions } from './actions';
 import { TikTokSection } from './TikTokSection';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
+import { tiktokVideoUrl } from '@/utils/links';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
 export function DetailsDrawer({
@@ -126,9 +127,14 @@ export function DetailsDrawer({
           <>
             <dt>{t('fieldPostUrl')}</dt>
             <dd>
-              <a href={row.postUrl} target="_blank" rel="noreferrer noopener">
-                {row.postUrl}
-              </a>
+              {tiktokVideoUrl(row.postUrl) ? (
+                <a href={row.postUrl} target="_blank" rel="noreferrer noopener">
+                  {row.postUrl}
+                </a>
+              ) : (
+                // Not a TikTok video link (an old import or edit): shown whole, as text, never a link.
+                <span>{row.postUrl}</span>
+              )}
             </dd>
           </>
         )}
