@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import { ADS_MANAGER_MATCHES } from './utils/sites/ads-manager';
 
-const TINY_CONTENT_SCRIPTS = ['gmail', 'outlook', 'instagram', 'tiktok-dm'];
+const TINY_CONTENT_SCRIPTS = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack'];
 
 export default defineConfig({
   // No auto-imports (WXT 0.21 has no `scan` option; `false` turns them off): every file names where its imports come

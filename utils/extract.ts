@@ -9,11 +9,12 @@
  * that alphabet, so a body must also *look random*: see `wordiness`.
  */
 import { IN_CODE, buildExclusionMask, prepareText } from './extract/prepare';
-import { isPlausibleBody } from './extract/shape';
+import { MIN_LABELLED_BODY, isPlausibleBody } from './extract/shape';
 import { isSpace } from './extract/tokens';
 import { findCodeOccurrences } from './extract/labels';
 import { findHandles, findPeriods, findTikTokUrls, type Item, type ItemKind } from './extract/items';
-import { assign, buildLayout, type Best } from './extract/assign';
+import { assign, buildLayout, type Best, type Layout } from './extract/assign';
+import type { Occurrence } from './extract/labels';
 
 export { isPlausibleAdCode } from './extract/shape';
 
@@ -59,16 +60,7 @@ export function extractAdCodes(text: string): ExtractedCode[] {
     }
   }
 
-  // A period statement in a header or footer line of its own ("All codes below are valid for 60 days:")
-  // speaks for every code; one between codes belongs to its neighbour only.
-  const firstCodeLine = layout.newlines[occs[0].start];
-  const lastCodeLine = layout.newlines[occs[occs.length - 1].end];
-  let sharedPeriodStatement = false;
   for (const item of items) {
-    if (item.kind === 'period' && item.strong) {
-      const line = layout.newlines[item.start];
-      if (line < firstCodeLine || line > lastCodeLine) sharedPeriodStatement = true;
-    }
     const a = assign(item, occs, layout);
     if (!a) continue;
     const slot = best.get(occs[a.occurrence].code)!;
@@ -80,7 +72,7 @@ export function extractAdCodes(text: string): ExtractedCode[] {
 
   // Message-wide statements: "All codes are valid for 60 days", "My TikTok is @jane" once for several codes.
   const distinct = <T>(values: T[]) => [...new Set(values)];
-  const strongPeriods = distinct(items.filter((i) => i.kind === 'period' && i.strong).map((i) => i.value));
+  const sharedPeriods = sharedPeriodsByMessage(items, occs, layout);
   const codeMessages = new Set(occs.map((o) => layout.messages[o.start]));
   const handles = distinct(
     items.flatMap((i) => {
@@ -88,20 +80,64 @@ export function extractAdCodes(text: string): ExtractedCode[] {
       return i.kind === 'handle' && codeMessages.has(layout.messages[i.start]) ? [i.value as string] : [];
     }),
   );
-  const periodIsShared = strongPeriods.length === 1 && (order.length === 1 || sharedPeriodStatement);
-  const sharedPeriod = periodIsShared ? (strongPeriods[0] as number) : undefined;
+  const messagesOf = new Map<string, number[]>();
+  for (const o of occs) messagesOf.set(o.code, [...(messagesOf.get(o.code) ?? []), layout.messages[o.start]]);
+  const sharedPeriodFor = (code: string) =>
+    messagesOf.get(code)!.map((m) => sharedPeriods.get(m)).find((d) => d !== undefined);
   const sharedHandle = handles.length === 1 ? handles[0] : undefined;
 
   return order.map((code) => {
     const slot = best.get(code)!;
     const result: ExtractedCode = { code };
-    const periodDays = (slot.period?.value as number | undefined) ?? sharedPeriod;
+    const periodDays = (slot.period?.value as number | undefined) ?? sharedPeriodFor(code);
     if (periodDays !== undefined) result.periodDays = periodDays;
     const creatorHandle = slot.url?.urlHandle ?? (slot.handle?.value as string | undefined) ?? sharedHandle;
     if (creatorHandle !== undefined) result.creatorHandle = creatorHandle;
     if (slot.url) result.postUrl = slot.url.value as string;
     return result;
   });
+}
+
+/**
+ * The period that speaks for every code of one message of the thread (by message index), if any: one said
+ * of several codes ("all three are one year"), or the only period stated in the message when it sits
+ * outside the lines of codes (a header "All codes below are valid for 60 days:") or the message holds one code.
+ * A statement in another message (a quoted older reply) never counts.
+ */
+function sharedPeriodsByMessage(items: Item[], occs: Occurrence[], layout: Layout): Map<number, number> {
+  interface PerMessage {
+    codes: Set<string>;
+    firstLine: number;
+    lastLine: number;
+    strong: Set<number>;
+    saidOfAll: Set<number>;
+    outside: boolean;
+  }
+  const byMessage = new Map<number, PerMessage>();
+  for (const o of occs) {
+    const m = layout.messages[o.start];
+    const entry = byMessage.get(m) ?? { codes: new Set(), firstLine: Infinity, lastLine: -1, strong: new Set(), saidOfAll: new Set(), outside: false };
+    entry.codes.add(o.code);
+    entry.firstLine = Math.min(entry.firstLine, layout.newlines[o.start]);
+    entry.lastLine = Math.max(entry.lastLine, layout.newlines[o.end]);
+    byMessage.set(m, entry);
+  }
+  for (const item of items) {
+    if (item.kind !== 'period' || !item.strong) continue;
+    const entry = byMessage.get(layout.messages[item.start]);
+    if (!entry) continue;
+    const days = item.value as number;
+    entry.strong.add(days);
+    if (item.shared) entry.saidOfAll.add(days);
+    const line = layout.newlines[item.start];
+    if (line < entry.firstLine || line > entry.lastLine) entry.outside = true;
+  }
+  const out = new Map<number, number>();
+  for (const [m, e] of byMessage) {
+    if (e.saidOfAll.size === 1) out.set(m, [...e.saidOfAll][0]);
+    else if (e.saidOfAll.size === 0 && e.strong.size === 1 && (e.codes.size === 1 || e.outside)) out.set(m, [...e.strong][0]);
+  }
+  return out;
 }
 
 /** Quotes, brackets and markdown marks people put around a pasted code. */
@@ -137,5 +173,5 @@ export function normalizeAdCode(raw: string): string | null {
     .replace(/=3D/g, '=');
   if (s.startsWith('#')) s = s.slice(1);
   s = stripWrappers(s);
-  return isPlausibleBody(s) ? '#' + s : null;
+  return isPlausibleBody(s, MIN_LABELLED_BODY) ? '#' + s : null;
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '@/entrypoints/background/router';
 import { saveCaptures } from '@/utils/code-store';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { DAY_MS } from '@/utils/expiry';
 
 // The fill goes back to the page's content script through the messaging library; capture it.

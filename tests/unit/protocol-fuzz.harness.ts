@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import type { CodesDb } from '@/utils/codes-db';
+import type { CodesDb } from '@/utils/vault/db';
 import { removeAllListeners } from '@/utils/protocol';
 import { registerHandlers } from '@/entrypoints/background/router';
 import { codeHandlers } from '@/entrypoints/background/code-handlers';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { messageSchemas } from '@/utils/protocol-schemas';
 import { rejectedLog, senderKind } from '@/entrypoints/background/router';
 import { saveSettings } from '@/utils/settings';
@@ -21,7 +21,7 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   setUsage: { id: 1, used: true, advertiserId: '7001' },
   updateCode: { id: 1, patch: { notes: 'renewed', tags: ['Q1'] } },
   deleteCodes: { ids: [1, 2] },
-  restoreCodes: { records: [record({ id: 40, code: makeCode(40) })] },
+  restoreDeleted: { undoToken: 'undo-token-0123456789' },
   bulkEditCodes: { ids: [1], edit: { kind: 'archive', archived: 1 } },
   importCodes: { records: [record({ code: makeCode(41) })] },
   pickerRegister: { token: TOKEN },
@@ -31,6 +31,8 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   pickerList: { token: TOKEN },
   pickerFill: { token: TOKEN, ids: [1] },
   pickerUndoUsed: { token: TOKEN, ids: [1] },
+  pickerCodeProblem: { token: TOKEN, id: 1, problem: 'code-expired' },
+  pickerRequestRenewal: { token: TOKEN, id: 1 },
   pickerUi: { token: TOKEN, action: 'close', refocusField: true },
   fillCode: { token: TOKEN, codes: [{ id: 1, code: makeCode(1) }] },
   pickerUiRelay: { token: TOKEN, action: 'resize', height: 200 },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import type { ProtocolMap } from '@/utils/protocol';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { messageSchemas } from '@/utils/protocol-schemas';
 import { saveSettings } from '@/utils/settings';
 import { registerHandlers } from '@/entrypoints/background/router';
@@ -37,13 +37,15 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   setUsage: ['extension'],
   updateCode: ['extension'],
   deleteCodes: ['extension'],
-  restoreCodes: ['extension'],
+  restoreDeleted: ['extension'],
   bulkEditCodes: ['extension'],
   importCodes: ['extension'],
   pickerRegister: ['content'],
   pickerBind: ['content'],
   pickerConfirmed: ['content'],
   pickerSession: ['picker'],
+  pickerCodeProblem: ['content'],
+  pickerRequestRenewal: ['picker'],
   pickerList: ['picker'],
   pickerFill: ['picker'],
   pickerUndoUsed: ['picker'],

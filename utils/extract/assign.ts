@@ -78,7 +78,8 @@ const MAX_WEAK_NEWLINES = 3;
 function gapCost(layout: Layout, from: number, to: number, item: Item): number {
   const { strong } = item;
   // A handle in another message of the thread is most likely someone else's (the brand's signature).
-  if (item.kind === 'handle' && layout.messages[to] !== layout.messages[from]) return Infinity;
+  // Likewise a period: an old code's period in a quoted reply says nothing about the new code.
+  if (item.kind !== 'url' && layout.messages[to] !== layout.messages[from]) return Infinity;
   const nl = layout.newlines[to] - layout.newlines[from];
   const blank = layout.blankLines[to] - layout.blankLines[from];
   const sep = layout.separators[to] - layout.separators[from];

@@ -17,6 +17,8 @@ export interface Item {
   caption?: boolean;
   /** Handle in a post URL: it goes wherever the URL goes. */
   urlHandle?: string;
+  /** Period said of several codes at once ("all three are one year"). */
+  shared?: boolean;
 }
 
 /** tiktok.com links, with or without scheme; group 1 the host, group 2 the path (query and fragment too). */
@@ -106,7 +108,11 @@ function isTikTokHandleMention(text: string, at: number, end: number): boolean {
   if (nl >= from) from = nl + 1;
   const before = text.slice(from, at);
   const cue = lastMatchEnd(HANDLE_CUE_RE, before);
-  return cue !== -1 && cue >= lastMatchEnd(HANDLE_OTHER_RE, before);
+  const other = lastMatchEnd(HANDLE_OTHER_RE, before);
+  if (cue !== -1 && cue >= other) return true;
+  // "Maya (@Some.Name)" or a code followed by "(@some.name)": in a message about TikTok codes, a handle in
+  // parentheses with no other platform named before it on its line is the creator's TikTok account.
+  return other === -1 && text[at - 1] === '(' && text[end] === ')';
 }
 
 export function findHandles(text: string, mask: Uint8Array, items: Item[]): void {
@@ -130,7 +136,7 @@ export function findPeriods(text: string, mask: Uint8Array, items: Item[]): void
   for (const p of mentions) {
     const strong = p.cue === 'auth';
     const caption = !strong && isCaption(text, p);
-    items.push({ kind: 'period', start: p.start, end: p.end, value: p.days, strong, caption });
+    items.push({ kind: 'period', start: p.start, end: p.end, value: p.days, strong, caption, shared: p.shared });
   }
 }
 

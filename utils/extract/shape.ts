@@ -5,6 +5,8 @@
 
 /** Body length bounds, padding not counted. Real codes are ~60–90 chars; 40 keeps shorter ones. */
 export const MIN_BODY = 40;
+/** A code right after an "ad code:" label (or given alone, as normalizeAdCode is) may be this short. */
+export const MIN_LABELLED_BODY = 32;
 export const MAX_BODY = 120;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -66,10 +68,10 @@ const HASHTAG_WORDINESS = 4;
 const BODY_SHAPE_RE = /^[A-Za-z0-9+/]{1,200}={0,2}$/;
 
 /** `body` without `#`, padding allowed. */
-export function isPlausibleBody(body: string): boolean {
+export function isPlausibleBody(body: string, minBody = MIN_BODY): boolean {
   if (!BODY_SHAPE_RE.test(body)) return false;
   const core = body.replace(/=+$/, '');
-  if (core.length < MIN_BODY || core.length > MAX_BODY) return false;
+  if (core.length < minBody || core.length > MAX_BODY) return false;
   const counts = [0, 0, 0, 0];
   const distinct = new Set<string>();
   for (let i = 0; i < core.length; i++) {
@@ -85,7 +87,7 @@ export function isPlausibleBody(body: string): boolean {
 
 /** True for a canonical code (`#` + plausible body), as returned by `normalizeAdCode` / `extractAdCodes`. */
 export function isPlausibleAdCode(code: string): boolean {
-  return typeof code === 'string' && code.length > 1 && code[0] === '#' && isPlausibleBody(code.slice(1));
+  return typeof code === 'string' && code.length > 1 && code[0] === '#' && isPlausibleBody(code.slice(1), MIN_LABELLED_BODY);
 }
 
 /**

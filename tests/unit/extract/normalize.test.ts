@@ -41,7 +41,11 @@ describe('normalizeAdCode / isPlausibleAdCode', () => {
     expect(isPlausibleAdCode(` ${a}`)).toBe(false);
     expect(isPlausibleAdCode(`${a}\n`)).toBe(false);
     expect(isPlausibleAdCode('#' + 'aB3'.repeat(13))).toBe(false); // repetitive
-    expect(isPlausibleAdCode('#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7')).toBe(false); // 39 chars
+    // Codes as short as 32 chars are real (labelled ones, issue 16); a lone 31-char string is not one.
+    expect(isPlausibleAdCode('#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1x')).toBe(true); // 32 chars
+    expect(isPlausibleAdCode('#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1')).toBe(false); // 31 chars
+    expect(normalizeAdCode(' "#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1x" ')).toBe('#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1x');
+    expect(normalizeAdCode('#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1')).toBeNull();
   });
 
   it('accepts nearly all random base64 bodies of real lengths (seeded sample)', () => {
