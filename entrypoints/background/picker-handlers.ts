@@ -160,12 +160,13 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
     async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
       const session = await sessionFor(token, sender, 'picker');
       const now = clock();
-      const { alertWindowDays } = await getSettings();
+      const { alertWindowDays, timeZone } = await getSettings();
       const rows = await listForPicker(db, now, !!includeExpired);
       const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
       return {
         codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
         alertWindowDays,
+        timeZone,
         now,
         advertiserId: session.advertiserId,
         recentlyMarked: recent && { ids: recent.ids, at: recent.at },

@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES, LANGUAGES } from '@/utils/i18n';
 import { knownZones } from '@/utils/i18n/dates';
 import { I18nProvider, useI18n } from '@/utils/i18n/react';
 import { ApiSection } from './ApiSection';
+import { StorageSection } from './StorageSection';
 import { formatThresholds, parseThresholds } from './thresholds';
 
 export function OptionsRoot() {
@@ -213,6 +214,8 @@ export function OptionsPage({ settings }: { settings: Settings }) {
         </section>
 
         <ApiSection />
+
+        <StorageSection />
 
         <div className="opt-footer">
           <button type="button" className="btn" onClick={() => void save(DEFAULT_SETTINGS)}>

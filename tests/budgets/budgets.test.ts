@@ -66,7 +66,7 @@ describe('least privilege and no remote code (built manifest)', () => {
 
   it('asks for exactly the reviewed permissions; TikTok API only as an optional host', () => {
     const m = manifest();
-    expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
     expect(m.optional_host_permissions).toEqual(['https://business-api.tiktok.com/*']);
     expect(m.externally_connectable).toBeUndefined();
