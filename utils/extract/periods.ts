@@ -291,7 +291,9 @@ function nearestCue(text: string, from: number, to: number, before: boolean): Cu
 const STATEMENT_RE = new RegExp(
   '(?<!\\p{L})(?:it[\'’]?s|it is|that[\'’]?s|one[\'’]s|is|are|was|were|be|set(?: (?:it|them|each|all))?(?: (?:to|for|at))?|' +
     'es de|son de|es|son|está en|puse|são de|é de|é|são|coloquei|ist|sind|auf|c[\'’]est|est de|sont de|est|sont|' +
-    'è di|sono di|è|sono|is|zijn|staat op|op)[ \\t]{1,2}$',
+    'è di|sono di|è|sono|is|zijn|staat op|op|' +
+    // "I set it to", "lo puse en", "coloquei em", "eingestellt auf", "réglé sur", "impostato a", "ingesteld op"
+    '(?:configur|impostat|ingesteld|eingestellt|r[eé]gl[eé]|mis|puest|coloc)\\p{L}*(?: (?:a|en|em|para|auf|sur|à|op|per|su))?)[ \\t]{1,2}$',
   'iu',
 );
 
@@ -303,6 +305,19 @@ const SHARED_RE = new RegExp(
   'iu',
 );
 
+/** What a campaign, promotion or contest lasts is not the code's authorization ("la campaña dura 30 días"). */
+const CAMPAIGN_RE =
+  /(?<!\p{L})(?:campaigns?|campa[ñn]as?|campanhas?|kampagnen?|campagnes?|campagn[ae]|promo\p{L}*|aktion|actie|contest|giveaway|sorteo|concours|concorso)(?!\p{L})|キャンペーン/giu;
+/** …unless the code or its authorization is the subject, named after the campaign word. */
+const SUBJECT_RE =
+  /(?<!\p{L})(?:codes?|c[oó]digos?|codice|autori\p{L}*|authori\p{L}*|freigabe|spark)(?!\p{L})|コード|承認/giu;
+
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index;
+  return at;
+}
+
 /** Classifies one phrase by its nearest cue word; `null` when it is about something other than authorization. */
 function classify(text: string, p: RawPeriod, barrier: Barrier): Omit<PeriodMention, keyof RawPeriod> | null {
   const [bFrom, bTo] = windowBefore(text, p.start, barrier);
@@ -311,6 +326,8 @@ function classify(text: string, p: RawPeriod, barrier: Barrier): Omit<PeriodMent
   const after = nearestCue(text, aFrom, aTo, false);
   const cue = !before ? after : !after ? before : after.distance < before.distance ? after : before;
   if (cue && cue.kind === 'other') return null;
+  const sentence = text.slice(bFrom, bTo);
+  if (lastIndex(CAMPAIGN_RE, sentence) > lastIndex(SUBJECT_RE, sentence)) return null;
   const lead = text.slice(Math.max(bFrom, p.start - 24), p.start);
   const shared = SHARED_RE.test(text.slice(bFrom, bTo));
   if (cue) return { cue: 'auth', shared };
