@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAdCodes } from '../../../utils/extract';
+import { extractAdCodes, isPlausibleAdCode } from '../../../utils/extract';
 import { parsePeriodPhrase } from '../../../utils/extract/periods';
 import { C } from './helpers';
 
