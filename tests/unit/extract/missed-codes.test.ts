@@ -40,6 +40,9 @@ describe('a labelled code whose "#" was lost', () => {
     `Anzeigencode (ohne #):\n${body('a')}`,
     `Advertentiecode: ${body('a')}`,
     `広告コード（#が消えました）：${body('a')}`,
+    `Sorry, resending without the hashtag: ${body('a')}`,
+    `Reenvío sin el #: ${body('a')}`,
+    `Code pub : ${body('a')}`,
   ])('%j', (text) => {
     expect(codesOf(text)).toEqual([C.a]);
   });

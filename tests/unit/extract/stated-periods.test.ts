@@ -26,6 +26,23 @@ describe('a period stated a line or two after the code', () => {
     ['Ecco il codice:\n{a}\n\nL’ho impostato a sessanta giorni.', 60],
     ['Hier is de code:\n{a}\n\nDeze is twee maanden geldig.', 60],
     ['広告コードです。\n{a}\n\n期間は30日間です。', 30],
+    // the creator says which period was chosen
+    ['Done: {a}\n\nI went with 60 days this time, hope that works.', 60],
+    ['We talked about it, so I opted for a year.\n\n{a}', 365],
+    ['Listo {a}\n\nElegí dos meses, como siempre.', 60],
+    ['Pronto {a}\n\nEscolhi um ano desta vez.', 365],
+    ['Fertig {a}\n\nIch habe zwei Monate gewählt.', 60],
+    ['Voilà {a}\n\nJ’ai choisi un an, plus simple.', 365],
+    ['Fatto {a}\n\nL’ho messo a due mesi.', 60],
+    ['Klaar {a}\n\nIk heb een jaar gekozen.', 365],
+    ['できました {a}\n\n今回は二ヶ月に設定しました。', 60],
+    // a sentence or line that opens with the period
+    ['Code {a}\n60 days on this one.\n\nAlso our invoices are due monthly.', 60],
+    ['Test code:\n\n{a}\n\nThirty days only, as agreed.', 30],
+    ['Código del vídeo: {a}\n60 días.', 60],
+    ['voilà {a}✨\nc’est pour 7 jours', 7],
+    ['{a}\n\nObs.: é só por 7 dias.', 7],
+    ['コード：{a}\nhttps://www.tiktok.com/@yui/video/7301234567890123456\nテストなので7日間です。', 7],
   ])('%j → %s', (template, days) => {
     expectPeriods(template, [['a', days]]);
   });
@@ -44,6 +61,10 @@ describe('one period stated for a whole list of codes', () => {
     ['I codici:\n{a}\n{b}\n{c}\nTutti valgono trenta giorni.', 30],
     ['De codes:\n{a}\n{b}\n{c}\nAllemaal een jaar geldig.', 365],
     ['コード：\n{a}\n{b}\n{c}\nすべて有効期間は一年間です。', 365],
+    ['Three codes:\n- {a}\n- {b}\n- {c}\n\nThe three are valid for 60 days.', 60],
+    ['Los códigos:\n{a}\n{b}\n{c}\n\nLos tres son de 30 días.', 30],
+    ['Les codes :\n- {a}\n- {b}\n- {c}\n\nLes trois sont valables un an.', 365],
+    ['3本分です。\n・{a}\n・{b}\n・{c}\n\n3本とも60日間です。', 60],
   ])('%j → every code %s', (template, days) => {
     expectPeriods(template, [['a', days], ['b', days], ['c', days]]);
   });
@@ -105,6 +126,16 @@ describe('never a period', () => {
     'コード：{a}\n30日以内にお支払いします。',
   ])('%j', (template) => {
     expectPeriods(template, [['a', undefined]]);
+  });
+
+  it.each([
+    ['Dutch Outlook header', 'Hier is de code: {a}\n\nGroet,\nFemke\n\nVan: Femke <f@example.nl>\nOnderwerp: code\n\nCode: {b}\n7 dagen'],
+    ['header ending in an address', '新しいコードです：{a}\n\n2026年10月5日(月) 10:12 藤田 <aya@example.jp>:\n> 前のコードは {b}\n> 60日間です。'],
+    ['quoted lines without a header', 'New one: {a}\n\n> old one: {b}\n> 60 days'],
+  ])('a period in an older message stays there (%s)', (_, template) => {
+    const found = periodsOf(template);
+    expect(found[0]).toEqual([C.a, undefined]);
+    expect(found[1][1]).toBeDefined();
   });
 
   it('keeps an old code’s period in a quoted reply with the old code', () => {
