@@ -148,3 +148,22 @@ describe('never a period', () => {
     expectPeriods('Codes:\n{a} (7 days)\n{b}\n{c}', [['a', 7], ['b', undefined], ['c', undefined]]);
   });
 });
+
+describe('property: look-alike durations never become a code’s period', () => {
+  const TRAPS = [
+    'Invoice terms are net 30.', 'Followers get 30% off.', 'Please reply within 7 days.', 'The campaign runs 30 days.',
+    'We pay within 60 days of posting.', 'I posted it two months ago.', 'La campaña dura 30 días.', 'Zahlung innerhalb von 30 Tagen.',
+    'Paiement sous 30 jours.', 'Pagamento entro 60 giorni.', 'Betaling binnen 30 dagen.', '30日以内にお支払いします。',
+  ];
+  const FILLER = ['Thanks!', 'Hi team,', 'Best, Maya', 'See the brief attached.', 'Looking forward to it.', ''];
+
+  it('holds for any order of traps and filler around one code', () => {
+    let seed = 7;
+    const pick = <T>(xs: T[]) => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length];
+    for (let run = 0; run < 300; run++) {
+      const parts = [pick(FILLER), `Ad code: ${C.a}`, pick(TRAPS), pick(FILLER), pick(TRAPS)];
+      const text = parts.join(pick(['\n', '\n\n', ' ']));
+      expect(extractAdCodes(text)[0], text).toEqual({ code: C.a });
+    }
+  });
+});
