@@ -45,7 +45,7 @@ describe('bundle size budgets (scripts/bench/budgets.json)', () => {
   });
 
   it('mail and DM page scripts carry no zod, Dexie, React or extractor', () => {
-    for (const name of ['gmail', 'outlook', 'instagram', 'tiktok-dm']) {
+    for (const name of ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack']) {
       const files = loadedBy(EXT, `content-scripts/${name}.js`);
       expect(files, name).toEqual([`content-scripts/${name}.js`]);
       const code = readFileSync(join(EXT, files[0]), 'utf8');
