@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { classifyField, confirmButtonFor, dialogButtons, findCodeFields, isShown, type DetectedField } from '@/utils/field-detect';
+import { containsDeep, deepActiveElement, eventOrigin, openShadowRoots } from '@/utils/deep-dom';
 import { FillError, fillField } from '@/utils/fill';
+import { buttonAction, classifyField, dialogButtons, fieldProblem, findCodeFields, isShown, type DetectedField } from '@/utils/sites/ads-manager';
 import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
@@ -11,14 +12,31 @@ import { PickerOverlay } from './overlay';
  * holds the list of codes: those stay in the extension's frame.
  */
 
-/** A fill waiting for the user's Confirm/Continue, when the code counts as used. */
+/**
+ * A fill waiting for the user's Confirm (or Smart+ "Add TikTok posts"), when the code counts as
+ * used. "Continue" only carries the codes on to the next dialog (`advancedAt`); cancelling there
+ * uses nothing.
+ */
 interface PendingFill {
   field: DetectedField['field'];
   dialog?: Element;
   codes: { id: number; code: string }[];
+  advancedAt?: number;
+  /** TikTok's refusal already reported for this value, so it is sent once. */
+  reported?: string;
 }
 
+/** How long codes carried on by "Continue" wait for the next step's commit. */
+const ADVANCED_FOR_MS = 30 * 60_000;
+
 const RESCAN_DELAY_MS = 120;
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['style', 'class', 'hidden', 'open', 'placeholder', 'aria-hidden'],
+};
 
 /** The dialog's visible panel: the role="dialog" element, or its first child when it is a full-screen mask. */
 function dialogBox(hit: DetectedField): Element | undefined {
@@ -111,7 +129,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
-    if (!overlay) overlay = new PickerOverlay(token, fieldContext());
+    if (!overlay) overlay = new PickerOverlay(token, vouchFor);
     else overlay.post({ type: 'context', token, context: fieldContext() });
     overlay.show();
     button?.setExpanded(true);
@@ -123,6 +141,13 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     }
   }
 
+  /** Our frame said hello: tell the background it is ours, then give it the field's context. */
+  function vouchFor(nonce: string) {
+    void sendMessage('pickerBind', { token, nonce })
+      .then(() => overlay?.post({ type: 'context', token, context: fieldContext() }))
+      .catch(() => void ctx.isValid);
+  }
+
   function close(refocusField: boolean) {
     if (overlay?.isOpen) {
       overlay.hide();
@@ -132,15 +157,28 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     if (refocusField && active?.field.isConnected) active.field.focus({ preventScroll: true });
   }
 
+  /** Mutations inside web components' open shadow roots are not seen from the document. */
+  const watchedRoots = new WeakSet<ShadowRoot>();
+  function watchShadowRoots() {
+    for (const root of openShadowRoots(document)) {
+      if (watchedRoots.has(root)) continue;
+      watchedRoots.add(root);
+      observer.observe(root, OBSERVE);
+    }
+  }
+
   function scan() {
     if (!ctx.isValid) return;
+    watchShadowRoots();
+    checkTikTokVerdict();
     const hits = findCodeFields(document);
     const still = active && hits.find((h) => h.field === active!.field);
     if (still) {
       active!.dialog = still.dialog;
       return;
     }
-    const focused = hits.find((h) => h.field === document.activeElement);
+    const focusedEl = deepActiveElement(document);
+    const focused = hits.find((h) => h.field === focusedEl);
     const next = focused ?? hits[0];
     if (!next) return detach();
     // The foundation's promise: when the authorization dialog shows its field, the list appears beside it.
@@ -186,25 +224,67 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     }
   }
 
-  /** The user confirmed in the dialog: the codes still in the field count as used. */
-  function onConfirmClick(e: MouseEvent) {
+  /** Codes of the pending fill still in its field (all of them once the field is gone, e.g. after Search). */
+  function stillInField(p: PendingFill) {
+    if (!p.field.isConnected) return p.codes;
+    const lines = p.field.value.split(/\r?\n/).map((l) => l.trim());
+    return p.codes.filter((c) => lines.includes(c.code));
+  }
+
+  /**
+   * Follows the user's clicks after a fill: Confirm / "Add TikTok posts" marks the codes still in
+   * the field used; "Continue" carries them to the next dialog; Cancel there uses nothing.
+   * composedPath() sees a click on the real <button> inside a web component's shadow root.
+   */
+  function onClick(e: MouseEvent) {
     if (!e.isTrusted || !pending) return;
-    const btn = confirmButtonFor(e.target);
-    if (!btn) return;
-    if (pending.dialog && !pending.dialog.contains(btn)) return;
-    const { field, codes } = pending;
-    // TikTok may have swapped the input for the found video after Search: then the fill stands.
-    const value = field.isConnected ? field.value : undefined;
-    const used = value === undefined ? codes : codes.filter((c) => value.split(/\r?\n/).some((l) => l.trim() === c.code));
+    const hit = buttonAction(e.composedPath());
+    if (!hit) return;
+    const p = pending;
+    const advanced = p.advancedAt !== undefined && Date.now() - p.advancedAt < ADVANCED_FOR_MS;
+    const inDialog = !p.dialog || (p.dialog.isConnected && containsDeep(p.dialog, hit.button));
+    if (!advanced && !inDialog) return;
+    if (hit.action === 'cancel') {
+      // Back in the first dialog with the codes still there: they wait for Continue again.
+      if (advanced && inDialog && p.field.isConnected) p.advancedAt = undefined;
+      else pending = undefined;
+      return;
+    }
+    const codes = stillInField(p);
+    if (hit.action === 'advance') {
+      pending = { ...p, codes, advancedAt: Date.now() };
+      return;
+    }
     pending = undefined;
-    if (!used.length) return;
-    void sendMessage('pickerConfirmed', { token, ids: used.map((c) => c.id) })
+    if (!codes.length) return;
+    void sendMessage('pickerConfirmed', { token, ids: codes.map((c) => c.id) })
       .then(() => overlay?.post({ type: 'refresh', token }))
       .catch(() => undefined);
   }
 
+  /**
+   * TikTok's answer after Search shows under the field ("Authorization expired.", "The post
+   * code is incorrect."…): the background records it on the code, and the list opens again,
+   * saying so and offering the renewal request.
+   */
+  function checkTikTokVerdict() {
+    const p = pending;
+    if (!p || p.advancedAt !== undefined || !p.field.isConnected) return;
+    const verdict = fieldProblem(p.field);
+    if (!verdict) return;
+    const codes = stillInField(p);
+    // Only a verdict that can be about one code: several lines could be about any of them.
+    if (codes.length !== 1) return;
+    const key = `${verdict.problem}:${codes[0].code}`;
+    if (p.reported === key) return;
+    p.reported = key;
+    void sendMessage('pickerCodeProblem', { token, id: codes[0].id, problem: verdict.problem })
+      .then(() => (active?.field === p.field ? open(false) : undefined))
+      .catch(() => undefined);
+  }
+
   function onKeyDown(e: KeyboardEvent) {
-    if (!active || e.target !== active.field || !e.isTrusted) return;
+    if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
     if (e.key === 'Escape' && overlay?.isOpen) {
       e.preventDefault();
       e.stopPropagation();
@@ -222,8 +302,8 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
 
   function onPointerDown(e: PointerEvent) {
     if (!overlay?.isOpen) return;
-    const t = e.target as Node | null;
-    if (t && (t === overlay.host || t === button?.host || t === active?.field)) return;
+    const t = eventOrigin(e) as Node | null;
+    if (t && (t === overlay.host || t === button?.host || t === active?.field || containsDeep(overlay.host, t))) return;
     close(false);
   }
 
@@ -245,12 +325,13 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   });
 
   const observer = new MutationObserver(scheduleScan);
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open', 'placeholder', 'aria-hidden'] });
+  observer.observe(document.documentElement, OBSERVE);
   ctx.addEventListener(
     document,
     'focusin',
     (e) => {
-      const t = e.target;
+      // The element really focused, not the web component host the event was retargeted to.
+      const t = eventOrigin(e);
       if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) {
         if (t === active?.field) {
           // Focusing the field shows its list, unless the user closed it there.
@@ -266,7 +347,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   );
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
   ctx.addEventListener(document, 'pointerdown', onPointerDown, { capture: true });
-  ctx.addEventListener(document, 'click', onConfirmClick, { capture: true });
+  ctx.addEventListener(document, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'resize', () => (avoidCheckedAt = 0));
   // Polls the extension's liveness: after an update the old page script must leave no trace.
   ctx.setInterval(() => undefined, 1000);

@@ -18,6 +18,10 @@ const BUTTON_CSS = `
   button[aria-expanded="true"] { background: #fe2c55; border-color: #fe2c55; }
   button[aria-expanded="true"] svg { color: #fff; }
   svg { width: 16px; height: 16px; color: #fe2c55; display: block; }
+  @media (prefers-color-scheme: dark) {
+    button { background: #2a2a30; border-color: rgba(241, 241, 242, 0.18); }
+    button:hover { background: #3a1c24; }
+  }
 `;
 
 /** A key icon, built node by node: pages with Trusted Types refuse HTML strings. */

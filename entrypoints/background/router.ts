@@ -32,9 +32,18 @@ function logRejected(rawType: string, reason: string) {
   console.warn(`[ad-code-keeper] refused "${type}": ${reason}`);
 }
 
+/** The one extension page that is embedded in web pages (web_accessible_resources). */
+const PICKER_PAGE = '/code-picker.html';
+
 export function senderKind(sender: Sender, extensionOrigin: string, extensionId: string): SenderKind | undefined {
   if (sender.id !== extensionId || !sender.url) return undefined;
-  if (sender.url.startsWith(extensionOrigin)) return 'extension';
+  if (sender.url.startsWith(extensionOrigin)) {
+    // Our origin, but maybe inside someone else's page: the picker page, or any of our pages framed
+    // in a tab (frameId ≠ 0), gets the picker's few messages, never the vault's writes.
+    const path = new URL(sender.url).pathname;
+    const framed = sender.tab !== undefined && (sender.frameId ?? 0) !== 0;
+    return path === PICKER_PAGE || framed ? 'picker' : 'extension';
+  }
   if (sender.tab && /^https:\/\//.test(sender.url)) return 'content';
   return undefined;
 }

@@ -3,7 +3,7 @@
 // real (fake-indexeddb) vault. If the two sides ever disagree on the wire, these fail.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { backgroundSender } from '@/utils/capture/messaging';
 import { PAGE_CALLS, encodeRequest } from '@/utils/capture/page-protocol';
 import { rejectedLog } from '@/entrypoints/background/router';

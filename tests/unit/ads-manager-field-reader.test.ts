@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { confirmButtonFor, dialogTitle, findCodeFields } from '@/utils/field-detect';
-import { advertiserIdFromUrl, isAdsManagerOrigin } from '@/utils/sites/ads-manager';
+import { advertiserIdFromUrl, buttonAction, dialogTitle, findCodeFields, isAdsManagerOrigin } from '@/utils/sites/ads-manager';
 
 const SAVED = path.resolve(__dirname, '../fixtures/ads-manager/saved');
 
@@ -36,8 +35,10 @@ describe('findCodeFields on saved Ads Manager pages', () => {
     // Class names are generated: the detection must not have needed them.
     expect(hit.field.className).toMatch(/^css-[a-z0-9]+$/);
     const buttons = Array.from(hit.dialog!.querySelectorAll('button'));
-    expect(confirmButtonFor(buttons.find((b) => b.textContent === CONFIRM[lang])!)).toBeDefined();
-    expect(buttons.filter((b) => confirmButtonFor(b))).toHaveLength(1);
+    expect(buttonAction(buttons.find((b) => b.textContent === CONFIRM[lang])!)?.action).toBe('commit');
+    expect(buttons.filter((b) => buttonAction(b)?.action === 'commit')).toHaveLength(1);
+    // The × (aria-label Close) and Cancel both leave without using the code.
+    expect(buttons.filter((b) => buttonAction(b)?.action === 'cancel')).toHaveLength(2);
   });
 
   it.each(LANGS)('Smart+ "Authorize TikTok posts" dialog (%s): the textarea, several codes as lines', (lang) => {
@@ -48,7 +49,8 @@ describe('findCodeFields on saved Ads Manager pages', () => {
     expect(hit.kind).toBe('lines');
     expect(dialogTitle(hit.dialog!)).toBe(hit.field.getAttribute('aria-label'));
     const next = Array.from(hit.dialog!.querySelectorAll('button')).find((b) => b.textContent === CONTINUE[lang])!;
-    expect(confirmButtonFor(next)).toBe(next);
+    // Continue goes on to the next step: the codes are not used yet.
+    expect(buttonAction(next)).toEqual({ button: next, action: 'advance' });
   });
 
   it('a plain form: only the Spark Ads code field, never promo codes, names or search boxes', () => {
@@ -64,8 +66,8 @@ describe('findCodeFields on saved Ads Manager pages', () => {
     expect(hits[0].field.getAttribute('placeholder')).toBe('Search');
     expect(hits[0].reason).toContain('Authorize TikTok Post');
     const confirm = doc.querySelector('._pr1 span')!;
-    expect(confirmButtonFor(confirm)?.textContent).toBe('Confirm');
-    expect(confirmButtonFor(doc.querySelector('._b7n')!)).toBeUndefined();
+    expect(buttonAction(confirm)?.button.textContent).toBe('Confirm');
+    expect(buttonAction(doc.querySelector('._b7n')!)?.action).toBe('cancel');
   });
 
   it('a generic "Search" field outside any authorization dialog is not a code field', () => {
