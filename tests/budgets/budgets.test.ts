@@ -39,7 +39,7 @@ describe('bundle size budgets (scripts/bench/budgets.json)', () => {
   });
 
   it('mail and DM page scripts carry no zod, Dexie, React or extractor', () => {
-    for (const name of ['gmail', 'outlook', 'instagram', 'tiktok-dm']) {
+    for (const name of ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack']) {
       const files = loadedBy(EXT, `content-scripts/${name}.js`);
       expect(files, name).toEqual([`content-scripts/${name}.js`]);
       const code = readFileSync(join(EXT, files[0]), 'utf8');
@@ -75,7 +75,7 @@ describe('least privilege and no remote code (built manifest)', () => {
   it('content scripts run only on the sites they serve; the picker frame is embeddable only by Ads Manager', () => {
     const m = manifest();
     const hosts = m.content_scripts.flatMap((c: { matches: string[] }) => c.matches.map((u: string) => new URL(u.replace('*.', 'x.')).host));
-    for (const host of hosts) expect(host).toMatch(/(^|\.)(google\.com|live\.com|office\.com|office365\.com|instagram\.com|tiktok\.com)$/);
+    for (const host of hosts) expect(host).toMatch(/(^|\.)(google\.com|live\.com|office\.com|office365\.com|cloud\.microsoft|instagram\.com|tiktok\.com|whatsapp\.com|slack\.com)$/);
     expect(m.content_scripts.every((c: { matches: string[] }) => c.matches.every((u: string) => u.startsWith('https://')))).toBe(true);
     expect(m.web_accessible_resources).toEqual([{ resources: ['code-picker.html'], matches: expect.arrayContaining(['https://ads.tiktok.com/*']) }]);
     for (const u of m.web_accessible_resources[0].matches) expect(u).toMatch(/^https:\/\/([a-z*]+\.)*ads(\.us)?\.tiktok\.com\/\*$/);
