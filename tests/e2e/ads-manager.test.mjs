@@ -173,7 +173,7 @@ test('Smart+ "Authorize TikTok posts" (React 19): several codes go in as lines a
 });
 
 test('Smart+ textarea (React 18): lines reach React 18 state too', async () => {
-  // Its own advertiser account: Continue marks the codes used there.
+  // Its own advertiser account, so the other tests' uses do not show here.
   const page = await openAdsPage(ext, 'flow=smart&react=18', { aadvid: '7033333333333333333' });
   await page.getByRole('button', { name: '+ Add post' }).click();
   const frame = await pickerFrame(page);

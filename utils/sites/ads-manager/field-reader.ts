@@ -1,5 +1,5 @@
 import { closestDeep, containsDeep, elementByIdNear, parentDeep, querySelectorAllDeep, querySelectorDeep, renderedText } from '../../deep-dom';
-import { anyOf } from './selectors';
+import { anyOf, closestInOrder, SELECTORS } from './selectors';
 import {
   ADVANCE_BUTTON_TEXTS,
   AUTHORIZE_DIALOG_TITLES,
@@ -56,9 +56,9 @@ const isControl = (el: Element) => el.matches('input, textarea, select, button')
 export function fieldLabelText(field: CodeField): string {
   const parts = [textOfIds(field, field.getAttribute('aria-labelledby'))];
   for (const label of Array.from(field.labels ?? [])) parts.push(seen(label));
-  const item = closestDeep(field, anyOf('formItem'));
+  const item = closestInOrder(field, 'formItem');
   if (item && querySelectorAllDeep(item, 'input, textarea').length === 1) {
-    const label = item.querySelector(anyOf('formItemLabel'));
+    const label = SELECTORS.formItemLabel.map((s) => item.querySelector(s)).find(Boolean);
     if (label && !containsDeep(label, field)) parts.push(seen(label));
   }
   let node: Element | null = field;
@@ -185,9 +185,9 @@ function ancestry(el: Element): Element[] {
  * field's form item, or its dialog when there is no form item).
  */
 export function fieldProblem(field: CodeField, isVisible: (el: Element) => boolean = isShown): { problem: TikTokCodeProblem; text: string } | undefined {
-  const scope = closestDeep(field, anyOf('formItem')) ?? closestDialog(field) ?? parentDeep(parentDeep(field) ?? field);
+  const scope = closestInOrder(field, 'formItem') ?? closestDialog(field) ?? parentDeep(parentDeep(field) ?? field);
   if (!scope) return undefined;
-  const candidates = querySelectorAllDeep(scope, anyOf('fieldError'));
+  const candidates = SELECTORS.fieldError.map((s) => querySelectorAllDeep(scope, s)).find((l) => l.length) ?? [];
   for (const el of candidates.length ? candidates : [scope]) {
     if (!isVisible(el)) continue;
     const text = seen(el);
