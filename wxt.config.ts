@@ -1,9 +1,12 @@
 import { defineConfig } from 'wxt';
 import { ADS_MANAGER_MATCHES } from './utils/sites/ads-manager';
 
-const TINY_CONTENT_SCRIPTS = ['gmail', 'outlook', 'instagram', 'tiktok-dm'];
+const TINY_CONTENT_SCRIPTS = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack'];
 
 export default defineConfig({
+  // No auto-imports (WXT 0.21 has no `scan` option; `false` turns them off): every file names where its imports come
+  // from, so readers, ESLint and tsc see the same thing.
+  imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Ad Code Keeper',

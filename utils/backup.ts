@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AdCodeRecord } from './code-record';
+import { storedRecordSchema, type AdCodeRecord, type StoredRecord } from './vault/schema';
 
 /**
  * Lossless JSON backup: every stored field of every record, with the backup format version
@@ -10,54 +10,10 @@ import type { AdCodeRecord } from './code-record';
 export const BACKUP_FORMAT = 'ad-code-keeper-backup';
 export const BACKUP_VERSION = 1;
 
-const epochMs = z.number().finite().min(0).max(8.64e15);
-
-export const backupSourceSchema = z.object({
-  kind: z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import']),
-  senderName: z.string().max(300).optional(),
-  senderEmail: z.string().max(320).optional(),
-  subject: z.string().max(1000).optional(),
-  url: z.url({ protocol: /^(https?|chrome-extension|moz-extension)$/ }).max(4096).optional(),
-  messageId: z.string().max(300).optional(),
-});
-
 /** A stored record as it travels in a backup or an import message (id is not carried over). */
-export const storedRecordSchema = z.object({
-  code: z.string().max(200),
-  creatorHandle: z.string().regex(/^@[a-z0-9._]{1,64}$/, 'a TikTok handle such as @name').optional(),
-  postUrl: z.url({ protocol: /^https$/ }).max(2048).optional(),
-  periodDays: z.number().int().min(1).max(3650),
-  periodAssumed: z.boolean(),
-  receivedAt: epochMs,
-  expiresAt: epochMs,
-  expiryEdited: z.boolean().optional(),
-  status: z.enum(['unused', 'used']),
-  uses: z.array(z.object({ advertiserId: z.string().max(64).optional(), at: epochMs })).max(10_000),
-  archived: z.union([z.literal(0), z.literal(1)]),
-  notes: z.string().max(20_000),
-  tags: z.array(z.string().min(1).max(60)).max(50),
-  source: backupSourceSchema,
-  renewalRequestedAt: epochMs.optional(),
-  alertsSent: z.array(z.number().int().min(0).max(60)).max(60),
-  alertSnoozedUntil: epochMs.optional(),
-  verified: z
-    .object({
-      checkedAt: epochMs,
-      authStatus: z.string().max(100).optional(),
-      itemStatus: z.string().max(100).optional(),
-      authStart: epochMs.optional(),
-      authEnd: epochMs.optional(),
-      tiktokName: z.string().max(300).optional(),
-      videoText: z.string().max(5000).optional(),
-      posterUrl: z.string().max(4096).optional(),
-      error: z.string().max(2000).optional(),
-    })
-    .optional(),
-  createdAt: epochMs,
-  updatedAt: epochMs,
-});
+export { storedRecordSchema };
 
-export type StoredRecord = Omit<AdCodeRecord, 'id'>;
+export type { StoredRecord };
 
 const backupEnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -112,7 +68,7 @@ export function parseBackup(text: string): BackupParseResult {
   }
   const entries = env.data.codes.map((raw, i): BackupEntry => {
     const parsed = storedRecordSchema.safeParse(raw);
-    if (parsed.success) return { index: i + 1, record: parsed.data as StoredRecord };
+    if (parsed.success) return { index: i + 1, record: parsed.data };
     const issue = parsed.error.issues[0];
     return { index: i + 1, problem: `${issue.path.join('.') || 'record'}: ${issue.message}` };
   });

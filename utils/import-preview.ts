@@ -33,7 +33,7 @@ export interface PreviewOptions {
 
 const HANDLE = /^@[a-z0-9._]{1,64}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import'];
+const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import'];
 const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
 const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
 

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AdCodeRecord, CaptureInput } from './code-record';
+import type { AdCodeRecord, CaptureInput, CodePatch, StoredRecord } from './vault/schema';
 import type { ExtractedCode } from './extract';
-import type { CodePatch, SaveResult } from './code-store';
+import type { SaveResult } from './vault/commands';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -98,6 +98,12 @@ export type BulkEdit =
   | { kind: 'archive'; archived: 0 | 1 }
   | { kind: 'usage'; used: boolean };
 
+/** What a delete answers: how many codes went, and the token that undoes it. */
+export interface DeleteReceipt {
+  deleted: number;
+  undoToken: string;
+}
+
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & { saved: boolean };
 
@@ -108,21 +114,27 @@ export interface ProtocolMap {
   /** Mail/DM pages: the extractor is too big for page scripts, so the background reads the text. */
   findCodes(data: { text: string }): FoundInText[];
   // extension pages → background (the background owns every write)
-  setUsage(data: { id: number; used: boolean; advertiserId?: string }): void;
+  /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
+  setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;
   updateCode(data: { id: number; patch: CodePatch }): void;
-  deleteCodes(data: { ids: number[] }): AdCodeRecord[];
-  restoreCodes(data: { records: AdCodeRecord[] }): void;
+  /** The background keeps the deleted records until the undo window closes; the token brings them back. */
+  deleteCodes(data: { ids: number[] }): DeleteReceipt;
+  restoreDeleted(data: { undoToken: string }): { restored: number };
   // Dashboard (extension page → background)
   bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */
-  importCodes(data: { records: Omit<AdCodeRecord, 'id'>[] }): { added: number; merged: number };
+  importCodes(data: { records: StoredRecord[] }): { added: number; merged: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
   pickerRegister(data: { token: string }): void;
+  /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
+  pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
   /** TikTok's error under the field after a fill, about the one code this page filled there. */
   pickerCodeProblem(data: { token: string; id: number; problem: CodeProblem }): { changed: boolean };
   // (picker iframe → background)
+  /** The frame's own session, known by its tab and frame id; a nonce to hand up until the content script vouched for it. */
+  pickerSession(data: Record<string, never>): { token: string } | { nonce: string };
   pickerList(data: { token: string; includeExpired?: boolean }): PickerList;
   pickerFill(data: { token: string; ids: number[]; via: FillTrigger }): FillResult;
   pickerUndoUsed(data: { token: string; ids: number[] }): void;

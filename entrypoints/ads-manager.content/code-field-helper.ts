@@ -129,7 +129,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
-    if (!overlay) overlay = new PickerOverlay(token, fieldContext());
+    if (!overlay) overlay = new PickerOverlay(token, vouchFor);
     else overlay.post({ type: 'context', token, context: fieldContext() });
     overlay.show();
     button?.setExpanded(true);
@@ -139,6 +139,13 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       overlay.frame.focus();
       overlay.post({ type: 'focus', token });
     }
+  }
+
+  /** Our frame said hello: tell the background it is ours, then give it the field's context. */
+  function vouchFor(nonce: string) {
+    void sendMessage('pickerBind', { token, nonce })
+      .then(() => overlay?.post({ type: 'context', token, context: fieldContext() }))
+      .catch(() => void ctx.isValid);
   }
 
   function close(refocusField: boolean) {

@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ADS_MANAGER_MATCHES } from '@/utils/sites/ads-manager';
 import { startCodeFieldHelper } from './code-field-helper';
 

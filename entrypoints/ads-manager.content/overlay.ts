@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { PickerFieldContext } from '@/utils/protocol';
+import { readFromPicker, type ToPicker } from '@/utils/picker-channel';
 import { placeOverlay, sameBox, toBox, type Box } from './placement';
 
 /**
  * The code list's frame on the page: an extension-origin iframe in the top layer (a manual
  * popover) so TikTok's own stacking cannot bury it. The codes live in the frame, which is
  * cross-origin to the page, so page scripts cannot read it; the frame's address carries no
- * secret, and the secret travels by postMessage to the frame's exact origin. The shadow root is
+ * secret: the frame gets it from the background once this script vouched for the frame's hello
+ * (utils/picker-channel.ts), and later messages carry it to the frame's exact origin. The shadow root is
  * open so assistive technology and automation can reach the list like any other frame.
  */
 
@@ -15,14 +16,6 @@ const MIN_HEIGHT = 150;
 const MIN_WIDTH = 320;
 /** A click on a frame that moved this recently is refused: it may have been slid under the pointer. */
 const SETTLE_MS = 350;
-
-/** Messages to the frame; the frame drops any that lack the secret it was given first. */
-export type ToPicker =
-  | { type: 'init'; token: string; context: PickerFieldContext }
-  | { type: 'context'; token: string; context: PickerFieldContext }
-  | { type: 'focus'; token: string }
-  | { type: 'refresh'; token: string }
-  | { type: 'moved'; token: string };
 
 const HOST_STYLE = [
   'all: initial',
@@ -59,10 +52,15 @@ export class PickerOverlay {
   private height = 340;
   private ready: Promise<void>;
   private readonly origin = new URL(browser.runtime.getURL('/')).origin;
+  private readonly listening = new AbortController();
 
+  /**
+   * @param onHello called with the nonce our own frame hands up; a hello posted by anyone else
+   * (the page, or a picker frame the page embedded itself) never reaches it.
+   */
   constructor(
     private readonly token: string,
-    context: PickerFieldContext,
+    onHello: (nonce: string) => void,
   ) {
     this.host = document.createElement('ad-code-keeper-picker');
     this.host.setAttribute('style', HOST_STYLE);
@@ -78,7 +76,11 @@ export class PickerOverlay {
     this.ready = new Promise((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
     document.documentElement.append(this.host);
     this.raise();
-    void this.ready.then(() => this.post({ type: 'init', token, context }));
+    window.addEventListener('message', (e: MessageEvent) => {
+      if (!this.frame.contentWindow || e.source !== this.frame.contentWindow || e.origin !== this.origin) return;
+      const hello = readFromPicker(e.data);
+      if (hello) onHello(hello.nonce);
+    }, { signal: this.listening.signal });
   }
 
   get isOpen(): boolean {
@@ -115,6 +117,7 @@ export class PickerOverlay {
   }
 
   remove() {
+    this.listening.abort();
     this.host.remove();
   }
 

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
-import { liveQuery } from 'dexie';
 import { storage } from 'wxt/utils/storage';
-import type { AdCodeRecord } from '@/utils/code-record';
-import type { CodesDb } from '@/utils/codes-db';
-import { listUsable } from '@/utils/code-store';
+import type { CodesDb } from '@/utils/vault/db';
+import { claimAlerts } from '@/utils/vault/commands';
+import { listUsable, watchCodes } from '@/utils/vault/queries';
 import { digestDue, dueAlerts, nextAlertAt, nextDigestAt, type DueAlert } from '@/utils/alerts-due';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { dayKey, resolveZone } from '@/utils/i18n/dates';
@@ -24,23 +23,7 @@ export const ALERTS_HOURLY_ALARM = 'alerts-hourly';
 const lastDigestDay = storage.defineItem<string>('local:lastDigestDay');
 
 /** Marks thresholds sent before showing anything: a crash may lose one notification but never repeats it. */
-async function claim(db: CodesDb, due: DueAlert[]): Promise<(AdCodeRecord & { id: number })[]> {
-  return db.transaction('rw', db.codes, async () => {
-    const claimed: (AdCodeRecord & { id: number })[] = [];
-    for (const d of due) {
-      const r = await db.codes.get(d.id);
-      if (!r) continue;
-      const fresh = d.covers.filter((t) => !r.alertsSent.includes(t));
-      const snoozeBack = d.snoozeEnded && r.alertSnoozedUntil !== undefined;
-      if (!fresh.length && !snoozeBack) continue; // another check got here first
-      const updated = { ...r, alertsSent: [...r.alertsSent, ...fresh], alertSnoozedUntil: undefined };
-      delete updated.alertSnoozedUntil;
-      await db.codes.put(updated);
-      claimed.push(updated as AdCodeRecord & { id: number });
-    }
-    return claimed;
-  });
-}
+const claim = (db: CodesDb, due: DueAlert[]) => claimAlerts(db, due);
 
 async function runCheck(db: CodesDb, now: number): Promise<number> {
   const settings = await getSettings();
@@ -105,11 +88,12 @@ export function wireAlertsAndDashboard(db: CodesDb, changed: () => Promise<void>
 
   // Any write (a capture, an edit in the popup, an import) can make an alert due or move the next one.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  liveQuery(() => Promise.all([db.codes.count(), db.codes.orderBy('updatedAt').last()])).subscribe({
-    next: () => {
+  watchCodes(
+    db,
+    () => {
       clearTimeout(timer);
       timer = setTimeout(check, 500);
     },
-    error: (e) => console.error('[ad-code-keeper] watching codes failed', e),
-  });
+    (e) => console.error('[ad-code-keeper] watching codes failed', e),
+  );
 }

@@ -1,4 +1,4 @@
-import type { CodesDb } from '@/utils/codes-db';
+import type { CodesDb } from '@/utils/vault/db';
 import { savedAmong } from '@/utils/code-store';
 import { extractAdCodes } from '@/utils/extract';
 import type { Handlers } from './router';

@@ -1,6 +1,6 @@
-import type { CodesDb } from '@/utils/codes-db';
-import { deleteCodes, markUsage, restoreCodes, saveCaptures, savedAmong, updateCode } from '@/utils/code-store';
-import type { AdCodeRecord } from '@/utils/code-record';
+import type { CodesDb } from '@/utils/vault/db';
+import { deleteCodes, editCode, restoreDeleted, saveCaptures, setUsage } from '@/utils/vault/commands';
+import { savedAmong } from '@/utils/vault/queries';
 import { getSettings } from '@/utils/settings';
 import type { Handlers } from './router';
 
@@ -14,22 +14,23 @@ export function codeHandlers(db: CodesDb, changed: () => Promise<void> | void): 
       return results;
     },
     savedCodes: ({ codes }) => savedAmong(db, codes),
-    async setUsage({ id, used, advertiserId }) {
-      await markUsage(db, id, used, Date.now(), advertiserId);
+    async setUsage({ id, used, advertiserId, uses }) {
+      await setUsage(db, id, used, Date.now(), { advertiserId, uses });
       await changed();
     },
     async updateCode({ id, patch }) {
-      await updateCode(db, id, patch, Date.now());
+      await editCode(db, id, patch, Date.now());
       await changed();
     },
     async deleteCodes({ ids }) {
-      const rows = await deleteCodes(db, ids);
+      const receipt = await deleteCodes(db, ids, Date.now());
       await changed();
-      return rows;
+      return receipt;
     },
-    async restoreCodes({ records }) {
-      await restoreCodes(db, records as AdCodeRecord[]);
+    async restoreDeleted({ undoToken }) {
+      const result = await restoreDeleted(db, undoToken, Date.now());
       await changed();
+      return result;
     },
   };
 }

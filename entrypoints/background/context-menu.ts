@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { CodesDb } from '@/utils/codes-db';
-import { saveCaptures } from '@/utils/code-store';
+import type { CodesDb } from '@/utils/vault/db';
+import { saveCaptures } from '@/utils/vault/commands';
 import { extractAdCodes } from '@/utils/extract';
 import { getSettings } from '@/utils/settings';
 

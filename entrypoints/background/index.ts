@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { codesDb } from '@/utils/codes-db';
+import { defineBackground } from 'wxt/utils/define-background';
+import { codesDb } from '@/utils/vault/db';
 import { getSettings, settingsItem } from '@/utils/settings';
 import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { wireAlertsAndDashboard } from './alerts';

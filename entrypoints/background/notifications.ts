@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
-import type { CodesDb } from '@/utils/codes-db';
+import type { CodesDb } from '@/utils/vault/db';
 import { snoozeUntil, type DueAlert } from '@/utils/alerts-due';
+import { snoozeAlert } from '@/utils/vault/commands';
 import { shortCode, type Translator } from '@/utils/i18n';
 import { dayKey, daysBetweenKeys, formatDateTime } from '@/utils/i18n/dates';
 
@@ -88,8 +89,6 @@ export async function onNotificationButton(db: CodesDb, nid: string, button: num
   if (button === RENEW_BUTTON) {
     await browser.tabs.create({ url: dashboardUrl(`code=${target.id}&renew=1`) });
   } else if (button === SNOOZE_BUTTON) {
-    await db.codes.update(target.id, (r) => {
-      r.alertSnoozedUntil = snoozeUntil(r.expiresAt, now);
-    });
+    await snoozeAlert(db, target.id, (r) => snoozeUntil(r.expiresAt, now), now);
   }
 }

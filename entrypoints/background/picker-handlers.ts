@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
-import type { CodesDb } from '@/utils/codes-db';
-import { markUsage } from '@/utils/code-store';
+import type { CodesDb } from '@/utils/vault/db';
+import { applyTikTokFacts, setUsage, undoPickerUse } from '@/utils/vault/commands';
+import { getCodes, listForPicker } from '@/utils/vault/queries';
 import { isExpired } from '@/utils/expiry';
 import { sendMessage, type CodeProblem, type PickerCode, type PickerList, type PickerRefusal } from '@/utils/protocol';
 import { CODE_EXPIRED_MESSAGE } from '@/utils/tiktok-api';
@@ -19,7 +20,10 @@ import type { Handlers } from './router';
 
 export interface PickerSession {
   tabId: number;
+  /** The content script's frame. */
   frameId: number;
+  /** The picker frame the content script vouched for (pickerBind); the only one that may use the session. */
+  pickerFrameId?: number;
   advertiserId?: string;
   registeredAt: number;
   lastMarked?: { ids: number[]; at: number; advertiserId?: string };
@@ -38,6 +42,14 @@ const PROBLEM_MESSAGES: Record<CodeProblem, string> = {
 /** storage.session survives the service worker sleeping, is never written to disk, and content scripts cannot read it. */
 const SESSIONS_KEY = 'pickerSessions';
 const SESSION_MAX_AGE_MS = 24 * 3_600_000;
+/** A picker frame's hello: which frame asked, so a vouching content script can bind exactly it. */
+interface PickerHello {
+  tabId: number;
+  frameId: number;
+  at: number;
+}
+const HELLOS_KEY = 'pickerHellos';
+const HELLO_MAX_AGE_MS = 60_000;
 /** A second Confirm click this soon after the first one is the same confirmation. */
 const DOUBLE_CONFIRM_MS = 5_000;
 
@@ -56,16 +68,38 @@ async function saveSession(token: string, session: PickerSession | undefined, no
   await browser.storage.session.set({ [SESSIONS_KEY]: all });
 }
 
+async function loadHellos(): Promise<Record<string, PickerHello>> {
+  const got = await browser.storage.session.get(HELLOS_KEY);
+  return (got[HELLOS_KEY] as Record<string, PickerHello> | undefined) ?? {};
+}
+
+async function saveHello(nonce: string, hello: PickerHello | undefined, now: number) {
+  const all = await loadHellos();
+  if (hello) all[nonce] = hello;
+  else delete all[nonce];
+  for (const [n, h] of Object.entries(all)) if (now - h.at > HELLO_MAX_AGE_MS) delete all[n];
+  await browser.storage.session.set({ [HELLOS_KEY]: all });
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 class PickerRefused extends Error {}
 
-/** The session a picker frame belongs to: same token and same tab as the page script that registered it. */
+const LOST = 'This code list lost its connection to the Ads Manager page. Reload the page to use it again.';
+
+/**
+ * The session a message belongs to: same token, same tab, and the exact frame — the content
+ * script's own frame for the page side, the frame it vouched for on the picker side.
+ */
 async function sessionFor(token: string, sender: Sender, from: 'picker' | 'page'): Promise<PickerSession> {
   const session = (await loadSessions())[token];
   const sameTab = session && sender.tab?.id === session.tabId;
-  const sameFrame = from === 'picker' || (session && (sender.frameId ?? 0) === session.frameId);
-  if (!session || !sameTab || !sameFrame) {
-    throw new PickerRefused('This code list lost its connection to the Ads Manager page. Reload the page to use it again.');
-  }
+  const frameId = sender.frameId ?? 0;
+  const sameFrame = session && (from === 'picker' ? session.pickerFrameId === frameId : session.frameId === frameId);
+  if (!session || !sameTab || !sameFrame) throw new PickerRefused(LOST);
   return session;
 }
 
@@ -102,11 +136,32 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       );
     },
 
+    async pickerBind({ token, nonce }, sender) {
+      const session = await sessionFor(token, sender, 'page');
+      const hello = (await loadHellos())[nonce];
+      if (!hello || hello.tabId !== session.tabId || clock() - hello.at > HELLO_MAX_AGE_MS) throw new PickerRefused(LOST);
+      await saveHello(nonce, undefined, clock());
+      await saveSession(token, { ...session, pickerFrameId: hello.frameId }, clock());
+    },
+
+    async pickerSession(_data, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new PickerRefused('Only a page in a tab can show the code list.');
+      const frameId = sender.frameId ?? 0;
+      const mine = Object.entries(await loadSessions()).find(([, s]) => s.tabId === tabId && s.pickerFrameId === frameId);
+      if (mine) return { token: mine[0] };
+      // Not vouched for yet: the frame hands this nonce up to its parent, where only the content
+      // script that created the frame accepts it (it checks the message came from that frame).
+      const nonce = randomNonce();
+      await saveHello(nonce, { tabId, frameId, at: clock() }, clock());
+      return { nonce };
+    },
+
     async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
       const session = await sessionFor(token, sender, 'picker');
       const now = clock();
       const { alertWindowDays } = await getSettings();
-      const rows = await db.codes.where('[archived+expiresAt]').between([0, includeExpired ? -Infinity : now], [0, Infinity], !!includeExpired, true).toArray();
+      const rows = await listForPicker(db, now, !!includeExpired);
       const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
       return {
         codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
@@ -120,11 +175,12 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
 
     async pickerFill({ token, ids, via }, sender) {
       const session = await sessionFor(token, sender, 'picker');
-      const rows = await db.codes.bulkGet(ids);
+      const rows = await getCodes(db, ids);
       const now = clock();
       const codes: { id: number; code: string }[] = [];
+      if (rows.length < ids.length) return { ok: false, error: 'That code is no longer in your vault.' };
       for (const r of rows) {
-        if (!r || r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
+        if (r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
         if (isExpired(r, now)) return { ok: false, error: `${r.code.slice(0, 10)}… has expired; TikTok would refuse it. Ask the creator for a new code.` };
         codes.push({ id: r.id!, code: r.code });
       }
@@ -148,8 +204,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       if (last && now - last.at < DOUBLE_CONFIRM_MS && ids.every((id) => last.ids.includes(id))) return { markedIds: [] };
       // The URL at the moment of Confirm: the single-page app may have switched accounts since registering.
       const advertiserId = advertiserIdFromUrl(sender.url ?? '') ?? session.advertiserId;
-      const existing = (await db.codes.bulkGet(ids)).filter((r): r is AdCodeRecord => !!r);
-      for (const r of existing) await markUsage(db, r.id!, true, now, advertiserId);
+      const existing = await getCodes(db, ids);
+      for (const r of existing) await setUsage(db, r.id!, true, now, { advertiserId });
       const markedIds = existing.map((r) => r.id!);
       await saveSession(token, { ...session, advertiserId, lastMarked: { ids: markedIds, at: now, advertiserId } }, now);
       await changed();
@@ -160,12 +216,13 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const session = await sessionFor(token, sender, 'page');
       // A page may only speak about a code it was given by the user's own fill.
       if (!session.filledIds?.includes(id)) throw new PickerRefused('This page did not fill that code.');
-      const record = await db.codes.get(id);
+      const [record] = await getCodes(db, [id]);
       if (!record) return { changed: false };
       const now = clock();
       const message = PROBLEM_MESSAGES[problem];
-      const after = applyVerification(record, { ok: false, error: { kind: problem, message } }, now);
-      await db.codes.put(after);
+      // The same rule as an API check's code-level error: expired and deleted codes show as expired now.
+      const { after } = await applyTikTokFacts(db, id, record.code, (fresh) => applyVerification(fresh, { ok: false, error: { kind: problem, message } }, now));
+      if (!after) return { changed: false };
       const refused: PickerRefusal = { id, problem, creatorHandle: record.creatorHandle, code: record.code, message, at: now };
       await saveSession(token, { ...session, refused }, now);
       await changed();
@@ -184,16 +241,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       // A page's picker may only take back what it marked itself, never another use of a code.
       const undoable = ids.filter((id) => last?.ids.includes(id));
       if (!last || !undoable.length) throw new PickerRefused('Nothing to undo: this page has not marked those codes used.');
-      await db.transaction('rw', db.codes, async () => {
-        for (const id of undoable) {
-          await db.codes.update(id, (r) => {
-            const i = r.uses.findLastIndex((u) => u.at === last.at && u.advertiserId === last.advertiserId);
-            if (i >= 0) r.uses.splice(i, 1);
-            r.status = r.uses.length ? 'used' : 'unused';
-            r.updatedAt = clock();
-          });
-        }
-      });
+      await undoPickerUse(db, undoable, { at: last.at, advertiserId: last.advertiserId }, clock());
       const remaining = last.ids.filter((id) => !undoable.includes(id));
       await saveSession(token, { ...session, lastMarked: remaining.length ? { ...last, ids: remaining } : undefined }, clock());
       await changed();

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
-import type { CodesDb } from '@/utils/codes-db';
-import { listUsable } from '@/utils/code-store';
+import type { CodesDb } from '@/utils/vault/db';
+import { applyTikTokFacts } from '@/utils/vault/commands';
+import { getCodes, listUsable, onCodeCreated } from '@/utils/vault/queries';
 import {
   apiCredentialsItem,
   credentialsReady,
@@ -134,14 +135,8 @@ export function createVerifier(deps: VerifierDeps) {
   /** Re-reads the record inside the write, so an edit made while TikTok was answering is kept. */
   async function store(id: number, code: string, outcome: VerifyOutcome): Promise<{ lost: boolean; after?: AdCodeRecord }> {
     const t = now();
-    return deps.db.transaction('rw', deps.db.codes, async () => {
-      const fresh = await deps.db.codes.get(id);
-      if (!fresh || fresh.code !== code) return { lost: false };
-      const after = applyVerification(fresh, outcome, t);
-      if (after === fresh) return { lost: false };
-      await deps.db.codes.put(after);
-      return { lost: justLost(fresh, after), after };
-    });
+    const { before, after } = await applyTikTokFacts(deps.db, id, code, (fresh) => applyVerification(fresh, outcome, t));
+    return { lost: !!before && !!after && justLost(before, after), after };
   }
 
   function verifyIds(ids: number[], mode: Mode): Promise<VerifyReport> {
@@ -153,7 +148,7 @@ export function createVerifier(deps: VerifierDeps) {
       let state = ready.state;
       report.ran = true;
 
-      const records = (await deps.db.codes.bulkGet([...new Set(ids)])).filter((r): r is AdCodeRecord => !!r && r.id !== undefined);
+      const records = await getCodes(deps.db, [...new Set(ids)]);
       let wrote = false;
       let answered = false;
       for (let i = 0; i < records.length; i++) {
@@ -245,9 +240,7 @@ export function setupVerification(db: CodesDb, changed: () => Promise<void> | vo
   // On save: collect ids of newly created records and check them together once saving settles.
   let pending = new Set<number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  db.codes.hook('creating', function () {
-    this.onsuccess = (id) => {
-      if (id === undefined) return;
+  onCodeCreated(db, (id) => {
       pending.add(id);
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -256,7 +249,6 @@ export function setupVerification(db: CodesDb, changed: () => Promise<void> | vo
         // Quick exit (no request) when the feature is off: verifyIds checks credentials first.
         void getApiCredentials().then((c) => (credentialsReady(c) ? verifier.verifyIds(ids, 'save') : undefined));
       }, SAVE_DEBOUNCE_MS);
-    };
   });
 
   void ensurePeriodicAlarm(VERIFY_ALARM, TICK_MINUTES);

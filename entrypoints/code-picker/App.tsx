@@ -29,8 +29,13 @@ export function App({ channel }: { channel: PageChannel }) {
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const guard = useRef<VisibilityGuard>(undefined);
+  // Read by the page-channel subscription below, which is set up once and must see the latest choice.
   const showExpiredRef = useRef(showExpired);
-  showExpiredRef.current = showExpired;
+  useEffect(() => {
+    showExpiredRef.current = showExpired;
+  }, [showExpired]);
+  // Until the first list arrives there are no codes to date; any fixed instant will do for the empty list.
+  const [openedAt] = useState(Date.now);
 
   const load = useCallback(async (tok: string, expired: boolean) => {
     try {
@@ -42,7 +47,7 @@ export function App({ channel }: { channel: PageChannel }) {
   }, []);
 
   useEffect(() => {
-    void channel.token.then(setToken);
+    void channel.token.then(setToken, (e: unknown) => setError(errorText(e)));
     return channel.subscribe((event) => {
       if (event.type === 'context') setContext(event.context);
       if (event.type === 'focus') filterRef.current?.focus();
@@ -60,17 +65,20 @@ export function App({ channel }: { channel: PageChannel }) {
   }, [channel, load]);
 
   useEffect(() => {
+    // load() sets state only after the background answers (await), not synchronously as the rule assumes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (token) void load(token, showExpired);
   }, [token, showExpired, load]);
 
   useEffect(() => {
     if (!rootRef.current) return;
+    // watchVisibility is an outside observer that reports through setArmed: subscribing is what effects are for.
     guard.current = watchVisibility(rootRef.current, setArmed);
     return () => guard.current?.stop();
   }, []);
 
   const multi = context.kind === 'lines';
-  const now = list?.now ?? Date.now();
+  const now = list?.now ?? openedAt;
   const windowDays = list?.alertWindowDays ?? 3;
   const present = useMemo(() => new Set(context.present.map((p) => (p.startsWith('#') ? p : `#${p}`))), [context]);
   const { usable, expired } = useMemo(() => {

@@ -1,56 +1,76 @@
 import type { PickerFieldContext } from '@/utils/protocol';
+import { readToPicker, type FromPicker, type PageEvent } from '@/utils/picker-channel';
 import { isAdsManagerOrigin } from '@/utils/sites/ads-manager';
 
+export type { PageEvent } from '@/utils/picker-channel';
+
 /**
- * The frame's only way in from the page: window messages from its direct parent, on an Ads
- * Manager origin, carrying the secret the page-side script sent first. The page can post to
- * this frame too, but without the secret (which never touches the page) it is ignored.
+ * The frame's only way in from the page. The frame asks the background which session it belongs
+ * to (the background knows the frame by its tab and frame id); until our content script has vouched
+ * for this frame, the background answers with a nonce that the frame hands up to its parent window,
+ * where only the content script that created this frame accepts it. The page can post to this frame
+ * and read the nonce, but it never learns the secret, so whatever it posts is ignored.
  */
 
-export type PageEvent =
-  | { type: 'context'; context: PickerFieldContext }
-  | { type: 'focus' }
-  | { type: 'refresh' }
-  | { type: 'moved' };
-
 export interface PageChannel {
-  /** Resolves with the secret once the page-side script introduced itself. */
+  /** Resolves with the session secret once the background confirmed this frame's session. */
   token: Promise<string>;
   subscribe(listener: (event: PageEvent) => void): () => void;
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+export type AskSession = () => Promise<{ token: string } | { nonce: string }>;
 
-export function connectToPage(win: Window): PageChannel {
+/** Messages kept while the secret is not known yet (the content script may speak first). */
+const EARLY_MAX = 50;
+const RETRY_MS = [50, 100, 200, 400, 800, 1500, 3000, 5000];
+
+export function connectToPage(win: Window, askSession: AskSession): PageChannel {
   let token: string | undefined;
   let resolveToken!: (t: string) => void;
-  const tokenPromise = new Promise<string>((r) => (resolveToken = r));
+  let rejectToken!: (e: Error) => void;
+  const tokenPromise = new Promise<string>((resolve, reject) => ((resolveToken = resolve), (rejectToken = reject)));
+  // The UI shows the failure; nobody else awaits this promise.
+  tokenPromise.catch(() => undefined);
   const listeners = new Set<(e: PageEvent) => void>();
-  // The introduction can arrive before the UI has subscribed (React mounts asynchronously): keep
+  // The context can arrive before the UI has subscribed (React mounts asynchronously): keep
   // the latest field context and hand it to each new subscriber.
   let lastContext: PickerFieldContext | undefined;
-  const emit = (e: PageEvent) => {
+  const early: unknown[] = [];
+  const emit = (e: PageEvent | undefined) => {
+    if (!e) return;
     if (e.type === 'context') lastContext = e.context;
     listeners.forEach((l) => l(e));
   };
 
   win.addEventListener('message', (e: MessageEvent) => {
     if (e.source !== win.parent || !isAdsManagerOrigin(e.origin)) return;
-    const data = e.data as Record<string, unknown> | null;
-    if (!data || typeof data !== 'object' || typeof data.token !== 'string' || !TOKEN.test(data.token)) return;
-    if (token === undefined) {
-      if (data.type !== 'init') return;
-      token = data.token;
-      resolveToken(token);
-      emit({ type: 'context', context: readContext(data.context) });
-      return;
-    }
-    if (data.token !== token) return;
-    if (data.type === 'context') emit({ type: 'context', context: readContext(data.context) });
-    else if (data.type === 'focus') emit({ type: 'focus' });
-    else if (data.type === 'refresh') emit({ type: 'refresh' });
-    else if (data.type === 'moved') emit({ type: 'moved' });
+    if (token !== undefined) return emit(readToPicker(e.data, token));
+    if (early.length < EARLY_MAX) early.push(e.data);
   });
+
+  void (async () => {
+    for (let attempt = 0; ; attempt++) {
+      let answer: Awaited<ReturnType<AskSession>>;
+      try {
+        answer = await askSession();
+      } catch (e) {
+        return rejectToken(e instanceof Error ? e : new Error(String(e)));
+      }
+      if ('token' in answer) {
+        token = answer.token;
+        resolveToken(token);
+        early.splice(0).forEach((data) => emit(readToPicker(data, answer.token)));
+        return;
+      }
+      const hello: FromPicker = { type: 'hello', nonce: answer.nonce };
+      // The parent's origin is the Ads Manager page; the nonce is useless to anyone but our content script.
+      win.parent.postMessage(hello, '*');
+      if (attempt >= RETRY_MS.length) {
+        return rejectToken(new Error('This code list lost its connection to the Ads Manager page. Reload the page to use it again.'));
+      }
+      await new Promise((r) => setTimeout(r, RETRY_MS[attempt]));
+    }
+  })();
 
   return {
     token: tokenPromise,
@@ -59,14 +79,5 @@ export function connectToPage(win: Window): PageChannel {
       if (lastContext) listener({ type: 'context', context: lastContext });
       return () => listeners.delete(listener);
     },
-  };
-}
-
-/** Only the two facts the picker needs, shape-checked: the page wrote the field's text. */
-function readContext(raw: unknown): PickerFieldContext {
-  const c = (raw ?? {}) as { kind?: unknown; present?: unknown };
-  return {
-    kind: c.kind === 'lines' ? 'lines' : 'single',
-    present: Array.isArray(c.present) ? c.present.filter((p): p is string => typeof p === 'string' && p.length < 200).slice(0, 50) : [],
   };
 }

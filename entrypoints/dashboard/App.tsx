@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { codesDb } from '@/utils/codes-db';
+import { useVaultQuery } from '@/utils/vault/hooks';
+import { firstByExpiry, readAllCodes } from '@/utils/vault/queries';
+import { codesDb } from '@/utils/vault/db';
 import { I18nProvider, useI18n } from '@/utils/i18n/react';
 import { useSettings } from '@/components/useSettings';
 import { useNow } from '@/components/useNow';
@@ -34,16 +35,6 @@ export function DashboardRoot() {
 
 const VIEWS: View[] = ['calendar', 'timeline', 'table'];
 
-/**
- * Every code, live. Read in an explicit read transaction: outside one, Dexie's live-query cache
- * keeps the result and hands out a deep clone of it, so each of 10 000 records was built twice.
- * Explicit read transactions are still observed, so the list stays live.
- */
-function readAllCodes() {
-  const db = codesDb();
-  return db.transaction('r', db.codes, () => db.codes.toArray());
-}
-
 /** The table's first screen, with rows to spare. */
 const FIRST_SCREEN_ROWS = 50;
 
@@ -52,7 +43,7 @@ const FIRST_SCREEN_ROWS = 50;
  * first): one page of the [archived+expiresAt] index, as in the popup.
  */
 export function readFirstScreen(): Promise<AdCodeRecord[]> {
-  return codesDb().codes.where('[archived+expiresAt]').between([0, -Infinity], [0, Infinity]).limit(FIRST_SCREEN_ROWS).toArray();
+  return firstByExpiry(codesDb(), FIRST_SCREEN_ROWS);
 }
 
 /** The first screen, read while the whole vault (which takes a while at 10 000 codes) still is. */
@@ -89,7 +80,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
   const now = useNow(60_000);
-  const records = useLiveQuery(readAllCodes, []);
+  const records = useVaultQuery(readAllCodes, []);
   const initial = useMemo(() => parseHash(location.hash), []);
   const [view, setView] = useState<View>(initial.view ?? 'calendar');
   const [filters, setFilters] = useState<Filters>({ ...NO_FILTERS, status: initial.status ?? 'all' });

@@ -37,6 +37,8 @@ export function DetailsDrawer({
   // Refill the form when another code is opened or this one changes underneath (edit elsewhere).
   useEffect(() => {
     if (!row) return;
+    // The form follows the saved record (opened or edited elsewhere); the user's unsaved typing is what it replaces.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setExpDate(dayKey(row.expiresAt, zone));
     setExpTime(timeKey(row.expiresAt, zone));
     setTags(row.tags.join(', '));

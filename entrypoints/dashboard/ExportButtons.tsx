@@ -1,5 +1,5 @@
 import type { AdCodeRecord } from '@/utils/code-record';
-import { SCHEMA_VERSIONS } from '@/utils/codes-db';
+import { SCHEMA_VERSIONS } from '@/utils/vault/db';
 import { codesToCsv } from '@/utils/csv';
 import { codesToIcs } from '@/utils/ics';
 import { makeBackup } from '@/utils/backup';

@@ -24,6 +24,8 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
   const count = (o: ImportOutcome) => rows.filter((r) => r.outcome === o).length;
   const accepted = rows.filter((r) => r.outcome !== 'reject' && r.record);
   const rejected = count('reject');
+  // No React Compiler here, so TanStack Virtual's non-memoizable API costs nothing.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => listRef.current, estimateSize: () => 48, overscan: 8 });
 
   const commit = async () => {

@@ -21,6 +21,7 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
   }, []);
   // A new period rewrites the template, unless the user has already written their own text.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- only on a period change, never in the same render as typing
     if (!edited) setBody(renewalDraft(row, period, lang, zone, now).body);
   }, [period]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -56,6 +56,8 @@ export function TimelineView({
     return out;
   }, [rows, groupBy, t]);
 
+  // No React Compiler here, so TanStack Virtual's non-memoizable API costs nothing.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,

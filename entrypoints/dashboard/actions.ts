@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { sendMessage, type BulkEdit, type VerifyReport } from '@/utils/protocol';
-import type { CodePatch } from '@/utils/code-store';
+import type { CodePatch } from '@/utils/vault/schema';
 import { useI18n } from '@/utils/i18n/react';
 import { shortCode } from '@/utils/i18n';
 import { verifyInBatches } from '@/components/tiktok-check';
@@ -52,15 +52,16 @@ export function useDashboardActions(show: (t: Omit<Toast, 'id'>) => void): Dashb
       },
       async remove(ids) {
         try {
-          const records = await sendMessage('deleteCodes', { ids });
+          const { deleted, undoToken } = await sendMessage('deleteCodes', { ids });
           show({
-            message: tn('deleted', records.length),
+            message: tn('deleted', deleted),
             action: {
               label: t('undo'),
               run: async () => {
                 try {
-                  await sendMessage('restoreCodes', { records });
-                  show({ message: tn('restored', records.length) });
+                  // The background kept the deleted records: undo restores exactly those.
+                  const { restored } = await sendMessage('restoreDeleted', { undoToken });
+                  show({ message: tn('restored', restored) });
                 } catch (e) {
                   fail(e);
                 }

@@ -30,10 +30,16 @@ export function OptionsPage({ settings }: { settings: Settings }) {
   const zones = useMemo(() => knownZones(), []);
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  useEffect(() => setWindowText(String(settings.alertWindowDays)), [settings.alertWindowDays]);
-  // Keyed by value, not array identity: every settings read is a new array and must not wipe what the user is typing.
+  // A value saved elsewhere (another tab, a reset) replaces the text box; adjusted during render, as React's docs
+  // describe for state that follows a prop. Keyed by value, not array identity: every settings read is a new
+  // array and must not wipe what the user is typing.
   const savedThresholds = formatThresholds(settings.notifyThresholds);
-  useEffect(() => setThresholdText(savedThresholds), [savedThresholds]);
+  const [shownSaved, setShownSaved] = useState({ window: settings.alertWindowDays, thresholds: savedThresholds });
+  if (shownSaved.window !== settings.alertWindowDays || shownSaved.thresholds !== savedThresholds) {
+    if (shownSaved.window !== settings.alertWindowDays) setWindowText(String(settings.alertWindowDays));
+    if (shownSaved.thresholds !== savedThresholds) setThresholdText(savedThresholds);
+    setShownSaved({ window: settings.alertWindowDays, thresholds: savedThresholds });
+  }
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${t('appName')} — ${t('settingsTitle')}`;

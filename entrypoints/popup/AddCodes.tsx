@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { shortCode } from '@/components/CodeRow';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { codesDb } from '@/utils/codes-db';
+import { useVaultQuery } from '@/utils/vault/hooks';
+import { BATCH } from '@/utils/vault/limits';
+import { findByCodes } from '@/utils/vault/queries';
 import { pastedCodes, previewPaste } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
 import type { Translator } from '@/utils/i18n/core';
@@ -39,8 +40,8 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
   const found = useMemo(() => (text.trim() ? pastedCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
-  const lookup = useLiveQuery(async () => ({ key, saved: new Set((await codesDb().codes.where('code').anyOf(found).toArray()).map((r) => r.code)) }), [key]);
-  // useLiveQuery keeps the previous answer while the new one loads: never preview with a stale one.
+  const lookup = useVaultQuery(async (db) => ({ key, saved: new Set((await findByCodes(db, found)).map((r) => r.code)) }), [key]);
+  // A live query keeps the previous answer while the new one loads: never preview with a stale one.
   const saved = lookup?.key === key ? lookup.saved : undefined;
   const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);
 
@@ -54,8 +55,12 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
     setError(undefined);
     try {
       const captures = [...preview.toSave, ...preview.alreadySaved].map((c) => ({ ...c, source: { kind: 'paste' as const } }));
-      const results = await sendMessage('saveCodes', { captures });
-      const added = results.filter((r) => r.outcome === 'saved').length;
+      // One message carries at most BATCH.save codes; a bigger paste goes in parts, in turn.
+      let added = 0;
+      for (let i = 0; i < captures.length; i += BATCH.save) {
+        const results = await sendMessage('saveCodes', { captures: captures.slice(i, i + BATCH.save) });
+        added += results.filter((r) => r.outcome === 'saved').length;
+      }
       setText('');
       onSaved(added ? tn('addSaved', added) : t('addUpdated'));
     } catch (e) {

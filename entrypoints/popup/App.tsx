@@ -1,18 +1,18 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
 import { useSettings } from '@/components/useSettings';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
-import { codesDb } from '@/utils/codes-db';
+import { useVaultQuery } from '@/utils/vault/hooks';
+import { loadPopupView } from '@/utils/vault/queries';
 import { sendMessage } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import { useI18n } from '@/utils/i18n/context';
 import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { rich } from '@/utils/i18n/phrases';
 import { AddCodes } from './AddCodes';
-import { loadPopupView, PAGE_SIZE } from './popup-view';
+import { PAGE_SIZE } from './popup-view';
 
 /** The popup in the language and date zone chosen in settings ('auto' follows the browser). */
 export function App() {
@@ -30,8 +30,8 @@ function Popup({ settings }: { settings: Settings }) {
   const tiktok = useTikTokCheckReady();
   const [query, setQuery] = useState('');
   const [limits, setLimits] = useState({ usable: PAGE_SIZE, expired: PAGE_SIZE });
-  const view = useLiveQuery(
-    () => loadPopupView(codesDb(), now, settings.alertWindowDays, query, limits),
+  const view = useVaultQuery(
+    (db) => loadPopupView(db, now, settings.alertWindowDays, query, limits),
     [now, settings.alertWindowDays, query, limits],
   );
   const [adding, setAdding] = useState(false);
@@ -50,10 +50,11 @@ function Popup({ settings }: { settings: Settings }) {
     onUpdate: (r, patch) => void run(sendMessage('updateCode', { id: r.id!, patch })),
     onDelete: (r) =>
       void run(
-        sendMessage('deleteCodes', { ids: [r.id!] }).then((rows) =>
+        sendMessage('deleteCodes', { ids: [r.id!] }).then(({ undoToken }) =>
           setUndo({
             message: r.creatorHandle ? t('popupDeletedFrom', { creator: r.creatorHandle }) : t('popupDeletedCode'),
-            undo: () => void run(sendMessage('restoreCodes', { records: rows })),
+            // The background kept the deleted record: undo brings back exactly that, not a copy from here.
+            undo: () => void run(sendMessage('restoreDeleted', { undoToken })),
           }),
         ),
       ),

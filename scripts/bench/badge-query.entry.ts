@@ -3,7 +3,7 @@
  * recompute the background runs after every change (refreshBadge: expiring-soon count, urgent
  * count, next wake-up) against one full table scan computing the same numbers.
  */
-import { openCodesDb } from '@/utils/codes-db';
+import { openCodesDb } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { countExpiringSoon, nextBadgeChangeAt } from '@/utils/code-store';
 import { countUrgent, refreshBadge } from '@/entrypoints/background/badge';

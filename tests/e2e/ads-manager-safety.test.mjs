@@ -112,6 +112,37 @@ test("a page that embeds the picker itself, with a made-up secret, gets no codes
   await page.close();
 });
 
+/** A page script that introduces itself to the picker frame first, and keeps doing so, with a made-up secret. */
+function forgeIntroductions() {
+  const forged = { type: 'init', token: 'AAAAAAAAAAAAAAAAAAAAAAAA', context: { kind: 'single', present: [] } };
+  const flood = (frame) => {
+    const post = () => frame.contentWindow?.postMessage(forged, '*');
+    frame.addEventListener('load', post);
+    const timer = setInterval(post, 2);
+    setTimeout(() => clearInterval(timer), 4000);
+    post();
+  };
+  new MutationObserver(() => {
+    const frame = document.querySelector('ad-code-keeper-picker')?.shadowRoot?.querySelector('iframe');
+    if (frame && !frame.dataset.flooded) {
+      frame.dataset.flooded = '1';
+      flood(frame);
+    }
+  }).observe(document, { subtree: true, childList: true });
+}
+
+test('a page that posts a forged introduction to the picker first does not break the helper', async () => {
+  const page = await openAdsPage(ext, '', { aadvid: OTHER_AADVID, init: forgeIntroductions });
+  await page.getByRole('button', { name: '+ Authorize TikTok Post' }).click();
+  const frame = await pickerFrame(page);
+  assert.equal(await frame.getByRole('alert').count(), 0, 'no "lost its connection" message');
+  assert.equal(await frame.locator('.row').count(), 3, 'the list shows the usable codes');
+  await page.waitForTimeout(400);
+  await fillButton(frame, '@leo.fit').click();
+  await page.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODES.leo.code);
+  await page.close();
+});
+
 const ATTACKS = {
   'made transparent': `ad-code-keeper-picker { opacity: 0 !important }`,
   'moved partly off-screen': `ad-code-keeper-picker { left: -150px !important }`,

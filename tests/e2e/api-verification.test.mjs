@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { EXTENSION_DIR, chromiumPath, makeCode, savedCodes, seedCodes, inExtensionPage } from './harness.mjs';
-import { MESSAGES, MOCK_ADVERTISER_ID, MOCK_TOKEN, startMockTikTokApi, tiktokTime } from '../mock-tiktok-api/server.mjs';
+import { MESSAGES, MOCK_ADVERTISER_ID, MOCK_TOKEN, startMockTikTokApi } from '../mock-tiktok-api/server.mjs';
 
 const DAY = 86_400_000;
 const API = 'https://business-api.tiktok.com';

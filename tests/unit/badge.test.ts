@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { saveSettings } from '@/utils/settings';
 import { refreshBadge, BADGE_COLOR, BADGE_URGENT_COLOR, NEXT_CHANGE_ALARM } from '@/entrypoints/background/badge';
 import { makeCode, record } from './dashboard-fixtures';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { captureHandlers } from '@/entrypoints/background/capture-handlers';
 import type { Handler } from '@/entrypoints/background/router';
 import { saveCaptures } from '@/utils/code-store';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 
 const SAVED = '#PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1f';
 const NEW = '#jORS/6ilI8ihN5KXSc7Tvo/hBKqFYY/kv5ZJr3J1TWDtkwtDDb+xHKas1VOqg6YY';

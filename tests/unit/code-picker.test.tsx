@@ -161,32 +161,49 @@ describe('code picker list', () => {
 describe('page channel (the frame’s only way in from the page)', () => {
   const post = (data: unknown, origin = 'https://ads.tiktok.com', source: MessageEventSource | null = window) =>
     window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+  const NONCE = 'nonce_CCCCCCCCCCCCCCCCCCCCCC';
 
-  it('binds to the first introduction from its Ads Manager parent, then ignores anyone without that secret', async () => {
-    const channel = connectToPage(window);
+  it('learns its secret from the background, never from a page-posted introduction', async () => {
+    // The background first answers with a nonce (nobody vouched for this frame yet), then with the session.
+    const answers: ({ token: string } | { nonce: string })[] = [{ nonce: NONCE }, { token: TOKEN }];
+    const hellos: unknown[] = [];
+    const onUp = (e: MessageEvent) => hellos.push(e.data);
+    window.addEventListener('message', onUp);
+    // The page speaks first, with a made-up secret, in the old "init" style and the new one.
+    post({ type: 'init', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB', context: { kind: 'lines', present: ['#evil'] } });
+    const channel = connectToPage(window, async () => answers.shift()!);
     const events: PageEvent[] = [];
     channel.subscribe((e) => events.push(e));
-    post({ type: 'init', token: TOKEN, context: { kind: 'single', present: [] } }, 'https://evil.example');
-    post({ type: 'init', token: TOKEN, context: { kind: 'single', present: [] } }, 'https://ads.tiktok.com', null);
-    post({ type: 'focus', token: TOKEN });
-    expect(events).toEqual([]);
-
-    post({ type: 'init', token: TOKEN, context: { kind: 'lines', present: ['#abc', 42] } });
+    post({ type: 'init', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB', context: { kind: 'lines', present: ['#evil'] } });
+    post({ type: 'context', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB', context: { kind: 'lines', present: ['#evil'] } });
+    // Our content script's context can arrive before the frame knows the secret: it is kept until then.
+    post({ type: 'context', token: TOKEN, context: { kind: 'lines', present: ['#abc', 42] } });
     await expect(channel.token).resolves.toBe(TOKEN);
+    window.removeEventListener('message', onUp);
+    expect(hellos).toContainEqual({ type: 'hello', nonce: NONCE });
     expect(events).toEqual([{ type: 'context', context: { kind: 'lines', present: ['#abc'] } }]);
 
-    post({ type: 'init', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB', context: {} });
+    post({ type: 'focus', token: TOKEN }, 'https://evil.example');
+    post({ type: 'focus', token: TOKEN }, 'https://ads.tiktok.com', null);
     post({ type: 'focus', token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB' });
     post({ type: 'refresh' });
     post({ type: 'focus', token: TOKEN });
     expect(events.map((e) => e.type)).toEqual(['context', 'focus']);
   });
 
-  it('hands the field context to a UI that subscribes after the introduction', () => {
-    const channel = connectToPage(window);
-    post({ type: 'init', token: TOKEN, context: { kind: 'lines', present: [] } });
+  it('hands the field context to a UI that subscribes later', async () => {
+    const channel = connectToPage(window, async () => ({ token: TOKEN }));
+    await channel.token;
+    post({ type: 'context', token: TOKEN, context: { kind: 'lines', present: [] } });
     const late: PageEvent[] = [];
     channel.subscribe((e) => late.push(e));
     expect(late).toEqual([{ type: 'context', context: { kind: 'lines', present: [] } }]);
+  });
+
+  it('says the list lost its connection when the background refuses', async () => {
+    const channel = connectToPage(window, async () => {
+      throw new Error('This code list lost its connection to the Ads Manager page. Reload the page to use it again.');
+    });
+    await expect(channel.token).rejects.toThrow(/lost its connection/);
   });
 });

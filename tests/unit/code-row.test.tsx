@@ -7,9 +7,9 @@ import { formatDate } from '@/components/ExpiryLabel';
 import { makeCode, record as baseRecord } from './dashboard-fixtures';
 
 const sent: { type: string; data: unknown }[] = [];
-let reply: (data: any) => Promise<unknown> = async () => undefined;
+let reply: (data: { ids: number[] }) => Promise<unknown> = async () => undefined;
 vi.mock('@/utils/protocol', () => ({
-  sendMessage: vi.fn(async (type: string, data: unknown) => {
+  sendMessage: vi.fn(async (type: string, data: { ids: number[] }) => {
     sent.push({ type, data });
     return reply(data);
   }),

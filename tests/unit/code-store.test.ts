@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import {
   countExpiringSoon,
   deleteCodes,
   listUsable,
-  markUsage,
   nextBadgeChangeAt,
-  restoreCodes,
+  restoreDeleted,
   saveCaptures,
   savedAmong,
   updateCode,
 } from '@/utils/code-store';
+import { setUsage } from '@/utils/vault/commands';
 import { DAY_MS } from '@/utils/expiry';
 import type { CaptureInput } from '@/utils/code-record';
 
@@ -79,9 +79,9 @@ describe('saveCaptures', () => {
 describe('editing', () => {
   it('marks used with the advertiser and back', async () => {
     const [r] = await saveCaptures(db, [capture()], NOW);
-    await markUsage(db, r.id!, true, NOW, '7012345');
+    await setUsage(db, r.id!, true, NOW, { advertiserId: '7012345' });
     expect(await db.codes.get(r.id!)).toMatchObject({ status: 'used', uses: [{ advertiserId: '7012345', at: NOW }] });
-    await markUsage(db, r.id!, false, NOW);
+    await setUsage(db, r.id!, false, NOW);
     expect(await db.codes.get(r.id!)).toMatchObject({ status: 'unused', uses: [] });
   });
 
@@ -92,12 +92,13 @@ describe('editing', () => {
     expect(await db.codes.get(r.id!)).toMatchObject({ periodDays: 60, expiresAt: NOW + 50 * DAY_MS, periodAssumed: false, alertsSent: [] });
   });
 
-  it('delete returns the rows, and restore brings them back unchanged', async () => {
+  it('delete keeps the rows for undo, and undo brings them back unchanged', async () => {
     const [a, b] = await saveCaptures(db, [capture(), capture({ code: CODE2, notes: 'summer' })], NOW);
     const before = await db.codes.toArray();
-    const rows = await deleteCodes(db, [a.id!, b.id!]);
+    const receipt = await deleteCodes(db, [a.id!, b.id!], NOW);
+    expect(receipt.deleted).toBe(2);
     expect(await db.codes.count()).toBe(0);
-    await restoreCodes(db, rows);
+    await restoreDeleted(db, receipt.undoToken, NOW + 1000);
     expect(await db.codes.toArray()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/codes-db';
+import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/vault/db';
 import { makeCode, record } from './dashboard-fixtures';
 
 describe('codes database schema', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { codesDb } from '@/utils/codes-db';
+import { codesDb } from '@/utils/vault/db';
 import { saveSettings } from '@/utils/settings';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { applyFilters, NO_FILTERS, sortRows, withState } from '@/entrypoints/dashboard/filters';

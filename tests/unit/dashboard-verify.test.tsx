@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { codesDb } from '@/utils/codes-db';
+import { codesDb } from '@/utils/vault/db';
 import { saveSettings } from '@/utils/settings';
 import { apiCredentialsItem } from '@/utils/api-settings';
 import { makeI18n } from '@/utils/i18n/react';
@@ -11,10 +11,10 @@ import type { VerifyReport } from '@/utils/protocol';
 import { verifyInBatches } from '@/components/tiktok-check';
 import { makeCode, record } from './dashboard-fixtures';
 
-const sent: { type: string; data: any }[] = [];
-let reply: (data: any) => Promise<unknown> = async () => undefined;
+const sent: { type: string; data: { ids: number[] } }[] = [];
+let reply: (data: { ids: number[] }) => Promise<unknown> = async () => undefined;
 vi.mock('@/utils/protocol', () => ({
-  sendMessage: vi.fn(async (type: string, data: unknown) => {
+  sendMessage: vi.fn(async (type: string, data: { ids: number[] }) => {
     sent.push({ type, data });
     return reply(data);
   }),

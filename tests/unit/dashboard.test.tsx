@@ -2,14 +2,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { codesDb } from '@/utils/codes-db';
+import { codesDb } from '@/utils/vault/db';
 import { saveSettings } from '@/utils/settings';
 import { zonedInstant } from '@/utils/i18n/dates';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { makeCode, record } from './dashboard-fixtures';
 
 const sent: { type: string; data: unknown }[] = [];
-const replies: Record<string, (data: any) => unknown> = {};
+const replies: Record<string, (data: unknown) => unknown> = {};
 vi.mock('@/utils/protocol', () => ({
   sendMessage: vi.fn(async (type: string, data: unknown) => {
     sent.push({ type, data });
@@ -96,15 +96,17 @@ describe('dashboard table', () => {
     expect(await screen.findByText('2 codes archived.')).toBeInTheDocument();
   });
 
-  it('deletes with undo: the deleted records go back to the background', async () => {
+  it('deletes with undo: undo asks the background for exactly that delete back, by its token', async () => {
     const user = await open('#view=table');
     await user.click(screen.getByRole('checkbox', { name: 'Select all shown codes' }));
-    const deleted = await codesDb().codes.toArray();
-    replies.deleteCodes = () => deleted;
+    const count = await codesDb().codes.count();
+    replies.deleteCodes = () => ({ deleted: count, undoToken: 'undo-0123456789abcdef' });
+    replies.restoreDeleted = () => ({ restored: count });
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     expect(sent.at(-1)?.type).toBe('deleteCodes');
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    expect(sent.at(-1)).toEqual({ type: 'restoreCodes', data: { records: deleted } });
+    expect(sent.at(-1)).toEqual({ type: 'restoreDeleted', data: { undoToken: 'undo-0123456789abcdef' } });
+    expect(await screen.findByText(`${count} codes restored.`)).toBeInTheDocument();
   });
 
   it('filters by status and tag', async () => {

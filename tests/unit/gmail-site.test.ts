@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gmailSite } from '@/entrypoints/gmail.content/gmail-site';
+import { gmailSite } from '@/utils/sites/gmail/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
 import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
@@ -247,5 +247,56 @@ describe('Gmail capture', () => {
     const { capture } = start('https://mail.google.com/chat/u/0/');
     await capture.scan();
     expect(controlRoots()).toHaveLength(0);
+  });
+});
+
+describe("Gmail's real traps (tests/fixtures/gmail/real-traps.html)", () => {
+  const SECOND = '#DJRzVT668Nyu0t+aT0ewkMVHrmcBNfYWunksXQHNfyuLLKTrXyb92TvdwOsudoaV';
+
+  it('never reads the hidden empty twin, wherever it sits, and never gives it a control', () => {
+    loadFixture('gmail/real-traps.html');
+    const units = gmailSite(() => THREAD_URL).findUnits(document);
+    expect(units).toHaveLength(3);
+    for (const u of units) {
+      expect(u.segments[0].classList.contains('undefined')).toBe(false);
+      expect(u.segments[0].textContent?.trim()).not.toBe('');
+    }
+  });
+
+  it('exactly one control per real code: trimmed content (div.ajR then div.im) is a quote', async () => {
+    loadFixture('gmail/real-traps.html');
+    const { capture } = start();
+    await capture.scan();
+    const roots = controlRoots();
+    const labels = roots.flatMap((r) => buttonsIn(r).map((b) => b.getAttribute('aria-label') ?? b.textContent));
+    expect(labels.filter((l) => l?.startsWith('Save ad code #PtYgjmUh'))).toHaveLength(1);
+    expect(labels.filter((l) => l?.startsWith('Save ad code #DJRzVT66'))).toHaveLength(1);
+    expect(roots).toHaveLength(2);
+    // The clipped message offers the entire message, in words that name the site.
+    expect(roots[1].textContent).toContain('more codes may be in the part Gmail hides');
+    expect(labels).toContain('Open entire message');
+  });
+
+  it('reads the thread shell id (#msg-f:…) and the clipped link of the third message', () => {
+    loadFixture('gmail/real-traps.html');
+    const third = gmailSite(() => THREAD_URL).findUnits(document)[2];
+    expect(third.clippedLink).toMatch(/view=lg&permmsgid=msg-f:1851234612345678901$/);
+    expect(third.meta().messageId).toBe('19b4c2a0b1c2d3e4');
+  });
+
+  it('a collapsed message (div.kv) has no body: nothing until it is opened, then one control', async () => {
+    loadFixture('gmail/real-traps.html');
+    document.querySelectorAll('.adn').forEach((m) => m.remove());
+    const { capture } = start();
+    await capture.scan();
+    expect(controlRoots()).toHaveLength(0);
+    // Opening it: Gmail puts the message shell with its body (and its hidden twin) in place.
+    const opened = document.createElement('div');
+    opened.className = 'adn ads';
+    opened.setAttribute('data-message-id', '#msg-f:1851234500000000001');
+    opened.innerHTML = `<div class="ii gt" style="display:none"><div class="a3s aiL undefined"></div></div><div class="ii gt"><div class="a3s aiL ">Code: ${SECOND} for 30 days</div></div>`;
+    document.querySelector('.h7')!.append(opened);
+    await capture.scan();
+    expect(controlRoots()).toHaveLength(1);
   });
 });

@@ -1,19 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatSite } from '@/utils/capture/chat-site';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
-import { INSTAGRAM } from '@/utils/sites/instagram';
+import { instagramSite } from '@/utils/sites/instagram/reader';
 import { controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://www.instagram.com/direct/t/17842501234567890/';
 const CODE = '#b0prFmbh7+wy5yq1XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1g';
-const site = () => chatSite('instagram', 'www.instagram.com', INSTAGRAM, () => URL_);
+const site = () => instagramSite(() => URL_);
 
-describe('Instagram direct messages', () => {
+describe('Instagram direct messages, 2025 grid (the fallback selectors)', () => {
   it('joins a code sent in two bubbles and takes the other party as the creator', async () => {
     loadFixture('instagram/thread.html');
     const [unit] = site().findUnits(document);
-    expect(unit.meta()).toMatchObject({ partnerHandle: '@maya.creates', senderName: 'maya.creates', url: URL_ });
+    expect(unit.meta()).toMatchObject({ partnerHandle: '@maya.creates', url: URL_ });
     expect((await findCodes(unit, localExtract)).codes).toMatchObject([{ code: CODE }]);
   });
 

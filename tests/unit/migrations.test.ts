@@ -2,7 +2,7 @@
 // nothing may be lost or altered, and every index of the new version must answer for every record.
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/codes-db';
+import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { countExpiringSoon, listUsable } from '@/utils/code-store';
 import { makeCode, NOW, record } from './dashboard-fixtures';

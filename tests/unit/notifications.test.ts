@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { saveSettings } from '@/utils/settings';
 import { checkAlerts, ALERTS_NEXT_ALARM } from '@/entrypoints/background/alerts';
 import { onNotificationButton, onNotificationClicked, parseNotificationId } from '@/entrypoints/background/notifications';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { outlookSite } from '@/entrypoints/outlook.content/outlook-site';
+import { outlookSite } from '@/utils/sites/outlook/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
 import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
@@ -65,5 +65,18 @@ describe('Outlook reading pane', () => {
     expect(s.isActive(new URL('https://outlook.office365.com/mail/inbox'))).toBe(true);
     expect(s.isActive(new URL('https://outlook.office.com/calendar/view/week'))).toBe(false);
     expect(s.isActive(new URL('https://outlook.evil.example/mail/'))).toBe(false);
+  });
+});
+
+describe('Outlook work account on outlook.cloud.microsoft, German UI (tests/fixtures/outlook/cloud-de.html)', () => {
+  const CLOUD_URL = 'https://outlook.cloud.microsoft/mail/inbox/id/AAQkAGI2TG93AAA%3D';
+  it('runs on the cloud host', () => {
+    expect(outlookSite(() => CLOUD_URL).isActive(new URL(CLOUD_URL))).toBe(true);
+  });
+  it('counts a body once when UniqueMessageBody_ is on the document element and on its child', () => {
+    loadFixture('outlook/cloud-de.html');
+    const units = outlookSite(() => CLOUD_URL, () => 'en-US').findUnits(document);
+    expect(units).toHaveLength(2);
+    expect(units.map((u) => u.meta().messageId)).toEqual(['11', '12']);
   });
 });

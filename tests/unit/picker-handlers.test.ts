@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '@/entrypoints/background/router';
 import { saveCaptures } from '@/utils/code-store';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { DAY_MS } from '@/utils/expiry';
 
 // The fill goes back to the page's content script through the messaging library; capture it.
@@ -61,6 +61,41 @@ beforeEach(async () => {
   changed = vi.fn<() => void>();
   h = pickerHandlers(db, changed, () => clock) as Required<Handlers>;
   await h.pickerRegister({ token: TOKEN }, page);
+  // The picker frame says hello; the content script vouches for it.
+  const hello = await h.pickerSession({}, picker);
+  await h.pickerBind({ token: TOKEN, nonce: (hello as { nonce: string }).nonce }, page);
+});
+
+describe('how a picker frame learns its session', () => {
+  it('gets a nonce until its content script vouched for it, then the session secret', async () => {
+    const other = { ...picker, frameId: 8 };
+    const first = await h.pickerSession({}, other);
+    expect(first).toEqual({ nonce: expect.stringMatching(/^[A-Za-z0-9_-]{16,}$/) });
+    await expect(h.pickerList({ token: TOKEN }, other)).rejects.toThrow(/lost its connection/);
+    await h.pickerBind({ token: TOKEN, nonce: (first as { nonce: string }).nonce }, page);
+    expect(await h.pickerSession({}, other)).toEqual({ token: TOKEN });
+    // Only the vouched-for frame may use the session now.
+    expect((await h.pickerList({ token: TOKEN }, other)).codes.length).toBe(2);
+    await expect(h.pickerList({ token: TOKEN }, picker)).rejects.toThrow(/lost its connection/);
+  });
+
+  it('a page-made picker frame cannot use the session even with the secret', async () => {
+    const pageMade = { ...picker, frameId: 11 };
+    expect(await h.pickerSession({}, pageMade)).toHaveProperty('nonce');
+    await expect(h.pickerList({ token: TOKEN }, pageMade)).rejects.toThrow(/lost its connection/);
+  });
+
+  it('refuses a nonce from another tab, a made-up one, or one used twice', async () => {
+    const elsewhere = (await h.pickerSession({}, otherTab)) as { nonce: string };
+    await expect(h.pickerBind({ token: TOKEN, nonce: elsewhere.nonce }, page)).rejects.toThrow(/lost its connection/);
+    await expect(h.pickerBind({ token: TOKEN, nonce: 'made_up_nonce_AAAAAAAAAAAA' }, page)).rejects.toThrow();
+    const fresh = (await h.pickerSession({}, { ...picker, frameId: 9 })) as { nonce: string };
+    await h.pickerBind({ token: TOKEN, nonce: fresh.nonce }, page);
+    await expect(h.pickerBind({ token: TOKEN, nonce: fresh.nonce }, page)).rejects.toThrow();
+    // Only the content script's own frame may vouch.
+    const again = (await h.pickerSession({}, { ...picker, frameId: 10 })) as { nonce: string };
+    await expect(h.pickerBind({ token: TOKEN, nonce: again.nonce }, { ...page, frameId: 2 })).rejects.toThrow();
+  });
 });
 
 describe('picker sessions', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { codesDb } from '@/utils/codes-db';
+import { codesDb } from '@/utils/vault/db';
 import { DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
 import { expiryPhrase } from '@/utils/expiry';
 import { translator } from '@/utils/i18n';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { saveCaptures } from '@/utils/code-store';
 import { DAY_MS } from '@/utils/expiry';
 import { loadPopupView } from '@/entrypoints/popup/popup-view';

@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import type { CodesDb } from '@/utils/codes-db';
+import type { CodesDb } from '@/utils/vault/db';
 import { removeAllListeners } from '@/utils/protocol';
 import { registerHandlers } from '@/entrypoints/background/router';
 import { codeHandlers } from '@/entrypoints/background/code-handlers';
@@ -18,6 +18,14 @@ export const GMAIL_TAB = {
   url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXk',
   tab: { id: 7 } as Browser.tabs.Tab,
   frameId: 0,
+} as Browser.runtime.MessageSender;
+
+/** The code picker frame our Ads Manager content script embeds: our origin, inside a web page's tab. */
+export const PICKER_FRAME = {
+  id: EXTENSION_ID,
+  url: `chrome-extension://${EXTENSION_ID}/code-picker.html`,
+  tab: { id: 5 } as Browser.tabs.Tab,
+  frameId: 3,
 } as Browser.runtime.MessageSender;
 
 export type Reply = { res?: unknown; err?: { message?: string; name?: string } } | undefined;

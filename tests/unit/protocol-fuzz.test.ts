@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { messageSchemas } from '@/utils/protocol-schemas';
 import { rejectedLog, senderKind } from '@/entrypoints/background/router';
 import { saveSettings } from '@/utils/settings';
 import { makeCode, NOW, record } from './dashboard-fixtures';
-import { EXTENSION_ID, EXTENSION_PAGE, GMAIL_TAB, startBackground, type Reply } from './protocol-fuzz.harness';
+import { EXTENSION_ID, EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME, startBackground, type Reply } from './protocol-fuzz.harness';
 
 const TOKEN = 'Zq3vX9kLm2Pw8RtY4nBc';
 
@@ -21,11 +21,13 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   setUsage: { id: 1, used: true, advertiserId: '7001' },
   updateCode: { id: 1, patch: { notes: 'renewed', tags: ['Q1'] } },
   deleteCodes: { ids: [1, 2] },
-  restoreCodes: { records: [record({ id: 40, code: makeCode(40) })] },
+  restoreDeleted: { undoToken: 'undo-token-0123456789' },
   bulkEditCodes: { ids: [1], edit: { kind: 'archive', archived: 1 } },
   importCodes: { records: [record({ code: makeCode(41) })] },
   pickerRegister: { token: TOKEN },
   pickerConfirmed: { token: TOKEN, ids: [1] },
+  pickerBind: { token: TOKEN, nonce: TOKEN },
+  pickerSession: {},
   pickerList: { token: TOKEN },
   pickerFill: { token: TOKEN, ids: [1] },
   pickerUndoUsed: { token: TOKEN, ids: [1] },
@@ -119,6 +121,16 @@ const asDelivered = (m: unknown): unknown => JSON.parse(JSON.stringify(m) ?? 'nu
 
 const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'verifyCodes', 'testTikTokConnection'].includes(t)));
 
+const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
+/** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */
+function ownSenderFor(message: unknown, pick: number): Browser.runtime.MessageSender {
+  const type = (message as { type?: unknown } | null)?.type;
+  const rule = typeof type === 'string' && Object.hasOwn(messageSchemas, type) ? messageSchemas[type as keyof typeof messageSchemas] : undefined;
+  const allowed = OWN.filter((s) => rule?.from.includes(senderKind(s, `chrome-extension://${EXTENSION_ID}/`, EXTENSION_ID)!));
+  const from = allowed.length && pick % 4 ? allowed : OWN;
+  return from[pick % from.length];
+}
+
 /** Would the router let this through? Those cases are not forgeries, so the fuzzer skips them. */
 function accepted(message: unknown, sender: Browser.runtime.MessageSender): boolean {
   const m = message as { type?: unknown; data?: unknown; timestamp?: unknown } | null;
@@ -155,9 +167,10 @@ describe('message protocol under fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(
         fc
-          // Mostly our own page or content script, so forged data meets the schemas, not just the sender gate.
-          .tuple(forgedMessage, fc.oneof({ arbitrary: fc.constantFrom(EXTENSION_PAGE, GMAIL_TAB), weight: 3 }, { arbitrary: fc.constantFrom(...SENDERS), weight: 1 }))
-          .map(([m, s]) => [asDelivered(m), s] as const)
+          // Mostly one of our own senders allowed for the message (page, picker frame, content script), so
+          // forged data meets the schemas, not just the sender gate.
+          .tuple(forgedMessage, fc.oneof({ arbitrary: fc.nat().map((n) => ({ own: n })), weight: 3 }, { arbitrary: fc.constantFrom(...SENDERS), weight: 1 }))
+          .map(([m, s]) => [asDelivered(m), 'own' in s ? ownSenderFor(m, s.own) : s] as const)
           .filter(([m, s]) => !accepted(m, s)),
         async ([message, sender]) => {
           const lastLogged = rejectedLog[rejectedLog.length - 1];

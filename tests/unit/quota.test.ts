@@ -3,10 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { deleteCodes, restoreCodes, saveCaptures } from '@/utils/code-store';
-import { commitImport } from '@/entrypoints/background/dashboard-handlers';
+import { commitImport, deleteCodes, restoreDeleted, saveCaptures } from '@/utils/vault/commands';
 import { CLOSED_MESSAGE, QUOTA_MESSAGE } from '@/utils/storage-errors';
 import { makeCode, NOW, record } from './dashboard-fixtures';
 import { GMAIL_TAB, startBackground } from './protocol-fuzz.harness';
@@ -84,13 +83,13 @@ describe('storage quota errors', () => {
   });
 
   it('undo of a delete restores every row or none', async () => {
-    const deleted = await deleteCodes(db, before.map((r) => r.id!));
+    const { undoToken } = await deleteCodes(db, before.map((r) => r.id!), NOW);
     disk.budget = 1;
-    await expect(restoreCodes(db, deleted)).rejects.toThrow();
+    await expect(restoreDeleted(db, undoToken, NOW)).rejects.toThrow();
     expect(await db.codes.count()).toBe(0);
 
     disk.budget = Infinity;
-    await restoreCodes(db, deleted);
+    await restoreDeleted(db, undoToken, NOW);
     expect(sorted(await db.codes.toArray())).toEqual(before);
   });
 

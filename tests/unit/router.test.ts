@@ -18,7 +18,7 @@ describe('senderKind', () => {
 describe('message schemas', () => {
   it('content scripts may save codes but never delete or edit them', () => {
     expect(messageSchemas.saveCodes.from).toContain('content');
-    for (const m of ['deleteCodes', 'updateCode', 'setUsage', 'restoreCodes'] as const) expect(messageSchemas[m].from).toEqual(['extension']);
+    for (const m of ['deleteCodes', 'updateCode', 'setUsage', 'restoreDeleted'] as const) expect(messageSchemas[m].from).toEqual(['extension']);
   });
   it('rejects malformed capture payloads', () => {
     const ok = { captures: [{ code: '#x', source: { kind: 'gmail' } }] };

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chatSite } from '@/utils/capture/chat-site';
 import { findCodes } from '@/utils/capture/find-codes';
-import { TIKTOK_DM } from '@/utils/sites/tiktok-dm';
+import { tiktokDmSite } from '@/utils/sites/tiktok-dm/reader';
 import { loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://www.tiktok.com/messages?lang=en&u=7012345678901234567';
 const CODE = '#nneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d/';
-const site = () => chatSite('tiktok-dm', 'www.tiktok.com', TIKTOK_DM, () => URL_);
+const site = () => tiktokDmSite(() => URL_);
 
-describe('TikTok web messages', () => {
+describe('TikTok web messages, January 2026 generation (the fallback selectors)', () => {
   it('finds the code inside chatter and takes the chat partner as the creator', async () => {
     loadFixture('tiktok-dm/thread.html');
     const [unit] = site().findUnits(document);
@@ -20,8 +19,9 @@ describe('TikTok web messages', () => {
     expect(unit.meta(found.segment).sentAt).toBe(new Date(2026, 10, 20, 14, 5).getTime());
   });
 
-  it('wakes up only on /messages', () => {
+  it('runs on every www.tiktok.com page (the chat can open as a drawer anywhere), and nowhere else', () => {
     expect(site().isActive(new URL(URL_))).toBe(true);
-    expect(site().isActive(new URL('https://www.tiktok.com/@sam.bakes/video/7443344556677889900'))).toBe(false);
+    expect(site().isActive(new URL('https://www.tiktok.com/@sam.bakes/video/7443344556677889900'))).toBe(true);
+    expect(site().isActive(new URL('https://ads.tiktok.com/i18n/creation'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { openCodesDb, type CodesDb } from '@/utils/codes-db';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { DAY_MS } from '@/utils/expiry';
 import { apiCredentialsItem, getVerificationState } from '@/utils/api-settings';
 import { CODE_EXPIRED_MESSAGE } from '@/utils/tiktok-api';

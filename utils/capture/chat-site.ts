@@ -1,69 +1,147 @@
 import type { CaptureKind } from '../code-record';
 import { parseMailDate } from '../mail-date';
 import { allMatches, cleanText, firstMatch, toHandle } from './dom';
-import type { CaptureUnit, SiteAdapter } from './types';
+import type { CaptureUnit, MessageMeta, SiteAdapter } from './types';
 
-/** Selectors of a web chat (Instagram DMs, TikTok messages); see utils/sites/. */
-export interface ChatSiteConfig {
-  activePaths: readonly string[];
+/** Selectors of a web chat, as data (see utils/sites/<site>/selectors.ts). Each list: today's first, then fallbacks. */
+export interface ChatSelectors {
+  /** Present on every page of the app where the chat can show (a drawer counts). */
   app: readonly string[];
+  /** The open chat's message list. */
   conversation: readonly string[];
+  /** One message (bubble, run or row). */
   row: readonly string[];
+  /** The text of one message, inside a row. */
   text: readonly string[];
-  partner: readonly string[];
-  /** "Nov 20, 2026, 9:41 AM" lines the chat puts between groups of bubbles. */
-  timeDivider: readonly string[];
+  /** Lines between rows that date the rows after them ("January 4, 2026 00:02"). */
+  timeDivider?: readonly string[];
+  /** The other party in the chat header: exactly one means a one-to-one chat. */
+  partner?: readonly string[];
 }
 
-/** The last time divider before `segment` in page order, read as a date (undefined if unsure). */
-function sentBefore(conversation: Element, segment: Element, config: ChatSiteConfig): number | undefined {
-  let last: Element | undefined;
-  for (const d of allMatches(conversation, config.timeDivider)) {
-    if (d.compareDocumentPosition(segment) & Node.DOCUMENT_POSITION_FOLLOWING) last = d;
-    else break;
-  }
-  return parseMailDate(last?.textContent, { now: Date.now() });
+/** What one row says about itself; what it leaves out carries forward from the rows above. */
+export interface RowFacts {
+  /** Display name of the sender. */
+  senderName?: string;
+  /** Sender's TikTok-style handle, when the page shows one. */
+  senderHandle?: string;
+  /** Sent by the signed-in user: no sender carries forward from it or over it. */
+  self?: boolean;
+  /** Epoch ms, when the row carries its own time. */
+  sentAt?: number;
+  /** The page's stable id of the message (Slack ts, WhatsApp data-id…). */
+  id?: string;
 }
 
-/** "/maya.creates/", "/@maya.creates", "@maya.creates", "maya.creates" → "@maya.creates". */
-function handleOf(el: Element): string | undefined {
+export interface ChatReader {
+  kind: CaptureKind;
+  selectors: ChatSelectors;
+  isActive(url: URL): boolean;
+  /** Reads one row; `now` is passed in so relative labels ("Yesterday") stay testable. */
+  rowFacts?(row: Element, now: number): RowFacts;
+  /** Reads a time divider's text (default: parseMailDate). */
+  dividerTime?(text: string, now: number): number | undefined;
+  /** The list is `column-reverse`: newest message first in the DOM, drawn at the bottom. */
+  newestFirst?: boolean;
+}
+
+/** "/maya.creates/", "/@maya.creates", "@maya.creates" → "@maya.creates". Plain names are not handles. */
+export function handleOf(el: Element): string | undefined {
   const href = el.getAttribute('href');
   const fromHref = href && /^\/@?([A-Za-z0-9._]{1,64})\/?(?:[?#]|$)/.exec(href)?.[1];
-  return toHandle(fromHref || el.textContent?.trim().replace(/^@/, ''));
+  if (fromHref) return toHandle(fromHref);
+  const text = el.textContent?.trim() ?? '';
+  return text.startsWith('@') ? toHandle(text) : undefined;
+}
+
+interface Walked {
+  senderName?: string;
+  senderHandle?: string;
+  self?: boolean;
+  sentAt?: number;
+  id?: string;
 }
 
 /**
- * A chat thread is one unit: its bubbles are read in order as one text, because creators
- * often send a code in pieces or wrap it between bubbles. Controls go after the bubble
- * where a code ends. In a one-to-one thread the other party is taken as the creator.
+ * Rows and dividers in reading order (oldest first), carrying sender and time forward: chats
+ * name the sender once per run and date a whole group of messages with one divider or label.
  */
-export function chatSite(kind: CaptureKind, hostname: string, config: ChatSiteConfig, pageUrl: () => string = () => location.href): SiteAdapter {
+function factsAt(conversation: Element, row: Element, reader: ChatReader, now: number): Walked {
+  const { selectors } = reader;
+  const rowSel = selectors.row.find((s) => conversation.querySelector(s));
+  const divSel = selectors.timeDivider?.find((s) => conversation.querySelector(s));
+  if (!rowSel) return {};
+  const items = [...conversation.querySelectorAll([rowSel, divSel].filter(Boolean).join(','))];
+  if (reader.newestFirst) items.reverse();
+  const readDivider = reader.dividerTime ?? ((t: string, n: number) => parseMailDate(t, { now: n }));
+  const walked: Walked = {};
+  for (const item of items) {
+    if (divSel && item.matches(divSel) && !item.matches(rowSel)) {
+      const t = readDivider(cleanText(item.textContent) ?? '', now);
+      // A divider the reader cannot date for sure resets the time: better none than a wrong one.
+      walked.sentAt = t;
+      continue;
+    }
+    const f = reader.rowFacts?.(item, now) ?? {};
+    if (f.self) {
+      walked.self = true;
+      walked.senderName = f.senderName;
+      walked.senderHandle = undefined;
+    } else if (f.senderName || f.senderHandle) {
+      walked.self = false;
+      walked.senderName = f.senderName;
+      walked.senderHandle = f.senderHandle;
+    }
+    if (f.sentAt !== undefined) walked.sentAt = f.sentAt;
+    walked.id = f.id;
+    if (item === row || item.contains(row)) break;
+  }
+  return walked;
+}
+
+/**
+ * A chat is one unit: its messages are read in order as one text, because creators often send
+ * a code in pieces over several bubbles. The control goes after the message where a code ends
+ * (before it in the DOM when the list is drawn bottom-up), and each code is saved with that
+ * message's sender and time. Virtualised lists re-render rows as you scroll: the unit changes,
+ * the controller re-reads it and places each control again, once.
+ */
+export function chatSite(reader: ChatReader, pageUrl: () => string = () => location.href, now: () => number = Date.now): SiteAdapter {
+  const { selectors } = reader;
+  const rowSelector = selectors.row.join(',');
   return {
-    kind,
-    isActive: (url) => url.hostname === hostname && config.activePaths.some((p) => url.pathname.startsWith(p)),
-    isRecognised: (doc) => !!firstMatch(doc, config.app),
+    kind: reader.kind,
+    isActive: (url) => reader.isActive(url),
+    isRecognised: (doc) => !!firstMatch(doc, selectors.app),
     findUnits(doc) {
-      const conversation = firstMatch(doc, config.conversation);
+      const conversation = firstMatch(doc, selectors.conversation);
       if (!conversation) return [];
-      const rows = allMatches(conversation, config.row);
-      const segments = rows.flatMap((row) => allMatches(row, config.text).filter((t) => !t.querySelector(config.text.join(','))));
+      const rows = allMatches(conversation, selectors.row);
+      // The innermost matches only: a text element can hold another (nested dir="auto" divs).
+      const innermost = (found: HTMLElement[]) => found.filter((t) => !found.some((o) => o !== t && t.contains(o)));
+      let segments = rows.flatMap((row) => innermost(allMatches(row, selectors.text)));
+      if (reader.newestFirst) segments = segments.reverse();
       if (!segments.length) return [];
-      const rowSelector = config.row.join(',');
+      const rowOf = (segment: Element) => segment.closest(rowSelector) ?? segment;
       const unit: CaptureUnit = {
         key: conversation,
         segments,
         quoteSelectors: [],
         noun: 'chat',
-        place: (host, segment) => (segment.closest(rowSelector) ?? segment).after(host),
-        meta(segment) {
-          const partners = allMatches(doc, config.partner);
+        place: (host, segment) => (reader.newestFirst ? rowOf(segment).before(host) : rowOf(segment).after(host)),
+        meta(segment): MessageMeta {
+          const partners = selectors.partner ? allMatches(doc, selectors.partner) : [];
           const handles = [...new Set(partners.map(handleOf).filter((h): h is string => !!h))];
           const partnerHandle = handles.length === 1 ? handles[0] : undefined;
+          const row = segment && rowOf(segment);
+          const facts = row ? factsAt(conversation, row, reader, now()) : {};
           return {
-            partnerHandle,
-            senderName: partnerHandle && cleanText(partners[0].getAttribute('aria-label')?.replace(/^Open the profile page of\s*/i, '') ?? partners[0].textContent),
+            // The creator is whoever sent the code; in a one-to-one chat, the other party.
+            partnerHandle: facts.senderHandle ?? partnerHandle,
+            senderName: facts.senderName ?? (facts.self ? undefined : facts.senderHandle),
             url: pageUrl(),
-            sentAt: segment ? sentBefore(conversation, segment, config) : undefined,
+            sentAt: facts.sentAt,
+            messageId: facts.id,
           };
         },
       };

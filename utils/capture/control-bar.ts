@@ -13,7 +13,7 @@ export interface BarCode {
 export interface ControlBarOptions {
   codes: BarCode[];
   /** Offered when the page clipped the message: the code may be in the hidden part. */
-  clipped?: { open(): void };
+  clipped?: { open(): void; siteName?: string };
   /** Saves the codes; rejects with a message the user can act on. */
   save(codes: string[]): Promise<void>;
   noun?: 'message' | 'chat';
@@ -172,9 +172,10 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
 
   if (options.clipped) {
     const note = el(doc, 'div', 'clipped');
+    const hider = options.clipped.siteName ?? 'the page';
     note.append(el(doc, 'span', undefined, n
-      ? 'This message is clipped: more codes may be in the part Gmail hides.'
-      : 'This message is clipped: an ad code may be in the part Gmail hides.'));
+      ? `This message is clipped: more codes may be in the part ${hider} hides.`
+      : `This message is clipped: an ad code may be in the part ${hider} hides.`));
     const open = el(doc, 'button', 'open', 'Open entire message');
     open.type = 'button';
     open.addEventListener('click', (e) => {

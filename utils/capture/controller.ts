@@ -156,7 +156,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     for (const [segment, codes] of bySegment) {
       const bar = createControlBar(doc, {
         codes: codes.map((f) => ({ code: f.code, ...detailOf(f, meta) })),
-        clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener') } : undefined,
+        clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
         save: (chosen) => save(unit, found, chosen),
         noun: unit.noun,
       });

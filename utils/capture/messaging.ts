@@ -1,29 +1,23 @@
-import type { ProtocolMap } from '../protocol';
+import { decodeReply, encodeRequest, type PageCall, type PageData, type PageResult } from './page-protocol';
 
 /**
- * The messages mail pages send, in @webext-core/messaging's wire format
- * ({id, type, data, timestamp} → {res} | {err}), without its runtime: mail-page scripts
- * must stay tiny. The background parses and checks every payload.
+ * Sends the page-script protocol's requests (see page-protocol.ts) with the plain `chrome`
+ * runtime: no messaging library and no polyfill, so mail-page scripts stay tiny. The
+ * background checks the sender and parses every payload.
  */
-type PageMessages = Pick<ProtocolMap, 'saveCodes' | 'findCodes'>;
-export type SendToBackground = <K extends keyof PageMessages>(
-  type: K,
-  data: Parameters<PageMessages[K]>[0],
-) => Promise<ReturnType<PageMessages[K]>>;
+export type SendToBackground = <K extends PageCall>(type: K, data: PageData<K>) => Promise<PageResult<K>>;
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
   id?: string;
 }
 
-let nextId = 1;
-
 export function backgroundSender(runtime: Runtime | undefined = (globalThis as { chrome?: { runtime?: Runtime } }).chrome?.runtime): SendToBackground {
   return async (type, data) => {
     if (!runtime?.id) throw new Error('Ad Code Keeper was updated or turned off. Reload this page to save codes.');
     let reply: unknown;
     try {
-      reply = await runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() });
+      reply = await runtime.sendMessage(encodeRequest(type, data));
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
       if (/context invalidated|receiving end does not exist/i.test(text)) {
@@ -31,9 +25,6 @@ export function backgroundSender(runtime: Runtime | undefined = (globalThis as {
       }
       throw new Error(`Could not reach Ad Code Keeper: ${text}`);
     }
-    const r = reply as { res?: unknown; err?: { message?: string } } | undefined;
-    if (!r) throw new Error('Ad Code Keeper did not answer. Try again in a moment.');
-    if (r.err) throw new Error(r.err.message ?? 'Ad Code Keeper refused the request.');
-    return r.res as never;
+    return decodeReply(reply) as never;
   };
 }

@@ -30,6 +30,8 @@ export interface CaptureUnit {
   quoteSelectors: readonly string[];
   /** Link that opens the whole message when the page clipped it. */
   clippedLink?: string;
+  /** The site's name as users know it ("Gmail"), for the bar's wording; the bar itself names no site. */
+  siteName?: string;
   /** How the bar names the place: "3 ad codes in this message" / "…in this chat". */
   noun?: 'message' | 'chat';
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { hasCatalog, resolveLanguage } from './core';
 import { I18nContext, makeI18n, type I18n } from './context';
 import { loadCatalog } from './load';
@@ -11,7 +11,8 @@ import { loadCatalog } from './load';
  */
 export function LazyI18nProvider({ language, timeZone, children }: { language: string; timeZone: string; children: ReactNode }) {
   const lang = resolveLanguage(language);
-  const [loaded, setLoaded] = useState(0);
+  // Bumped when a catalog arrives: hasCatalog() reads a module-level cache React cannot see change.
+  const [, setLoaded] = useState(0);
   const [failed, setFailed] = useState<string>();
   const ready = hasCatalog(lang);
   useEffect(() => {
@@ -27,10 +28,12 @@ export function LazyI18nProvider({ language, timeZone, children }: { language: s
   }, [lang, ready]);
   const value = useMemo(
     () => (ready ? makeI18n(language, timeZone) : failed === lang ? makeI18n('en', timeZone) : null),
-    [language, timeZone, lang, ready, failed, loaded],
+    [language, timeZone, lang, ready, failed],
   );
-  const last = useRef<I18n | null>(null);
-  if (value) last.current = value;
-  const shown = value ?? last.current;
+  // The last language that could be shown, kept while the next catalog loads (adjusting state during render,
+  // as React's docs describe for "storing information from previous renders").
+  const [last, setLast] = useState<I18n | null>(value);
+  if (value && value !== last) setLast(value);
+  const shown = value ?? last;
   return shown ? <I18nContext.Provider value={shown}>{children}</I18nContext.Provider> : null;
 }

@@ -1,7 +1,7 @@
-import { allMatches, cleanText, firstMatch } from '@/utils/capture/dom';
-import type { CaptureUnit, SiteAdapter } from '@/utils/capture/types';
-import { parseMailDate } from '@/utils/mail-date';
-import { OUTLOOK } from '@/utils/sites/outlook';
+import { allMatches, cleanText, firstMatch } from '../../capture/dom';
+import type { CaptureUnit, SiteAdapter } from '../../capture/types';
+import { parseMailDate } from '../../mail-date';
+import { OUTLOOK } from './selectors';
 
 /** The smallest element above the body that also holds this message's date (its header). */
 function messageRoot(body: Element): Element {

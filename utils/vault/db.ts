@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { AdCodeRecord } from './code-record';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { fitRecord } from './fit';
+import type { AdCodeRecord } from './schema';
 
 export const DB_NAME = 'ad-code-keeper';
 
@@ -7,7 +8,7 @@ export const DB_NAME = 'ad-code-keeper';
  * Every schema version ever shipped stays listed here, oldest first, so any installed
  * database upgrades step by step. Add a version; never edit an old one.
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<unknown> }[] = [
   {
     version: 1,
     stores: {
@@ -31,13 +32,37 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags',
     },
   },
+  {
+    version: 4,
+    stores: {
+      codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags',
+      // Deleted records, kept whole until the undo window closes: undo restores exactly these,
+      // never a copy that travelled through a page. One entry per delete, found by its undo token.
+      trash: '&token, deletedAt',
+    },
+    // Records stored before the limits existed (a right-click capture kept any page title) are
+    // brought within them, so every stored record parses and can be edited, undone and backed up.
+    upgrade: (tx) => tx.table<AdCodeRecord>('codes').toCollection().modify((r, ref) => {
+      ref.value = fitRecord(r);
+    }),
+  },
 ];
 
-export type CodesDb = Dexie & { codes: EntityTable<AdCodeRecord, 'id'> };
+/** One delete, kept for undo. */
+export interface TrashEntry {
+  token: string;
+  deletedAt: number;
+  records: AdCodeRecord[];
+}
+
+export type CodesDb = Dexie & { codes: EntityTable<AdCodeRecord, 'id'>; trash: EntityTable<TrashEntry, 'token'> };
 
 export function openCodesDb(name = DB_NAME): CodesDb {
   const db = new Dexie(name) as CodesDb;
-  for (const { version, stores } of SCHEMA_VERSIONS) db.version(version).stores(stores);
+  for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+    const v = db.version(version).stores(stores);
+    if (upgrade) v.upgrade(upgrade);
+  }
   return db;
 }
 

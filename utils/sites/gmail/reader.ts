@@ -1,7 +1,7 @@
-import { allMatches, cleanText, firstMatch } from '@/utils/capture/dom';
-import type { CaptureUnit, MessageMeta, SiteAdapter } from '@/utils/capture/types';
-import { parseMailDate } from '@/utils/mail-date';
-import { GMAIL } from '@/utils/sites/gmail';
+import { allMatches, cleanText, firstMatch } from '../../capture/dom';
+import type { CaptureUnit, MessageMeta, SiteAdapter } from '../../capture/types';
+import { parseMailDate } from '../../mail-date';
+import { GMAIL } from './selectors';
 
 /** Nearest match above `el`: Gmail keeps several thread views in the page (split view, history). */
 function nearest(el: Element, selectors: readonly string[]): HTMLElement | null {
@@ -19,6 +19,7 @@ function threadUnit(message: HTMLElement, body: HTMLElement, pageUrl: () => stri
     segments: [body],
     quoteSelectors: GMAIL.quote,
     clippedLink: clipped?.href.startsWith('https://mail.google.com/') ? clipped.href : undefined,
+    siteName: SITE_NAME,
     // Above the body, under the sender line: Gmail rewrites text inside the body at times.
     place: (host) => body.before(host),
     meta(): MessageMeta {
@@ -56,6 +57,9 @@ function fullViewUnit(message: HTMLElement, body: HTMLElement, doc: Document, pa
     },
   };
 }
+
+/** Gmail names the page in the clipped-message note. */
+const SITE_NAME = 'Gmail';
 
 export function gmailSite(pageUrl: () => string = () => location.href): SiteAdapter {
   return {

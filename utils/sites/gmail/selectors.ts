@@ -4,20 +4,17 @@
  */
 export const GMAIL = {
   matches: ['https://mail.google.com/mail/*'],
-  /** Pages the selectors were checked against (structure copied into tests/fixtures/gmail). */
-  testedOn: [
-    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx (thread)',
-    'https://mail.google.com/mail/u/1/#inbox/… (second account)',
-    'https://mail.google.com/mail/u/0/#inbox (split view: reading pane beside the list)',
-    'https://mail.google.com/mail/u/0/popout?ver=…&th=%23thread-f%3A… (pop-out window)',
-    'https://mail.google.com/mail/u/0?ui=2&ik=…&view=lg&permmsgid=msg-f%3A… (entire clipped message)',
-  ],
   /** Present on every Gmail page we understand. */
   app: ['div[role="main"]', 'div.nH.bkK', 'body > div.bodycontainer'],
   thread: {
     /** Expanded messages only; collapsed ones (div.kv, div.kQ) have no body and are skipped. */
+    /** The thread shell of each message: div.adn[data-message-id="#msg-f:…"]. */
     message: ['div.adn[data-message-id]', 'div.adn[data-legacy-message-id]', 'div[data-message-id]'],
-    body: ['div.a3s', 'div.ii.gt > div'],
+    /**
+     * Gmail keeps an empty, hidden twin of each body (div.ii.gt[style="display:none"] >
+     * div.a3s.aiL.undefined): it must never count, whichever comes first.
+     */
+    body: ['div.ii.gt:not([style*="display"]) > div.a3s:not(.undefined)', 'div.a3s:not(.undefined)', 'div.ii.gt:not([style*="display"]) > div'],
     sender: ['span.gD[email]', 'h3 span[email][name]', 'span[email][name]'],
     date: ['span.g3[title]', 'td.gH span[title]', 'span[title][alt]'],
     subject: ['h2.hP', 'h2[data-thread-perm-id]', 'h2[data-legacy-thread-id]'],
@@ -31,6 +28,9 @@ export const GMAIL = {
     date: ['table.message > tbody > tr:first-child td[align="right"]', 'table.message td[align="right"]'],
     subject: ['div.maincontent > table:first-child font b', 'div.maincontent b', 'title'],
   },
-  /** Earlier messages quoted in a reply (expanded or behind the "…" button). */
-  quote: ['blockquote', '.gmail_quote', '.gmail_extra', 'div.adL', 'div.yj6qo'],
+  /**
+   * Earlier messages quoted in a reply (expanded or behind the "…" button). Gmail trims repeated
+   * content into div.HOEnZb > div.adm > div.ajR (the "•••" toggle) then div.im.
+   */
+  quote: ['blockquote', '.gmail_quote', '.gmail_extra', 'div.adL', 'div.yj6qo', 'div.im', 'div.adm', 'div.HOEnZb'],
 } as const;

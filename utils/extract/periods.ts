@@ -21,6 +21,8 @@ export interface PeriodMention {
    * Phrases whose nearest cue is about payment or a deadline ("we pay within 30 days") are not returned.
    */
   cue: 'auth' | 'plain';
+  /** Said of several codes at once ("all three are one year", "same as before: 60 days", "todos duran un mes"). */
+  shared: boolean;
 }
 
 type UnitKind = 'day' | 'week' | 'month' | 'year';
@@ -39,6 +41,9 @@ const NUMBER_WORDS: Record<string, number> = {
   // German
   ein: 1, eine: 1, einen: 1, einem: 1, einer: 1, zwei: 2, sieben: 7, 'zwölf': 12, zwoelf: 12,
   'dreißig': 30, dreissig: 30, sechzig: 60,
+  // Dutch ("een" only before Dutch units, see DUTCH_UNITS)
+  een: 1, 'één': 1, twee: 2, zeven: 7, twaalf: 12, dertig: 30, zestig: 60,
+  // Spanish / Portuguese / French / Italian / German spelled-out 365 is rare; the year forms cover it.
 };
 
 /** Lower-case unit spellings → kind. Longer spellings must come first in the regex (see UNIT_ALTERNATION). */
@@ -64,6 +69,8 @@ const UNITS: Record<string, UnitKind> = {
   jahren: 'year', jahre: 'year', jahres: 'year', jahr: 'year',
   'années': 'year', 'année': 'year', ans: 'year', an: 'year',
   anni: 'year', anno: 'year',
+  // Dutch
+  dagen: 'day', dag: 'day', weken: 'week', maanden: 'month', maand: 'month', jaren: 'year', jaar: 'year',
 };
 
 /** Abbreviations that only count after digits ("60d", "30 j"), never after a word ("a d", "un mo"). */
@@ -72,6 +79,12 @@ const DIGIT_ONLY_UNITS = new Set([
 ]);
 /** "a"/"an" are English articles; "a semana" is Portuguese for "the week", not "one week". */
 const ENGLISH_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+/** "een" is Dutch for "a"/"one"; only before Dutch units (an English "een" does not exist, but keep it tight). */
+const DUTCH_UNITS = new Set(['dagen', 'dag', 'week', 'weken', 'maanden', 'maand', 'jaar', 'jaren']);
+const DUTCH_ONLY_NUMBERS = new Set(['een', 'één']);
+
+/** "a full year", "ein ganzes Jahr", "een heel jaar": a filler word between the number and the unit. */
+const FILLER_WORDS = 'full|whole|entire|ganze[ns]?|volle[ns]?|hele|heel';
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const UNIT_ALTERNATION = Object.keys(UNITS).sort(byLengthDesc).join('|');
@@ -85,6 +98,7 @@ const LATIN_PERIOD_RE = new RegExp(
   '(?<![\\p{L}\\p{N}_+/])' + // not inside a word, number or code body
     `(?:(\\d{1,3})|(${NUMBER_WORD_ALTERNATION}))` + // 1: digits, 2: number word
     '([ \\t]{0,2}[-‐‑–][ \\t]{0,2}|[ \\t]{1,2})?' + // 3: gap ("30 days", "30-day", "30days")
+    `(?:(?:${FILLER_WORDS})[ \\t]{1,2})?` + // "a full year"
     `(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}_])`, // 4: unit
   'giu',
 );
@@ -143,6 +157,7 @@ function scanPeriodPhrases(text: string, limit = Infinity): RawPeriod[] {
       const w = word.toLowerCase();
       if (DIGIT_ONLY_UNITS.has(unit)) continue;
       if ((w === 'a' || w === 'an') && !ENGLISH_UNITS.has(unit)) continue;
+      if (DUTCH_ONLY_NUMBERS.has(w) && !DUTCH_UNITS.has(unit)) continue;
       // "a" needs a space before the unit: "a week", not "aweek"; every word number does.
       if (!gap) continue;
     }
@@ -173,7 +188,7 @@ const AUTH_CUE_RE = new RegExp(
     // English
     '(?<!\\p{L})(?:authori[sz]\\p{L}*|autori[zcs]\\p{L}*|auth|valid\\p{L}*|expir\\p{L}*|period|duration|' +
       'lasts?|good for|active|whitelist\\p{L}*|allowlist\\p{L}*|usage|rights?|licen[cs]e\\p{L}*|spark|' +
-      'boost\\p{L}*|code|codes|access|runs?|running|available)(?!\\p{L})',
+      'boost\\p{L}*|code|codes|access|available)(?!\\p{L})',
     // Spanish / Portuguese
     '(?<!\\p{L})(?:autoriza\\p{L}*|vale|dura|v[aá]lid\\p{L}*|vigencia|vence\\p{L}*|caduca\\p{L}*|expira\\p{L}*|' +
       'duraci[oó]n|dura[cç][aã]o|per[ií]odo|prazo|c[oó]digos?)(?!\\p{L})',
@@ -183,6 +198,8 @@ const AUTH_CUE_RE = new RegExp(
     // French / Italian
     '(?<!\\p{L})(?:autoris\\p{L}*|valable|validit[eé]|expiration|dur[eé]e|p[eé]riode|autorizz\\p{L}*|' +
       'validit[aà]|scad\\p{L}*|durata|codice)(?!\\p{L})',
+    // Dutch
+    '(?<!\\p{L})(?:geldig\\p{L}*|geautoriseerd|autorisatie|looptijd|verloopt|vervalt|duur|advertentiecode)(?!\\p{L})',
     // Japanese
     '承認|許可|有効|期限|期間|認証|広告|コード|失効|権限',
   ].join('|'),
@@ -193,12 +210,15 @@ const AUTH_CUE_RE = new RegExp(
 const OTHER_CUE_RE = new RegExp(
   [
     '(?<!\\p{L})(?:pay|pays|paying|payment|payments|payout|paid|invoic\\p{L}*|net|ship\\p{L}*|deliver\\p{L}*|' +
-      'refund\\p{L}*|return\\p{L}*|reply|respond|within|deadline|due)(?!\\p{L})',
+      'refund\\p{L}*|return\\p{L}*|reply|respond|within|deadline|due|campaign\\p{L}*|promo\\p{L}*|contest|giveaway|' +
+      'sale|discount|off|trial|exclusiv\\p{L}*|posting|post it|go live|live for|ago)(?!\\p{L})',
     '(?<!\\p{L})(?:pago|pagar|pagaremos|pagamos|factura|fatura|pagamento|dentro de|em at[eé]|' +
       'env[ií]o|entrega)(?!\\p{L})',
     '(?<!\\p{L})(?:zahlung\\p{L}*|zahlen|bezahl\\p{L}*|rechnung|innerhalb|lieferung|versand)(?!\\p{L})',
     '(?<!\\p{L})(?:paiement|payer|pay[eé]|facture|sous|livraison|pagare|pagato|fattura|entro|consegna)(?!\\p{L})',
-    '支払|以内|請求|振込|納品|発送',
+    '(?<!\\p{L})(?:campa[ñn]\\p{L}*|kampagne|campagne|campagna|betaling|betalen|binnen|factuur|levering|verzending|' +
+      'geleden|hace|atr[aá]s|vor|il y a|fa)(?!\\p{L})',
+    '支払|以内|請求|振込|納品|発送|キャンペーン|前',
   ].join('|'),
   'giu',
 );
@@ -263,15 +283,38 @@ function nearestCue(text: string, from: number, to: number, before: boolean): Cu
   return best;
 }
 
+/**
+ * Words right before a phrase that make a bare statement of it ("it's 30d", "I set it to 60 days", "they are
+ * one year", "c'est 30 jours", "es de 60 días", "ist ein Jahr"). Only used when no cue word says otherwise:
+ * "the campaign is 30 days" stays a campaign.
+ */
+const STATEMENT_RE = new RegExp(
+  '(?<!\\p{L})(?:it[\'’]?s|it is|that[\'’]?s|one[\'’]s|is|are|was|were|be|set(?: (?:it|them|each|all))?(?: (?:to|for|at))?|' +
+    'es de|son de|es|son|está en|puse|são de|é de|é|são|coloquei|ist|sind|auf|c[\'’]est|est de|sont de|est|sont|' +
+    'è di|sono di|è|sono|is|zijn|staat op|op)[ \\t]{1,2}$',
+  'iu',
+);
+
+/** Words that make a statement cover several codes: "all three", "each one", "both", "same as before". */
+const SHARED_RE = new RegExp(
+  '(?<!\\p{L})(?:all|each|every|both|same|todos|todas|cada|ambos|ambas|mesmo|mesma|alle|jede[rns]?|beide|gleiche|' +
+    'tous|toutes|chaque|m[eê]me|tutti|tutte|ogni|entrambi|stesso|stessa|allemaal|elke?|dezelfde|zelfde)(?!\\p{L})' +
+    '|すべて|全て|全部|いずれも|どれも|同じ',
+  'iu',
+);
+
 /** Classifies one phrase by its nearest cue word; `null` when it is about something other than authorization. */
-function classify(text: string, p: RawPeriod, barrier: Barrier): PeriodMention['cue'] | null {
+function classify(text: string, p: RawPeriod, barrier: Barrier): Omit<PeriodMention, keyof RawPeriod> | null {
   const [bFrom, bTo] = windowBefore(text, p.start, barrier);
   const [aFrom, aTo] = windowAfter(text, p.end, barrier);
   const before = nearestCue(text, bFrom, bTo, true);
   const after = nearestCue(text, aFrom, aTo, false);
   const cue = !before ? after : !after ? before : after.distance < before.distance ? after : before;
-  if (!cue) return 'plain';
-  return cue.kind === 'auth' ? 'auth' : null;
+  if (cue && cue.kind === 'other') return null;
+  const lead = text.slice(Math.max(bFrom, p.start - 24), p.start);
+  const shared = SHARED_RE.test(text.slice(bFrom, bTo));
+  if (cue) return { cue: 'auth', shared };
+  return { cue: shared || STATEMENT_RE.test(lead) ? 'auth' : 'plain', shared };
 }
 
 /** More phrases than this in one message is not a real message; stop looking so huge inputs stay fast. */
@@ -290,8 +333,8 @@ export function findPeriodMentions(
   const out: PeriodMention[] = [];
   for (const p of scanPeriodPhrases(text, MAX_MENTIONS)) {
     if (skip(p.start)) continue;
-    const cue = classify(text, p, barrier);
-    if (cue) out.push({ ...p, cue });
+    const how = classify(text, p, barrier);
+    if (how) out.push({ ...p, ...how });
   }
   return out;
 }

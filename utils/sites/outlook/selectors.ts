@@ -3,14 +3,15 @@
  * change weekly, so ids, roles, aria labels and data-testid come first.
  */
 export const OUTLOOK = {
-  matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
-  testedOn: [
-    'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcwLWExYjAtMDACLTAwCgAQAK… (reading pane)',
-    'https://outlook.office.com/mail/inbox/id/AAQkAGI2… (work account, conversation view)',
-    'https://outlook.office365.com/mail/deeplink/read/AAMkAGI2… (opened in a new window)',
-  ],
+  /** Work accounts also live on outlook.cloud.microsoft (the id prefixes survived the move). */
+  matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.cloud.microsoft/*'],
   app: ['#ReadingPaneContainerId', '[data-app-section="ConversationContainer"]', 'div[role="main"]'],
-  body: ['div[id^="UniqueMessageBody_"]', 'div[role="document"]'],
+  /**
+   * UniqueMessageBody_N sits on the role="document" element or on its child (both seen live):
+   * the reader counts nested matches once. The aria-label is localized ("Message body",
+   * "Nachrichtentext"), so it is only a late fallback.
+   */
+  body: ['div[id^="UniqueMessageBody_"]', 'div[role="document"][aria-label="Message body"]', 'div[aria-label="Nachrichtentext"]', 'div[role="document"]'],
   /** The element above a body that holds one message's header: it contains a date. */
   date: ['[data-testid="SentReceivedSavedTime"]', '[id$="_DATE"]', 'div[title][aria-label^="Sent"]'],
   sender: ['[data-testid="SenderPersona"] span[title*="@"]', 'span[title*="@"]', '[aria-label^="From:"]'],

@@ -1,0 +1,77 @@
+// Both sides of the page-script protocol, for real: the content scripts' sender
+// (utils/capture/messaging.ts) talks to the background's router with its real handlers and a
+// real (fake-indexeddb) vault. If the two sides ever disagree on the wire, these fail.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { openCodesDb, type CodesDb } from '@/utils/vault/db';
+import { backgroundSender } from '@/utils/capture/messaging';
+import { PAGE_CALLS, encodeRequest } from '@/utils/capture/page-protocol';
+import { rejectedLog } from '@/entrypoints/background/router';
+import { makeCode, NOW } from './dashboard-fixtures';
+import { EXTENSION_ID, GMAIL_TAB, startBackground } from './protocol-fuzz.harness';
+
+let db: CodesDb;
+let bg: ReturnType<typeof startBackground>;
+beforeEach(async () => {
+  db = openCodesDb(`page-protocol-${Math.random()}`);
+  bg = startBackground(db);
+});
+afterEach(async () => {
+  bg.stop();
+  db.close();
+});
+
+/** The content script's runtime, as Chrome delivers its messages to the background from `sender`. */
+const runtimeFrom = (sender: Browser.runtime.MessageSender) => ({
+  id: EXTENSION_ID,
+  sendMessage: (message: unknown) => bg.send(message, sender),
+});
+
+describe('page-script protocol, sender ↔ real background router', () => {
+  const code = makeCode(77);
+  /** One request per call the page protocol carries; a new call without a case here fails. */
+  const cases: { [K in (typeof PAGE_CALLS)[number]]: () => Promise<void> } = {
+    findCodes: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      const found = await send('findCodes', { text: `Hi! my spark code ${code} valid for 60 days` });
+      expect(found).toMatchObject([{ code, periodDays: 60, saved: false }]);
+    },
+    saveCodes: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      const results = await send('saveCodes', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail', senderName: 'Maya' } }] });
+      expect(results).toMatchObject([{ code, outcome: 'saved' }]);
+      expect((await db.codes.where('code').equals(code).first())?.source.senderName).toBe('Maya');
+      // …and the next findCodes knows it is saved.
+      expect(await send('findCodes', { text: code })).toMatchObject([{ code, saved: true }]);
+    },
+  };
+
+  for (const call of PAGE_CALLS) it(`round-trips ${call}`, () => cases[call]());
+
+  it('answers each page request exactly once (the typed-protocol listener stays out of it)', async () => {
+    const replies: unknown[] = [];
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    await new Promise<void>((resolve) => {
+      void trigger(encodeRequest('findCodes', { text: code }), GMAIL_TAB, (r: unknown) => {
+        replies.push(r);
+        setTimeout(resolve, 20);
+      });
+    });
+    expect(replies).toHaveLength(1);
+  });
+
+  it('refuses a page that is not ours, with a message the user can read, and logs it', async () => {
+    const before = rejectedLog.length;
+    const send = backgroundSender(runtimeFrom({ id: 'another-extension', url: 'https://evil.example/', tab: { id: 3 } as Browser.tabs.Tab }));
+    await expect(send('saveCodes', { captures: [{ code, source: { kind: 'gmail' } }] })).rejects.toThrow(/sender not allowed/);
+    expect(await db.codes.count()).toBe(0);
+    expect(rejectedLog.length).toBe(before + 1);
+  });
+
+  it('refuses an invalid payload and a call the protocol does not carry', async () => {
+    const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+    await expect(send('saveCodes', { captures: [{ code, source: { kind: 'evil' as never } }] })).rejects.toThrow(/invalid data/);
+    await expect(send('deleteCodes' as never, { ids: [1] } as never)).rejects.toThrow(/did not answer|not a request/);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Every size limit of a saved code, defined once. Protocol, capture, backup, import, the vault's
+ * commands and the UI all read these, so no path can store a value another path refuses.
+ * No zod here: extension pages import this (input maxLength, messages) without the validator.
+ *
+ * Sizes are generous on purpose: they must hold everything the extension itself writes (a
+ * right-click capture keeps the page title and URL; merging captures grows the notes; TikTok's
+ * facts carry a caption and a poster URL). Capture paths fit values to these limits before
+ * storing (see fitCapture), so the stored record always parses.
+ */
+export const LIMITS = {
+  /** A normalized code is # + about 64 characters; raw text handed in may carry spaces. */
+  code: 200,
+  rawCode: 1000,
+  senderName: 1000,
+  senderEmail: 320,
+  subject: 4000,
+  /** Source page URL (the page a right-click capture came from): Chrome allows 2 MB; we keep 32 KB. */
+  sourceUrl: 32_768,
+  messageId: 1000,
+  postUrl: 4096,
+  handle: 64,
+  notes: 50_000,
+  tag: 60,
+  tags: 50,
+  uses: 10_000,
+  advertiserId: 64,
+  alertThresholdDays: 365,
+  alertsSent: 400,
+  /** Periods a capture may state; stored records (import, TikTok) may carry any whole number of days up to periodDaysMax. */
+  capturePeriods: [7, 30, 60, 365] as const,
+  periodDaysMax: 3650,
+  verifiedShortText: 200,
+  tiktokName: 1000,
+  videoText: 20_000,
+  posterUrl: 32_768,
+  verifiedError: 4000,
+} as const;
+
+/** How many items one message may carry; bigger jobs are sent in chunks of this size. */
+export const BATCH = {
+  /** Captures per saveCodes message (the popup's "Save all" sends more in turn). */
+  save: 1000,
+  /** Codes per savedCodes lookup. */
+  lookup: 1000,
+  /** Ids per delete / bulk edit / restore. */
+  ids: 100_000,
+  /** Records per importCodes message. */
+  import: 100_000,
+  /** Codes the picker fills or marks at once. */
+  picker: 50,
+  /** Codes per TikTok check message. */
+  verify: 200,
+  /** Characters of page text per findCodes message. */
+  findText: 200_000,
+} as const;
+
+/** The random tokens messages carry: a picker session (made in the Ads Manager page script), an undo. */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
+
+/** How long a delete can be undone: the background keeps the deleted records this long. */
+export const UNDO_WINDOW_MS = 24 * 3_600_000;

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export { LIMITS, BATCH, TOKEN_PATTERN, UNDO_WINDOW_MS } from './limits';
+
+/**
+ * The one definition of a saved code and of a capture. Types are derived from these schemas
+ * (`z.infer`), so the stored shape, the messages, the backup and the importer cannot drift.
+ * Page scripts import the types only (`import type`), which keeps zod out of their bundles.
+ */
+
+const n = (v: number) => v.toLocaleString('en');
+/** Text with a limit; the refusal names the limit and what to do about it. */
+const text = (max: number) => z.string().max(max, `longer than ${n(max)} characters (the limit); shorten it`);
+export const epochMs = z.number().finite().min(0).max(8.64e15);
+export const recordId = z.number().int().positive();
+
+export const captureKindSchema = z.enum(['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import']);
+export const handleSchema = z
+  .string()
+  .regex(new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`), 'a TikTok handle such as @name (letters, digits, . and _)');
+export const postUrlSchema = z.url({ protocol: /^https$/, error: 'an https address' }).max(LIMITS.postUrl, `longer than ${n(LIMITS.postUrl)} characters (the limit)`);
+/** A period a message may state (typed as number, as the extractor reports it). */
+export const periodSchema = z
+  .number()
+  .int()
+  .refine((p) => (LIMITS.capturePeriods as readonly number[]).includes(p), `one of ${LIMITS.capturePeriods.join(', ')} days`);
+export const notesSchema = text(LIMITS.notes);
+export const tagSchema = z.string().min(1).max(LIMITS.tag, `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it`);
+export const tagsSchema = z.array(tagSchema).max(LIMITS.tags, `more than ${LIMITS.tags} tags (the limit); remove some`);
+export const archivedSchema = z.union([z.literal(0), z.literal(1)]);
+
+export const captureSourceSchema = z.object({
+  kind: captureKindSchema,
+  senderName: text(LIMITS.senderName).optional(),
+  senderEmail: text(LIMITS.senderEmail).optional(),
+  subject: text(LIMITS.subject).optional(),
+  url: z
+    .url({ protocol: /^(https?|chrome-extension|moz-extension)$/, error: 'a web address' })
+    .max(LIMITS.sourceUrl, `longer than ${n(LIMITS.sourceUrl)} characters (the limit)`)
+    .optional(),
+  messageId: text(LIMITS.messageId).optional(),
+});
+
+export const codeUseSchema = z.object({ advertiserId: text(LIMITS.advertiserId).optional(), at: epochMs });
+
+export const verifiedFactsSchema = z.object({
+  checkedAt: epochMs,
+  authStatus: text(LIMITS.verifiedShortText).optional(),
+  itemStatus: text(LIMITS.verifiedShortText).optional(),
+  authStart: epochMs.optional(),
+  authEnd: epochMs.optional(),
+  tiktokName: text(LIMITS.tiktokName).optional(),
+  videoText: text(LIMITS.videoText).optional(),
+  posterUrl: text(LIMITS.posterUrl).optional(),
+  itemId: text(LIMITS.verifiedShortText).optional(),
+  error: text(LIMITS.verifiedError).optional(),
+  /** Why the last check failed: 'code-expired' (offer a renewal request), 'code-revoked', 'code-invalid'… */
+  errorKind: text(LIMITS.verifiedShortText).optional(),
+});
+
+/** A saved code as it is stored, without its database id (what a backup or an import carries). */
+export const storedRecordSchema = z.object({
+  /** Normalized `#` + body; unique. */
+  code: text(LIMITS.code),
+  creatorHandle: handleSchema.optional(),
+  postUrl: postUrlSchema.optional(),
+  periodDays: z.number().int().min(1).max(LIMITS.periodDaysMax),
+  /** True when the message stated no period and the default was used. */
+  periodAssumed: z.boolean(),
+  /** When the creator sent the code (message date), epoch ms. */
+  receivedAt: epochMs,
+  /** Estimated (or verified / user-edited) end of the authorization, epoch ms. */
+  expiresAt: epochMs,
+  expiryEdited: z.boolean().optional(),
+  /** Derived from uses: 'used' while the code has at least one use. */
+  status: z.enum(['unused', 'used']),
+  uses: z.array(codeUseSchema).max(LIMITS.uses),
+  /** IndexedDB cannot index booleans, hence 0 | 1. */
+  archived: archivedSchema,
+  notes: notesSchema,
+  tags: tagsSchema,
+  source: captureSourceSchema,
+  renewalRequestedAt: epochMs.optional(),
+  /** Thresholds (days before expiry) already notified, so each fires once. */
+  alertsSent: z.array(z.number().int().min(0).max(LIMITS.alertThresholdDays)).max(LIMITS.alertsSent),
+  /** A notification was snoozed: remind again at this time (epoch ms). */
+  alertSnoozedUntil: epochMs.optional(),
+  verified: verifiedFactsSchema.optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+});
+
+/** A saved code with its database id. */
+export const adCodeRecordSchema = storedRecordSchema.extend({ id: recordId.optional() });
+
+/** What a capture (mail page, selection, paste) hands to the background. */
+export const captureInputSchema = z.object({
+  code: text(LIMITS.rawCode),
+  periodDays: periodSchema.optional(),
+  creatorHandle: handleSchema.optional(),
+  postUrl: postUrlSchema.optional(),
+  /** Message sent date, epoch ms. Missing → time of capture. */
+  sentAt: epochMs.optional(),
+  source: captureSourceSchema,
+  notes: notesSchema.optional(),
+});
+
+/** The fields a user edits by hand (popup, drawer); everything else is the vault's to derive. */
+export const codePatchSchema = z
+  .object({
+    notes: notesSchema,
+    tags: tagsSchema,
+    creatorHandle: handleSchema,
+    postUrl: postUrlSchema,
+    archived: archivedSchema,
+    renewalRequestedAt: epochMs,
+    expiresAt: epochMs,
+    periodDays: periodSchema,
+  })
+  .partial()
+  .strict();
+
+export type CaptureKind = z.infer<typeof captureKindSchema>;
+export type CaptureSource = z.infer<typeof captureSourceSchema>;
+/** A use of the code in an Ads Manager advertiser account. */
+export type CodeUse = z.infer<typeof codeUseSchema>;
+/** Facts returned by TikTok's Marketing API (optional feature). */
+export type VerifiedFacts = z.infer<typeof verifiedFactsSchema>;
+export type UsageStatus = AdCodeRecord['status'];
+export type StoredRecord = z.infer<typeof storedRecordSchema>;
+export type AdCodeRecord = z.infer<typeof adCodeRecordSchema>;
+export type CaptureInput = z.infer<typeof captureInputSchema>;
+export type CodePatch = z.infer<typeof codePatchSchema>;
+export type CapturePeriod = (typeof LIMITS.capturePeriods)[number];
