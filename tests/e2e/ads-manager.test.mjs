@@ -22,9 +22,10 @@ async function openClassicDialog(page, buttonName = '+ Authorize TikTok Post') {
   await page.getByRole('dialog').getByRole('textbox').waitFor();
 }
 
-for (const react of ['19', '18']) {
+for (const react of ['19', '18', '17', '16']) {
   test(`classic Identity step (React ${react}): the list appears beside the field and Fill reaches React's state`, async () => {
-    const page = await openAdsPage(ext, react === '18' ? 'react=18' : '');
+    const page = await openAdsPage(ext, react === '19' ? '' : `react=${react}`);
+    if (react !== '19') assert.equal(await page.evaluate(() => window.React.version.split('.')[0]), react, `the page runs React ${react}`);
     await openClassicDialog(page);
     const frame = await pickerFrame(page);
     assert.ok(await overlayShown(page), 'the list opens by itself when the field appears');
