@@ -221,7 +221,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const now = clock();
       const message = PROBLEM_MESSAGES[problem];
       // The same rule as an API check's code-level error: expired and deleted codes show as expired now.
-      const { after } = await applyTikTokFacts(db, id, record.code, (fresh) => applyVerification(fresh, { ok: false, error: { kind: problem, message } }, now));
+      const verdict = { ok: false as const, error: { kind: problem, message } };
+      const { after } = await applyTikTokFacts(db, id, record.code, (fresh) => applyVerification(fresh, verdict, now));
       if (!after) return { changed: false };
       const refused: PickerRefusal = { id, problem, creatorHandle: record.creatorHandle, code: record.code, message, at: now };
       await saveSession(token, { ...session, refused }, now);

@@ -8,7 +8,11 @@ import { loadSavedPage, SAVED, visibleInJsdom } from './saved-page';
 
 describe('Ads Manager site: every saved page kind, as fixtures.ts states it', () => {
   it('lists every saved page, and only saved pages', () => {
-    expect(SAVED_PAGES.map((p) => p.page).sort()).toEqual(readdirSync(SAVED).filter((f) => f.endsWith('.html')).sort());
+    expect(SAVED_PAGES.map((p) => p.page).sort()).toEqual(
+      readdirSync(SAVED)
+        .filter((f) => f.endsWith('.html'))
+        .sort(),
+    );
   });
 
   it.each(SAVED_PAGES.map((p) => [p.page, p] as const))('%s: matches per selector, code fields, buttons, TikTok verdict', (_name, kind) => {

@@ -24,7 +24,7 @@ function attachDeclarativeShadowRoots(root: ParentNode) {
 
 /** jsdom lays nothing out, so "shown" here means: not inside display:none or [hidden], shadow hosts included. */
 export function visibleInJsdom(el: Element): boolean {
-  for (let n: Node | null = el; n; n = (n as Element).parentElement ?? ((n.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let n: Node | null = el; n; n = (n as Element).parentElement ?? (n.getRootNode() as ShadowRoot).host ?? null) {
     if (n.nodeType !== 1) continue;
     const e = n as Element;
     if (e.hasAttribute('hidden') || /display:\s*none/.test(e.getAttribute('style') ?? '')) return false;
