@@ -43,6 +43,8 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   pickerRegister: ['content'],
   pickerBind: ['content'],
   pickerConfirmed: ['content'],
+  pickerCodeProblem: ['content'],
+  pickerRequestRenewal: ['picker'],
   pickerSession: ['picker'],
   pickerCodeProblem: ['content'],
   pickerRequestRenewal: ['picker'],
