@@ -46,8 +46,6 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   pickerCodeProblem: ['content'],
   pickerRequestRenewal: ['picker'],
   pickerSession: ['picker'],
-  pickerCodeProblem: ['content'],
-  pickerRequestRenewal: ['picker'],
   pickerList: ['picker'],
   pickerFill: ['picker'],
   pickerUndoUsed: ['picker'],
