@@ -105,7 +105,7 @@ async function benchGmail() {
     const { context } = await openBrowser(withExtension);
     await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const runs = [];
-    let latencies = [];
+    const latencies = [];
     for (let run = 0; run < 5; run++) {
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
