@@ -9,7 +9,7 @@ import { slackSite } from '@/utils/sites/slack/reader';
 import { tiktokDmSite } from '@/utils/sites/tiktok-dm/reader';
 import { tiktokShopSite } from '@/utils/sites/tiktok-shop/reader';
 import { parsePrePlainText, whatsappSite } from '@/utils/sites/whatsapp/reader';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
+import { asSaved, buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
@@ -34,7 +34,7 @@ async function captured(site: SiteAdapter, code: string) {
   const [unit] = site.findUnits(document);
   const found = (await findCodes(unit, localExtract)).codes.find((f) => f.code === code);
   expect(found, code).toBeTruthy();
-  return { found: found!, meta: unit.meta(found!.segment), unit };
+  return { found: found!, meta: asSaved(unit.meta(found!.segment)), raw: unit.meta(found!.segment), unit };
 }
 
 describe('TikTok web messages, 2026 dm-new-* DOM', () => {
@@ -49,7 +49,7 @@ describe('TikTok web messages, 2026 dm-new-* DOM', () => {
   it('own rows (linking another profile than the header) are not the creator', async () => {
     loadFixture('tiktok-dm/dm-new.html');
     const [unit] = tiktokDmSite(() => URL_, () => NOW).findUnits(document);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 40) });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 40) });
   });
   it('re-rendered rows (virtualised list) get their control again, once', async () => {
     loadFixture('tiktok-dm/dm-new.html');
@@ -109,7 +109,7 @@ describe('Instagram DMs, 2026 DOM (column-reverse, role="group" per message)', (
     loadFixture('instagram/dm-2026.html');
     const [unit] = instagramSite(() => URL_, () => NOW).findUnits(document);
     expect(unit.segments[0].textContent).toMatch(/^Hey Maya/);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 12) });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 12) });
   });
 });
 
@@ -173,6 +173,6 @@ describe('Slack in the browser', () => {
     loadFixture('slack/channel.html');
     const [unit] = slackSite(() => URL_, () => NOW).findUnits(document);
     expect(unit.segments).toHaveLength(4);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: 'Jordan Kim', sentAt: 1795110000000 });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: 'Jordan Kim', sentAt: 1795110000000 });
   });
 });
