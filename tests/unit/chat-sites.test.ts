@@ -118,9 +118,12 @@ describe('TikTok Shop Affiliate Center IM (chatd kit)', () => {
   const CODE = '#zWbnXjgSTdd8PM5Pp/7vtA3R6DiZezwfg5y9cqBruxXI21kXNxSwH7/1K7wP94pJ';
   it('a row without a time label inherits the last one; the creator is the open contact', async () => {
     loadFixture('tiktok-shop/affiliate-im.html');
-    const { found, meta } = await captured(tiktokShopSite(() => URL_, () => NOW), CODE);
+    const { found, meta, raw } = await captured(tiktokShopSite(() => URL_, () => NOW), CODE);
     expect(found.periodDays).toBe(30);
     expect(meta).toMatchObject({ partnerHandle: '@sam.bakes', senderName: 'Sam Bakes', sentAt: local(2026, 11, 20, 9, 12) });
+    // The page sends the labels as printed (the code's row has none: the last one above it comes first); the background reads them.
+    expect(raw.sentAt).toBeUndefined();
+    expect(raw.sentAtText?.texts).toEqual(['Nov 20, 2026 9:12 AM', 'Nov 19, 2026 5:55 PM']);
   });
   it('runs on affiliate pages (panel) and in Seller Center chat, not elsewhere on Seller Center', () => {
     const site = tiktokShopSite();
