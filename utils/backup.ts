@@ -10,11 +10,6 @@ import { storedRecordSchema, type AdCodeRecord, type StoredRecord } from './vaul
 export const BACKUP_FORMAT = 'ad-code-keeper-backup';
 export const BACKUP_VERSION = 1;
 
-/** A stored record as it travels in a backup or an import message (id is not carried over). */
-export { storedRecordSchema };
-
-export type { StoredRecord };
-
 const backupEnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   backupVersion: z.number().int().min(1),

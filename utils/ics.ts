@@ -65,6 +65,7 @@ function fold(line: string): string {
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 /** A URI property must be one: a post link with anything odd in it is left to the description. */
+// eslint-disable-next-line no-control-regex -- a URI with control characters is refused
 const SAFE_URL = /^https:\/\/[^\s"<>\\^`{|}\u0000-\u001F\u007F]+$/;
 
 function expiryEvent(r: AdCodeRecord, thresholds: number[], now: number): string[] {

@@ -1,7 +1,10 @@
 import type { AdCodeRecord, CaptureKind, CaptureSource } from './code-record';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from './expiry';
 import { normalizeAdCode } from './extract';
-import { parseBackup, storedRecordSchema, type StoredRecord } from './backup';
+import { parseBackup } from './backup';
+import { storedRecordSchema, type StoredRecord } from './vault/schema';
+import { clip } from './vault/fit';
+import { LIMITS } from './vault/limits';
 import { isSingleEmail, tiktokVideoUrl } from './links';
 import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvRow } from './csv';
 
@@ -32,7 +35,7 @@ export interface PreviewOptions {
   defaultPeriodDays?: number;
 }
 
-const HANDLE = /^@[a-z0-9._]{1,64}$/;
+const HANDLE = new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`);
 const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import'];
 const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
 const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
@@ -68,7 +71,7 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
   let periodAssumed = true;
   if (c.period_days) {
     const p = Number(c.period_days.replace(/\s*(days?|d|días|dias|tage|jours)$/i, ''));
-    if (!Number.isInteger(p) || p < 1 || p > 3650) return { problem: `period “${c.period_days}” is not a number of days` };
+    if (!Number.isInteger(p) || p < 1 || p > LIMITS.periodDaysMax) return { problem: `period “${c.period_days}” is not a number of days (1 to ${LIMITS.periodDaysMax})` };
     periodDays = p;
     periodAssumed = c.period_assumed ? YES.test(c.period_assumed) : false;
   }
@@ -111,12 +114,12 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
   }
 
   const tags = [...new Set((c.tags ?? '').split(/[;,]/).map((t) => t.trim()).filter(Boolean))];
-  if (tags.some((t) => t.length > 60)) return { problem: 'a tag is longer than 60 characters' };
+  if (tags.some((t) => t.length > LIMITS.tag)) return { problem: `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it in the file` };
   const kind = KINDS.includes(c.source_kind as CaptureKind) ? (c.source_kind as CaptureKind) : 'import';
   const source: CaptureSource = { kind };
-  if (c.sender_name) source.senderName = c.sender_name.slice(0, 300);
+  if (c.sender_name) source.senderName = clip(c.sender_name, LIMITS.senderName);
   if (c.sender_email) source.senderEmail = c.sender_email.trim();
-  if (c.subject) source.subject = c.subject.slice(0, 1000);
+  if (c.subject) source.subject = clip(c.subject, LIMITS.subject);
   if (sourceUrl) source.url = sourceUrl;
 
   const record: StoredRecord = {
@@ -141,7 +144,10 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     updatedAt: opts.now,
   };
   const checked = storedRecordSchema.safeParse(record);
-  if (!checked.success) return { problem: checked.error.issues[0].message };
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { problem: `${issue.path.join('.').replace(/^source\./, '') || 'row'} ${issue.message}` };
+  }
   return { record: stripUndefined(followCaptureRules(record)) };
 }
 

@@ -6,6 +6,7 @@ import { StatusBadge } from './StatusBadge';
 import type { DashboardActions } from './actions';
 import { TikTokSection } from './TikTokSection';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
+import { LIMITS } from '@/utils/vault/limits';
 import { tiktokVideoUrl } from '@/utils/links';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
@@ -72,16 +73,22 @@ export function DetailsDrawer({
     );
   }
 
+  /**
+   * Sends only what the user changed. The form shows the expiry at minute precision, so it is
+   * compared as the user sees it: an untouched date and time never rewrite the stored expiry
+   * (which would mark it hand-edited, re-arm alerts and cut a TikTok-verified end time).
+   */
   const save = async () => {
-    const at = zonedInstant(expDate, expTime, zone);
+    const expiryTouched = expDate !== dayKey(row.expiresAt, zone) || expTime !== timeKey(row.expiresAt, zone);
+    const at = expiryTouched ? zonedInstant(expDate, expTime, zone) : row.expiresAt;
     if (at === undefined) {
       setError(t('invalidDate'));
       return;
     }
     setError('');
-    const nextTags = [...new Set(tags.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50);
+    const nextTags = [...new Set(tags.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, LIMITS.tags);
     const patch: Parameters<DashboardActions['patch']>[1] = {};
-    if (at !== row.expiresAt) patch.expiresAt = at;
+    if (expiryTouched && at !== row.expiresAt) patch.expiresAt = at;
     if (nextTags.join('\u0000') !== row.tags.join('\u0000')) patch.tags = nextTags;
     if (notes !== row.notes) patch.notes = notes;
     if (Object.keys(patch).length && (await actions.patch(row.id, patch))) setCopied(false);
@@ -193,7 +200,7 @@ export function DetailsDrawer({
         </label>
         <label className="dash-field">
           <span className="dash-field-label">{t('fieldNotes')}</span>
-          <textarea className="input drawer-notes" rows={3} value={notes} maxLength={5000} onChange={(e) => setNotes(e.target.value)} />
+          <textarea className="input drawer-notes" rows={3} value={notes} maxLength={LIMITS.notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
         <button type="submit" className="btn btn-primary">
           {t('save')}

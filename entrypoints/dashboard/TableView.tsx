@@ -6,6 +6,7 @@ import { sortRows, type Row, type Sort, type SortKey } from './filters';
 import { StatusBadge } from './StatusBadge';
 import { useDateFormats } from './useDateFormats';
 import type { DashboardActions } from './actions';
+import { LIMITS } from '@/utils/vault/limits';
 
 const ROW_HEIGHT = 44;
 const COLUMNS: { key: SortKey; label: MessageKey; className: string }[] = [
@@ -106,7 +107,7 @@ export function TableView({
             <label className="visually-hidden" htmlFor="bulk-tag">
               {t('bulkTagPlaceholder')}
             </label>
-            <input id="bulk-tag" className="input input-sm" placeholder={t('bulkTagPlaceholder')} value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} />
+            <input id="bulk-tag" className="input input-sm" placeholder={t('bulkTagPlaceholder')} value={tag} maxLength={LIMITS.tag} onChange={(e) => setTag(e.target.value)} />
             <button type="submit" className="btn btn-sm" disabled={!tag.trim()}>
               {t('bulkAddTag')}
             </button>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, saveSettings, settingsSchema, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, saveSettings, SETTING_RULES, type Settings } from '@/utils/settings';
 import { useSettings } from '@/components/useSettings';
 import { ALLOWED_PERIODS } from '@/utils/expiry';
 import { LANGUAGE_NAMES, LANGUAGES } from '@/utils/i18n';
@@ -56,9 +56,9 @@ export function OptionsPage({ settings }: { settings: Settings }) {
   };
 
   const commitWindow = () => {
-    const parsed = settingsSchema.shape.alertWindowDays.safeParse(Number(windowText));
-    setWindowError(!parsed.success || windowText.trim() === '');
-    if (parsed.success && windowText.trim() !== '' && parsed.data !== settings.alertWindowDays) void save({ alertWindowDays: parsed.data });
+    const days = windowText.trim() === '' ? undefined : SETTING_RULES.alertWindowDays(Number(windowText));
+    setWindowError(days === undefined);
+    if (days !== undefined && days !== settings.alertWindowDays) void save({ alertWindowDays: days });
   };
   const commitThresholds = () => {
     const parsed = parseThresholds(thresholdText);

@@ -7,6 +7,7 @@ import { codesToIcs } from '@/utils/ics';
 import { makeCode, NOW, record } from './dashboard-fixtures';
 
 /** What a calendar can hold of a text: line breaks (any style) as line breaks, no other control characters. */
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const asCalendarText = (s: string) => s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
 
 const tricky = fc.constantFrom('\r', '\n', '\r\n', '\n\r', ',', ';', '\\', '\\n', ':', '"', '\t', ' ', '\u0000', '\u001b', '\u007f', 'é', '€', '日本', '😀', '👩‍👩‍👧', 'x');
@@ -38,6 +39,7 @@ describe('.ics export against ical.js', () => {
       fc.property(fc.uniqueArray(fuzzedRecord, { minLength: 1, maxLength: 4, selector: (r) => r.code }), (records) => {
         const ics = codesToIcs(records, [7, 3, 1, 0], NOW);
         // CRLF line ends only: no bare CR or LF anywhere, and no other control characters.
+        // eslint-disable-next-line no-control-regex -- looking for control characters is the point
         expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u0008\u000B-\u001F\u007F]/);
         // Lines of at most 75 octets (RFC 5545 §3.1), folded without splitting a character.
         for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);

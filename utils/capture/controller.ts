@@ -1,4 +1,5 @@
 import type { CaptureInput } from '../code-record';
+import { BATCH } from '../vault/limits';
 import { createControlBar, type BarCode, type ControlBar } from './control-bar';
 import { HOST_ATTR, toHandle } from './dom';
 import { findCodes, type FoundCode } from './find-codes';
@@ -128,7 +129,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
 
   const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[]) => {
     const captures = found.filter((f) => codes.includes(f.code)).map((f) => toCapture(f, unit.meta(f.segment), site.kind, pageUrl()));
-    const results = await send('saveCodes', { captures });
+    // One message carries at most BATCH.save codes; "Save all" on a longer list sends it in parts.
+    const results = [];
+    for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send('saveCodes', { captures: captures.slice(i, i + BATCH.save) })));
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
     if (failed.length) throw new Error(`Not saved: ${failed[0].reason ?? 'this is not an ad code.'}`);
@@ -155,7 +158,8 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     let first = true;
     for (const [segment, codes] of bySegment) {
       const bar = createControlBar(doc, {
-        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, meta) })),
+        // Chats: each code's own message says who sent it.
+        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta) })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
         save: (chosen) => save(unit, found, chosen),
         noun: unit.noun,
