@@ -119,7 +119,7 @@ describe('a closed database', () => {
     db.close();
     const save = await bg.request('saveCodes', { captures: [capture(30)] }, GMAIL_TAB);
     expect(save?.err?.message).toBe(CLOSED_MESSAGE);
-    // The popup's paste preview asks which codes are saved (an extension page; content scripts may not).
+    // A read too (from an extension page: content scripts may not look codes up).
     const find = await bg.request('savedCodes', { codes: [makeCode(1)] });
     expect(find?.err?.message).toBe(CLOSED_MESSAGE);
     bg.stop();
