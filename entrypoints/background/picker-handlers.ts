@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/vault/db';
-import { setUsage, undoPickerUse } from '@/utils/vault/commands';
+import { applyTikTokFacts, setUsage, undoPickerUse } from '@/utils/vault/commands';
 import { getCodes, listForPicker } from '@/utils/vault/queries';
 import { isExpired } from '@/utils/expiry';
 import { sendMessage, type CodeProblem, type PickerCode, type PickerList, type PickerRefusal } from '@/utils/protocol';
@@ -216,12 +216,12 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const session = await sessionFor(token, sender, 'page');
       // A page may only speak about a code it was given by the user's own fill.
       if (!session.filledIds?.includes(id)) throw new PickerRefused('This page did not fill that code.');
-      const record = await db.codes.get(id);
-      if (!record) return { changed: false };
       const now = clock();
       const message = PROBLEM_MESSAGES[problem];
-      const after = applyVerification(record, { ok: false, error: { kind: problem, message } }, now);
-      await db.codes.put(after);
+      // The page reports what TikTok's own field said: stored as a TikTok fact, through the vault.
+      const report = (fresh: AdCodeRecord) => applyVerification(fresh, { ok: false, error: { kind: problem, message } }, now);
+      const { before: record } = await applyTikTokFacts(db, id, undefined, report);
+      if (!record) return { changed: false };
       const refused: PickerRefusal = { id, problem, creatorHandle: record.creatorHandle, code: record.code, message, at: now };
       await saveSession(token, { ...session, refused }, now);
       await changed();
