@@ -60,6 +60,10 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
+      // `let [a, b, c] = …` where only some are reassigned later reads better than splitting the destructuring.
+      'prefer-const': ['error', { destructuring: 'all' }],
+      // The vault's live queries take a deps list like useEffect: check it the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^(useVaultQuery|useLiveQuery)$' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
   },

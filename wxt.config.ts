@@ -13,7 +13,8 @@ export default defineConfig({
     description: 'Keep TikTok Spark Ads codes from your inbox, know when they expire, and fill them in Ads Manager.',
     // Reviewed for least privilege (docs/store/permissions.md): no `tabs`, no host permissions beyond
     // the content scripts' sites; `scripting` only reaches a tab the user just right-clicked (activeTab).
-    permissions: ['storage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
+    // `unlimitedStorage`: a large vault is never evicted under storage pressure (navigator.storage.persist is granted).
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
     // Asked for only when the user turns on TikTok API verification (Options); never a required host.
     optional_host_permissions: ['https://business-api.tiktok.com/*'],
     // The Ads Manager code picker frame; embeddable only by Ads Manager pages.

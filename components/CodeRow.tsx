@@ -10,6 +10,7 @@ import { ExpiryLabel, useFormatDate } from './ExpiryLabel';
 import { StatusPill } from './StatusPill';
 import { TikTokCheck } from './TikTokCheck';
 import { hasVerifiedEnd } from './tiktok-check';
+import { tiktokVideoUrl, videoLinkLabel } from '@/utils/links';
 
 export interface CodeRowActions {
   onToggleUsed(record: AdCodeRecord): void;
@@ -161,9 +162,14 @@ export function CodeRow({
               <>
                 <dt>{t('rowVideo')}</dt>
                 <dd>
-                  <a href={record.postUrl} target="_blank" rel="noreferrer">
-                    {record.postUrl.replace(/^https:\/\/(www\.)?/, '')}
-                  </a>
+                  {/* Only TikTok's own video links are links; anything else is shown whole, as text. */}
+                  {tiktokVideoUrl(record.postUrl) ? (
+                    <a href={record.postUrl} target="_blank" rel="noreferrer">
+                      {videoLinkLabel(record.postUrl)}
+                    </a>
+                  ) : (
+                    <span className="untrusted-link">{record.postUrl}</span>
+                  )}
                 </dd>
               </>
             )}

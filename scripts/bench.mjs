@@ -2,7 +2,7 @@
 // `npm run bench`: speed and size of the built extension, each result next to a baseline measured
 // in the same run on the same machine (machines are noisy; ratios travel, milliseconds do not).
 // Measures its own fresh build of the current sources. Not part of `npm test`: the size and linearity
-// budgets that must not regress are checked by tests/unit/budgets.test.ts instead.
+// budgets that must not regress are checked by tests/budgets/budgets.test.ts (`npm run test:budgets`) instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,35 +1,37 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 
 /**
  * The TikTok API feature's own storage. Everything is `local:` on purpose: an access token must
  * never be synced to other browsers or to the user's Google account.
+ * Checked by hand, not with zod: the popup reads these to offer "Check with TikTok", and zod would be
+ * most of its bundle.
  */
 
-export const accessTokenSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9._-]{16,512}$/, 'An access token is a long string of letters and digits (at least 16), with no spaces.');
+const TOKEN_FORMAT = /^[A-Za-z0-9._-]{16,512}$/;
+const ADVERTISER_FORMAT = /^\d{6,25}$/;
+const TOKEN_PROBLEM = 'An access token is a long string of letters and digits (at least 16), with no spaces.';
+const ADVERTISER_PROBLEM = 'The advertiser ID is a number (the digits after "aadvid=" in Ads Manager\'s address).';
 
-export const advertiserIdSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{6,25}$/, 'The advertiser ID is a number (the digits after "aadvid=" in Ads Manager\'s address).');
+export const isAccessToken = (text: string) => TOKEN_FORMAT.test(text.trim());
+export const isAdvertiserId = (text: string) => ADVERTISER_FORMAT.test(text.trim());
 
-export const apiCredentialsSchema = z.object({
-  enabled: z.boolean().default(false),
-  accessToken: z.string().max(512).default(''),
-  advertiserId: z.string().max(25).default(''),
-});
-export type ApiCredentials = z.infer<typeof apiCredentialsSchema>;
+export interface ApiCredentials {
+  enabled: boolean;
+  accessToken: string;
+  advertiserId: string;
+}
 export const NO_CREDENTIALS: ApiCredentials = { enabled: false, accessToken: '', advertiserId: '' };
 
 export const apiCredentialsItem = storage.defineItem<ApiCredentials>('local:tiktokApi', { fallback: NO_CREDENTIALS });
 
 /** Whatever is stored, the caller gets a well-formed value; anything unreadable means "off". */
 export function parseApiCredentials(raw: unknown): ApiCredentials {
-  const parsed = apiCredentialsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : NO_CREDENTIALS;
+  const input = (raw ?? {}) as Record<string, unknown>;
+  if (typeof input !== 'object' || Array.isArray(input)) return NO_CREDENTIALS;
+  const { enabled = false, accessToken = '', advertiserId = '' } = input;
+  const fits = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+  if (typeof enabled !== 'boolean' || !fits(accessToken, 512) || !fits(advertiserId, 25)) return NO_CREDENTIALS;
+  return { enabled, accessToken, advertiserId };
 }
 
 export async function getApiCredentials(): Promise<ApiCredentials> {
@@ -39,10 +41,8 @@ export async function getApiCredentials(): Promise<ApiCredentials> {
 /** Field-level problems with the user's input, keyed by field; empty when it can be saved. */
 export function credentialProblems(input: { accessToken: string; advertiserId: string }): Partial<Record<'accessToken' | 'advertiserId', string>> {
   const problems: Partial<Record<'accessToken' | 'advertiserId', string>> = {};
-  const token = accessTokenSchema.safeParse(input.accessToken);
-  if (!token.success) problems.accessToken = input.accessToken.trim() ? token.error.issues[0].message : 'Enter your access token.';
-  const adv = advertiserIdSchema.safeParse(input.advertiserId);
-  if (!adv.success) problems.advertiserId = input.advertiserId.trim() ? adv.error.issues[0].message : 'Enter your advertiser ID.';
+  if (!isAccessToken(input.accessToken)) problems.accessToken = input.accessToken.trim() ? TOKEN_PROBLEM : 'Enter your access token.';
+  if (!isAdvertiserId(input.advertiserId)) problems.advertiserId = input.advertiserId.trim() ? ADVERTISER_PROBLEM : 'Enter your advertiser ID.';
   return problems;
 }
 
@@ -74,7 +74,7 @@ export async function removeApiCredentials(): Promise<void> {
 
 /** Usable only when turned on and both fields are valid. */
 export function credentialsReady(c: ApiCredentials): boolean {
-  return c.enabled && accessTokenSchema.safeParse(c.accessToken).success && advertiserIdSchema.safeParse(c.advertiserId).success;
+  return c.enabled && isAccessToken(c.accessToken) && isAdvertiserId(c.advertiserId);
 }
 
 /** "••••••••3f9a": enough for the user to recognise which token is saved, useless to anyone else. */
@@ -86,23 +86,41 @@ export function maskToken(token: string): string {
 
 // ---------------------------------------------------------------- verification run state
 
-export const verificationStateSchema = z.object({
-  lastRunAt: z.number().optional(),
-  lastSuccessAt: z.number().optional(),
+export interface VerificationState {
+  lastRunAt?: number;
+  lastSuccessAt?: number;
   /** No scheduled or on-demand call happens before this moment (backoff after failures). */
-  notBefore: z.number().optional(),
-  failures: z.number().int().min(0).default(0),
-  lastError: z
-    .object({ kind: z.string(), message: z.string(), at: z.number() })
-    .optional(),
+  notBefore?: number;
+  failures: number;
+  lastError?: { kind: string; message: string; at: number };
   /** Advertiser name from the last successful connection test. */
-  advertiserName: z.string().optional(),
-});
-export type VerificationState = z.infer<typeof verificationStateSchema>;
+  advertiserName?: string;
+}
+
+/** The stored run state if it is well formed, otherwise a fresh one (as after no run at all). */
+function parseVerificationState(raw: unknown): VerificationState {
+  const s = (raw ?? {}) as Record<string, unknown>;
+  if (typeof s !== 'object' || Array.isArray(s)) return { failures: 0 };
+  const optional = (v: unknown, type: 'number' | 'string') => v === undefined || typeof v === type;
+  const e = s.lastError as Record<string, unknown> | undefined;
+  const errorOk = e === undefined || (typeof e === 'object' && e !== null && typeof e.kind === 'string' && typeof e.message === 'string' && typeof e.at === 'number');
+  const failures = s.failures ?? 0;
+  const ok =
+    ['lastRunAt', 'lastSuccessAt', 'notBefore'].every((k) => optional(s[k], 'number')) &&
+    optional(s.advertiserName, 'string') &&
+    Number.isInteger(failures) &&
+    (failures as number) >= 0 &&
+    errorOk;
+  if (!ok) return { failures: 0 };
+  const state: VerificationState = { failures: failures as number };
+  for (const k of ['lastRunAt', 'lastSuccessAt', 'notBefore'] as const) if (s[k] !== undefined) state[k] = s[k] as number;
+  if (e) state.lastError = { kind: e.kind as string, message: e.message as string, at: e.at as number };
+  if (s.advertiserName !== undefined) state.advertiserName = s.advertiserName as string;
+  return state;
+}
 
 export const verificationStateItem = storage.defineItem<VerificationState>('local:tiktokApiState', { fallback: { failures: 0 } });
 
 export async function getVerificationState(): Promise<VerificationState> {
-  const parsed = verificationStateSchema.safeParse((await verificationStateItem.getValue()) ?? {});
-  return parsed.success ? parsed.data : { failures: 0 };
+  return parseVerificationState(await verificationStateItem.getValue());
 }

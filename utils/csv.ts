@@ -187,7 +187,8 @@ export function parseCsv(text: string): CsvParseResult {
  */
 export function parseSheetDate(value: string, zone: string): number | undefined {
   const v = value.trim();
-  if (!v) return undefined;
+  // "0075-06-01" would be read as 1975 (JavaScript maps years 0–99 to 1900–1999): refuse it.
+  if (!v || twoDigitYear(v)) return undefined;
   const local = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2})?)?$/.exec(v);
   if (local) return zonedInstant(local[1], local[2] ?? '23:59', zone);
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
@@ -195,6 +196,11 @@ export function parseSheetDate(value: string, zone: string): number | undefined 
     return Number.isNaN(t) ? undefined : t;
   }
   return undefined;
+}
+
+/** A sheet date whose year was cut to two digits ("75-06-01") or padded back with zeros ("0075-06-01"). */
+export function twoDigitYear(value: string): boolean {
+  return /^(00\d{2}|\d{2})-\d{1,2}-\d{1,2}(?![\d])/.test(value.trim());
 }
 
 export function rowZone(cells: CsvRow['cells'], fallback: string): string {

@@ -1,5 +1,6 @@
-import { addDays, differenceInCalendarDays } from 'date-fns';
+import { addDays } from 'date-fns';
 import type { AdCodeRecord } from './code-record';
+import { calendarDaysBetween } from './i18n/dates';
 
 /** TikTok's default authorization period, used when a message states none. */
 export const DEFAULT_PERIOD_DAYS = 30;
@@ -51,19 +52,19 @@ export function badgeCount(
   return n;
 }
 
-/** Whole calendar days from now to expiry (0 = today). */
-export function daysUntil(expiresAt: number, now: number): number {
-  return differenceInCalendarDays(expiresAt, now);
+/** Whole calendar days from now to expiry (0 = today), in the display zone chosen in Settings. */
+export function daysUntil(expiresAt: number, now: number, zone: string): number {
+  return calendarDaysBetween(now, expiresAt, zone);
 }
 
 /** Short human text: "expires today", "expires in 3 days", "expired 2 days ago". */
-export function expiryPhrase(expiresAt: number, now: number): string {
+export function expiryPhrase(expiresAt: number, now: number, zone: string): string {
   if (expiresAt <= now) {
-    const ago = differenceInCalendarDays(now, expiresAt);
+    const ago = calendarDaysBetween(expiresAt, now, zone);
     if (ago === 0) return 'expired today';
     return ago === 1 ? 'expired yesterday' : `expired ${ago} days ago`;
   }
-  const days = daysUntil(expiresAt, now);
+  const days = daysUntil(expiresAt, now, zone);
   if (days === 0) {
     const hours = Math.max(1, Math.round((expiresAt - now) / 3_600_000));
     return `expires in ${hours} hour${hours === 1 ? '' : 's'}`;

@@ -1,4 +1,3 @@
-import { createEvents, type EventAttributes } from 'ics';
 import type { AdCodeRecord } from './code-record';
 import { shortCode } from './i18n';
 
@@ -7,6 +6,10 @@ import { shortCode } from './i18n';
  * threshold. Times are written in UTC, which Google Calendar and Outlook both convert to
  * the viewer's zone; the UID is derived from the code, so importing a newer export updates
  * events instead of duplicating them.
+ *
+ * Written here rather than with the `ics` package: it left a lone CR in text, did not escape
+ * commas/semicolons/backslashes inside CATEGORIES, folded by characters instead of octets and
+ * wrote reminders as "-P7DT" (not a valid duration). Every text goes through `escapeText`.
  */
 
 export const ICS_PRODUCT_ID = '-//Ad Code Keeper//Expiry calendar//EN';
@@ -26,8 +29,47 @@ export function icsUid(code: string): string {
   return `adcode-${stableId(code)}@ad-code-keeper`;
 }
 
-function expiryEvent(r: AdCodeRecord, thresholds: number[], now: number): EventAttributes {
-  const who = r.creatorHandle ?? r.source.senderName ?? 'unknown creator';
+/** A text as a calendar can hold it: any line-break style becomes one break; other control characters go. */
+export function calendarText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return s.replace(/\r\n|\r/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and line breaks escaped. */
+function escapeText(s: string): string {
+  return calendarText(s).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a character. */
+function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const size = encoder.encode(ch).length;
+    // The first line holds 75 octets; continuation lines start with a space, so 74 more.
+    if (octets + size > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** A URI property must be one: a post link with anything odd in it is left to the description. */
+const SAFE_URL = /^https:\/\/[^\s"<>\\^`{|}\u0000-\u001F\u007F]+$/;
+
+function expiryEvent(r: AdCodeRecord, thresholds: number[], now: number): string[] {
+  // A title is one line: a sender name's line breaks and runs of spaces become single spaces.
+  const who = r.creatorHandle ?? (calendarText(r.source.senderName ?? '').replace(/\s+/g, ' ').trim() || 'unknown creator');
   const title = `Ad code expires: ${who}`;
   const description = [
     `TikTok ad code ${r.code}`,
@@ -35,46 +77,56 @@ function expiryEvent(r: AdCodeRecord, thresholds: number[], now: number): EventA
     r.postUrl && `Video: ${r.postUrl}`,
     r.tags.length ? `Tags: ${r.tags.join(', ')}` : undefined,
     r.status === 'used' ? 'In use in Ads Manager: ads built on this code stop when it expires.' : undefined,
-    r.notes && `Notes: ${r.notes}`,
+    r.notes && calendarText(r.notes) && `Notes: ${r.notes}`,
     'Ask the creator to re-authorize the video before this date.',
   ]
-    .filter(Boolean)
+    .filter((part): part is string => !!part)
+    // Each part on its own: a note ending in CR must not merge with the next line break into one CRLF.
+    .map(calendarText)
     .join('\n');
   const alarms = [...new Set(thresholds)]
     .sort((a, b) => b - a)
-    .map((days) => ({
-      action: 'display' as const,
-      description: `${title} (${shortCode(r.code)})`,
-      trigger: days > 0 ? { days, before: true } : { minutes: 0, before: true },
-    }));
-  return {
-    uid: icsUid(r.code),
-    start: r.expiresAt,
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    duration: { minutes: 30 },
-    title,
-    description,
-    url: r.postUrl,
-    categories: ['Ad Code Keeper', ...r.tags],
-    status: 'CONFIRMED',
-    busyStatus: 'FREE',
-    transp: 'TRANSPARENT',
-    alarms,
+    .flatMap((days) => [
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `DESCRIPTION:${escapeText(`${title} (${shortCode(r.code)})`)}`,
+      `TRIGGER:${days > 0 ? `-P${days}D` : 'PT0S'}`,
+      'END:VALARM',
+    ]);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${icsUid(r.code)}`,
+    `SUMMARY:${escapeText(title)}`,
+    `DTSTAMP:${utc(now)}`,
+    `DTSTART:${utc(r.expiresAt)}`,
+    'DURATION:PT30M',
     // Bumped on every edit so calendars that re-import take the new expiry.
-    sequence: Math.max(0, Math.floor((r.updatedAt - r.createdAt) / 1000)) % 2_000_000_000,
-    created: r.createdAt,
-    lastModified: Math.min(r.updatedAt, now),
-  };
+    `SEQUENCE:${Math.max(0, Math.floor((r.updatedAt - r.createdAt) / 1000)) % 2_000_000_000}`,
+    `DESCRIPTION:${escapeText(description)}`,
+    ...(r.postUrl && SAFE_URL.test(r.postUrl) ? [`URL:${r.postUrl}`] : []),
+    'STATUS:CONFIRMED',
+    // One property per category (RFC 5545 allows several): a tag ending in a backslash (escaped as two)
+    // next to the "," separator is read as an escaped comma by some parsers (ical.js among them).
+    ...['Ad Code Keeper', ...r.tags].map((c) => `CATEGORIES:${escapeText(c)}`),
+    'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
+    'TRANSP:TRANSPARENT',
+    `CREATED:${utc(r.createdAt)}`,
+    `LAST-MODIFIED:${utc(Math.min(r.updatedAt, now))}`,
+    ...alarms,
+    'END:VEVENT',
+  ];
 }
 
 export function codesToIcs(records: AdCodeRecord[], thresholds: number[], now: number): string {
-  const header = { productId: ICS_PRODUCT_ID, method: 'PUBLISH', calName: 'Ad code expiries' };
-  if (!records.length) {
-    // The library refuses an empty list, but an empty calendar is a valid, importable file.
-    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'CALSCALE:GREGORIAN', `PRODID:${ICS_PRODUCT_ID}`, 'METHOD:PUBLISH', 'X-WR-CALNAME:Ad code expiries', 'END:VCALENDAR', ''].join('\r\n');
-  }
-  const { error, value } = createEvents(records.map((r) => expiryEvent(r, thresholds, now)), header);
-  if (error || !value) throw new Error(`Could not build the calendar file: ${error?.message ?? 'unknown error'}`);
-  return value;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    `PRODID:${ICS_PRODUCT_ID}`,
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Ad code expiries',
+    ...records.flatMap((r) => expiryEvent(r, thresholds, now)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(fold).join('\r\n') + '\r\n';
 }

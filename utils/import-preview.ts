@@ -5,7 +5,8 @@ import { parseBackup } from './backup';
 import { storedRecordSchema, type StoredRecord } from './vault/schema';
 import { clip } from './vault/fit';
 import { LIMITS } from './vault/limits';
-import { parseCsv, parseSheetDate, rowZone, type CsvRow } from './csv';
+import { isSingleEmail, tiktokVideoUrl } from './links';
+import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvRow } from './csv';
 
 /**
  * What an import will do, row by row, before anything is written: add (new code), merge
@@ -35,7 +36,6 @@ export interface PreviewOptions {
 }
 
 const HANDLE = new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`);
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import'];
 const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
 const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
@@ -79,7 +79,9 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
   const date = (label: string, v: string | undefined) => {
     if (!v) return { ok: true as const, value: undefined };
     const t = parseSheetDate(v, zone);
-    return t === undefined ? { ok: false as const, problem: `${label} “${v}” is not a date (use 2026-12-01, 2026-12-01 18:00 or ISO 8601)` } : { ok: true as const, value: t };
+    if (t !== undefined) return { ok: true as const, value: t };
+    if (twoDigitYear(v)) return { ok: false as const, problem: `${label} “${v}” has a two-digit year; write the full year (for example 2026-12-01)` };
+    return { ok: false as const, problem: `${label} “${v}” is not a date (use 2026-12-01, 2026-12-01 18:00 or ISO 8601)` };
   };
   const received = date('received date', c.received_at);
   if (!received.ok) return { problem: received.problem };
@@ -105,25 +107,25 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     else if (!NO.test(c.archived)) return { problem: `archived “${c.archived}” should be yes or no` };
   }
 
-  const postUrl = httpsUrl(c.post_url);
-  if (postUrl === false) return { problem: `video link “${c.post_url}” is not an https address` };
   const sourceUrl = httpsUrl(c.source_url, true);
   if (sourceUrl === false) return { problem: `source link “${c.source_url}” is not a web address` };
-  if (c.sender_email && !EMAIL.test(c.sender_email)) return { problem: `sender email “${c.sender_email}” is not an email address` };
+  if (c.sender_email && !isSingleEmail(c.sender_email.trim())) {
+    return { problem: `sender email “${c.sender_email}” is not one email address (one address per code, no lists)` };
+  }
 
   const tags = [...new Set((c.tags ?? '').split(/[;,]/).map((t) => t.trim()).filter(Boolean))];
   if (tags.some((t) => t.length > LIMITS.tag)) return { problem: `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it in the file` };
   const kind = KINDS.includes(c.source_kind as CaptureKind) ? (c.source_kind as CaptureKind) : 'import';
   const source: CaptureSource = { kind };
   if (c.sender_name) source.senderName = clip(c.sender_name, LIMITS.senderName);
-  if (c.sender_email) source.senderEmail = c.sender_email;
+  if (c.sender_email) source.senderEmail = c.sender_email.trim();
   if (c.subject) source.subject = clip(c.subject, LIMITS.subject);
   if (sourceUrl) source.url = sourceUrl;
 
   const record: StoredRecord = {
     code,
     creatorHandle,
-    postUrl: postUrl || undefined,
+    postUrl: c.post_url?.trim() || undefined,
     periodDays,
     periodAssumed,
     receivedAt,
@@ -146,7 +148,7 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     const issue = checked.error.issues[0];
     return { problem: `${issue.path.join('.').replace(/^source\./, '') || 'row'} ${issue.message}` };
   }
-  return { record: stripUndefined(record) };
+  return { record: stripUndefined(followCaptureRules(record)) };
 }
 
 function stripUndefined<T extends object>(o: T): T {
@@ -206,6 +208,28 @@ interface Candidate {
   problem?: string;
 }
 
+/**
+ * The capture rules, applied to imported records: only a TikTok video link is a link and only a
+ * single address is a sender address; anything else is kept, as text, in the notes.
+ */
+export function followCaptureRules<R extends Pick<AdCodeRecord, 'postUrl' | 'source' | 'notes'>>(record: R): R {
+  const kept: string[] = [];
+  let { postUrl, source } = record;
+  if (postUrl !== undefined && !tiktokVideoUrl(postUrl)) {
+    kept.push(`Link (not a TikTok video, kept as text): ${postUrl}`);
+    postUrl = undefined;
+  }
+  if (source.senderEmail !== undefined && !isSingleEmail(source.senderEmail)) {
+    kept.push(`Sender address as imported (not one address, kept as text): ${source.senderEmail}`);
+    source = { ...source, senderEmail: undefined };
+    delete source.senderEmail;
+  }
+  if (!kept.length) return record;
+  const out = { ...record, postUrl, source, notes: [record.notes, ...kept].filter(Boolean).join('\n') };
+  if (postUrl === undefined) delete out.postUrl;
+  return out;
+}
+
 export function previewCandidates(
   candidates: Candidate[],
   existing: ReadonlyMap<string, AdCodeRecord>,
@@ -238,7 +262,7 @@ export function previewImportFile(
   if (isJson) {
     const parsed = parseBackup(text);
     if (!parsed.ok) return parsed;
-    const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record, problem: e.problem }));
+    const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record && followCaptureRules(e.record), problem: e.problem }));
     return { ok: true, kind: 'json', rows: previewCandidates(candidates, existing, opts.fmtDate) };
   }
   const parsed = parseCsv(text);

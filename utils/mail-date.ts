@@ -1,89 +1,152 @@
 /**
- * Reads the sent date that mail pages print for a message ("Fri, Nov 20, 2026, 10:14 AM",
- * "vie, 20 nov 2026, 10:14", "2026年11月20日(金) 10:14", …) as local time, epoch ms.
+ * Reads the sent date that mail and chat pages print for a message ("Wed, Aug 20, 2025, 1:19 PM",
+ * "20 авг. 2025 г., 13:19", "2025年8月20日 下午1:19", "Yesterday 9:41 AM", …) as epoch ms, the wall-clock
+ * minute taken in the page's time zone (`timeZone`, default: this browser's).
  *
- * The expiry of a code is computed from this date, so a wrong date is worse than none:
- * anything ambiguous or implausible returns undefined and the caller falls back to the
- * capture time.
+ * The expiry of a code is computed from this date, so a wrong date is worse than none: anything ambiguous,
+ * contradictory or implausible returns undefined, and the caller asks the user instead of guessing.
+ * Runs in the mail-page scripts: no dependencies, only the built-in Intl.
  */
 
 export interface MailDateOptions {
-  /** Now, epoch ms: dates more than a day in the future or before 2016 are refused. */
+  /** Now, epoch ms: dates more than a day in the future or before 2016 are refused; "Today 9:41" is read from it. */
   now: number;
-  /** How to read all-numeric dates such as 11/06/2026; without it, ambiguous ones are refused. */
+  /** How to read all-numeric dates such as 11/06/2026; without it (and no weekday to decide), ambiguous ones are refused. */
   numericOrder?: 'mdy' | 'dmy';
+  /** IANA zone the page prints its times in (e.g. 'Europe/Berlin'); default: the browser's zone. */
+  timeZone?: string;
 }
 
-/** Month names and abbreviations (lower case, no accents, no dots) in en, es, pt, de, fr, it. */
+/** Month names and abbreviations (lower case, no accents, no dots) in en, es, pt, de, fr, it, nl, pl, tr, ru. */
 const MONTHS: Record<string, number> = {};
 [
-  'jan january ene enero janeiro januar janv janvier gen gennaio',
-  'feb february febrero fev fevereiro februar fevr fevrier febbraio',
-  'mar march marzo marco marz mars',
-  'apr april abr abril avr avril aprile',
-  'may mayo mai maio mag maggio',
-  'jun june junio junho juni juin giu giugno',
-  'jul july julio julho juli juil juillet lug luglio',
-  'aug august ago agosto aout',
-  'sep sept september septiembre set setembro septembre settembre',
-  'oct october octubre out outubro okt oktober octobre ott ottobre',
-  'nov november noviembre novembro novembre',
-  'dec december dic diciembre dez dezembro dezember dec decembre dicembre',
-].forEach((names, month) => names.split(' ').forEach((n) => (MONTHS[n] = month)));
+  'jan january ene enero janeiro januar janv janvier gen gennaio januari sty stycznia styczen oca ocak янв января январь',
+  'feb february febrero fev fevereiro februar fevr fevrier febbraio februari lut lutego luty sub subat фев февраля февраль',
+  'mar march marzo marco marz mars mrt maart marca marzec mart мар марта март',
+  'apr april abr abril avr avril aprile kwi kwietnia kwiecien nis nisan апр апреля апрель',
+  'may mayo mai maio mag maggio mei maj maja mayıs мая май',
+  'jun june junio junho juni juin giu giugno cze czerwca czerwiec haz haziran июн июня июнь',
+  'jul july julio julho juli juil juillet lug luglio lip lipca lipiec tem temmuz июл июля июль',
+  'aug august ago agosto aout augustus sie sierpnia sierpien agu agustos авг августа август',
+  'sep sept september septiembre set setembro septembre settembre wrz wrzesnia wrzesien eyl eylul сен сент сентября сентябрь',
+  'oct october octubre out outubro okt oktober octobre ott ottobre pazdziernika paz pazdziernik eki ekim окт октября октябрь',
+  'nov november noviembre novembro novembre lis listopada listopad kas kasım ноя нояб ноября ноябрь',
+  'dec december dic diciembre dez dezembro dezember dec decembre dicembre gru grudnia grudzien ara aralık дек декабря декабрь',
+].forEach((names, month) => names.split(' ').forEach((n) => (MONTHS[fold(n)] = month)));
+
+/** Weekday abbreviations (0 = Sunday) that print before dates and in chat dividers; none means two days. */
+const WEEKDAYS: Record<string, number> = {};
+[
+  'sun sunday dom domingo so sonntag dim dimanche domenica zo zondag',
+  'mon monday lun lunes seg segunda mo montag lundi lunedi ma maandag',
+  'tue tues tuesday mar martes ter terca di dienstag mardi martedi dinsdag',
+  'wed wednesday mie miercoles qua quarta mi mittwoch mer mercredi mercoledi wo woensdag',
+  'thu thur thurs thursday jue jueves qui quinta do donnerstag jeu jeudi gio giovedi donderdag',
+  'fri friday vie viernes sex sexta fr freitag ven vendredi venerdi vr vrijdag',
+  'sat saturday sab sabado sa samstag sam samedi za zaterdag',
+].forEach((names, day) => names.split(' ').forEach((n) => (WEEKDAYS[fold(n)] = day)));
+
+/** "Today 9:41 AM", "Yesterday …" in the languages of the product. */
+const TODAY = /^(?:today|hoy|hoje|heute|aujourd'hui|aujourd’hui|oggi|vandaag|dzisiaj|bugun|сегодня|今日|今天|오늘)$/;
+const YESTERDAY = /^(?:yesterday|ayer|ontem|gestern|hier|ieri|gisteren|wczoraj|dun|вчера|昨日|昨天|어제)$/;
+/** Words between the day and the time: "Yesterday at 9:41", "Hoy a las 9:41", "Gestern um 9:41", "Hier à 9h41". */
+const CONNECTORS = /[,.]|(?<!\p{L})(?:at|a las|as|às|um|à|alle|om|o)(?!\p{L})/gu;
 
 const EARLIEST = Date.UTC(2016, 0, 1);
 const DAY_MS = 86_400_000;
 
 function fold(text: string): string {
   return text
+    .replace(/[\u00a0\u202f\u2009\u200e\u200f]/g, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u00a0\u202f\u2009\u200e\u200f]/g, ' ');
+    .normalize('NFC')
+    .toLowerCase();
 }
 
-interface Parts {
+interface Day {
   year: number;
   month: number;
   day: number;
-  hour: number;
-  minute: number;
 }
 
-/** Time of day, with AM/PM in the spellings Gmail and Outlook use (12 h clock optional). */
-function readTime(s: string): { hour: number; minute: number; rest: string } | undefined {
-  const m = /(午前|午後)?\s*(?<!\d)(\d{1,2})(?::|h(?=\d))(\d{2})(?::\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?|午前|午後)?/.exec(s);
+interface Time {
+  hour: number;
+  minute: number;
+  /** The text with the time taken out. */
+  rest: string;
+}
+
+/** AM / PM words: "PM", "p. m." after the time; 午後, 下午, 오후, 晚上 … before it (also after, in TikTok Shop's chat). */
+const AM_WORDS = ['am', '午前', '上午', '早上', '凌晨', '오전'];
+const PM_WORDS = ['pm', '午後', '下午', '晚上', '中午', '오후'];
+const CJK_MERIDIEM = '(午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후)';
+const TIME_RE = new RegExp(
+  `(?:${CJK_MERIDIEM}\\s*)?(?<!\\d)(\\d{1,2})(?::|h(?=\\d))(\\d{2})(?::\\d{2})?(?!\\d)` +
+    `(?:\\s*(a\\.? ?m\\.?|p\\.? ?m\\.?|午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후)(?![a-z]))?`,
+);
+
+/** Time of day, with AM/PM in the spellings mail and chat pages use (12 h clock optional). */
+function readTime(s: string): Time | undefined {
+  const m = TIME_RE.exec(s);
   if (!m) return undefined;
   let hour = Number(m[2]);
   const minute = Number(m[3]);
+  if (m[1] && m[4]) return undefined;
   const marker = (m[1] ?? m[4] ?? '').replace(/[.\s]/g, '');
   if (marker) {
     if (hour < 1 || hour > 12) return undefined;
-    const pm = marker === 'pm' || marker === '午後';
+    const pm = PM_WORDS.includes(marker);
+    if (!pm && !AM_WORDS.includes(marker)) return undefined;
+    // 中午 ("noon") 12:30 is 12:30; 晚上/下午 1:00 is 13:00.
     hour = (hour % 12) + (pm ? 12 : 0);
   }
   if (hour > 23 || minute > 59) return undefined;
   return { hour, minute, rest: s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length) };
 }
 
-function readDate(s: string, order?: 'mdy' | 'dmy'): Omit<Parts, 'hour' | 'minute'> | undefined {
-  // 2026年11月20日 / 2026/11/20 / 2026-11-20: year first is never ambiguous.
-  const ymd = /(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})/.exec(s);
+/** The weekday named in the text, -1 when none, -2 when two different ones are named. */
+function readWeekday(words: string[]): number {
+  let found = -1;
+  for (const w of words) {
+    const d = WEEKDAYS[w];
+    if (d === undefined) continue;
+    if (found !== -1 && found !== d) return -2;
+    found = d;
+  }
+  return found;
+}
+
+function weekdayOf(d: Day): number {
+  return new Date(Date.UTC(d.year, d.month, d.day)).getUTCDay();
+}
+
+function readDate(s: string, order?: 'mdy' | 'dmy'): Day | undefined {
+  // 2026年11月20日 / 2026년 11월 20일 / 2026/11/20 / 2026-11-20: year first is never ambiguous.
+  const ymd = /(\d{4})\s*[年년/.-]\s*(\d{1,2})\s*[月월/.-]\s*(\d{1,2})/.exec(s);
   if (ymd) return { year: +ymd[1], month: +ymd[2] - 1, day: +ymd[3] };
 
+  const words = s.match(/\p{L}+|\d+/gu) ?? [];
   const numeric = /(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/.exec(s);
   if (numeric) {
     const a = +numeric[1];
     const b = +numeric[2];
     const year = +numeric[3];
-    if (a > 12 && b <= 12) return { year, month: b - 1, day: a };
-    if (b > 12 && a <= 12) return { year, month: a - 1, day: b };
-    if (a === b) return { year, month: a - 1, day: a };
+    const mdy = { year, month: a - 1, day: b };
+    const dmy = { year, month: b - 1, day: a };
+    const readings = a === b ? [mdy] : [mdy, dmy].filter((d) => d.month <= 11 && d.day >= 1 && d.day <= 31);
+    // A printed weekday decides the order ("Mon 11/06/2026"); one that fits no reading means we misread.
+    const weekday = readWeekday(words.filter((w) => !/^\d/.test(w)));
+    if (weekday === -2) return undefined;
+    if (weekday >= 0) {
+      const fits = readings.filter((d) => weekdayOf(d) === weekday);
+      return fits.length === 1 ? fits[0] : undefined;
+    }
+    if (readings.length === 1) return readings[0];
     if (!order) return undefined;
-    return order === 'mdy' ? { year, month: a - 1, day: b } : { year, month: b - 1, day: a };
+    return order === 'mdy' ? mdy : dmy;
   }
 
-  const words = s.match(/[a-z]+|\d+/g) ?? [];
   let year: number | undefined;
   const numbers: number[] = [];
   const months: { at: number; month: number }[] = [];
@@ -97,29 +160,110 @@ function readDate(s: string, order?: 'mdy' | 'dmy'): Omit<Parts, 'hour' | 'minut
   // yields to a later month name.
   const named = months.length > 1 ? months.filter((m) => m.at !== 0) : months;
   if (named.length !== 1 || year === undefined || numbers.length !== 1) return undefined;
-  return { year, month: named[0].month, day: numbers[0] };
+  const date = { year, month: named[0].month, day: numbers[0] };
+  // A weekday printed with a worded date must agree with it too ("Wed, Aug 20, 2025").
+  const weekday = readWeekday(words.filter((w, at) => at !== named[0].at && !/^\d/.test(w)));
+  if (weekday >= 0 && weekdayOf(date) !== weekday && date.day <= 31) return undefined;
+  return date;
 }
 
-function toEpoch(p: Parts, { now }: MailDateOptions): number | undefined {
-  const d = new Date(p.year, p.month, p.day, p.hour, p.minute);
-  // Round trip catches Feb 30 and friends, which Date would silently roll over.
-  if (d.getFullYear() !== p.year || d.getMonth() !== p.month || d.getDate() !== p.day) return undefined;
-  const t = d.getTime();
+// ---------------------------------------------------------------------------------------------------------
+// Wall clock ↔ epoch in a zone, refusing minutes that do not exist (spring forward) or exist twice (fall back).
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockOf(t: number, timeZone: string): Day & { hour: number; minute: number } {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const parts: Record<string, number> = {};
+  for (const p of f.formatToParts(t)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { year: parts.year, month: parts.month - 1, day: parts.day, hour: parts.hour % 24, minute: parts.minute };
+}
+
+function toEpoch(d: Day, hour: number, minute: number, { now, timeZone }: MailDateOptions): number | undefined {
+  let t: number | undefined;
+  if (!timeZone) {
+    const local = new Date(d.year, d.month, d.day, hour, minute);
+    // Round trip catches Feb 30 (Date rolls it over) and a minute skipped by a DST change.
+    const same = local.getFullYear() === d.year && local.getMonth() === d.month && local.getDate() === d.day;
+    if (!same || local.getHours() !== hour || local.getMinutes() !== minute) return undefined;
+    t = local.getTime();
+  } else {
+    const guess = Date.UTC(d.year, d.month, d.day, hour, minute);
+    if (new Date(guess).getUTCDate() !== d.day) return undefined;
+    const fits = new Set<number>();
+    for (const probe of [guess - DAY_MS, guess, guess + DAY_MS]) {
+      const w = wallClockOf(probe, timeZone);
+      const offset = Date.UTC(w.year, w.month, w.day, w.hour, w.minute) - Math.floor(probe / 60_000) * 60_000;
+      const candidate = guess - offset;
+      const back = wallClockOf(candidate, timeZone);
+      if (back.year === d.year && back.month === d.month && back.day === d.day && back.hour === hour && back.minute === minute) {
+        fits.add(candidate);
+      }
+    }
+    if (fits.size !== 1) return undefined;
+    t = [...fits][0];
+  }
   if (t < EARLIEST || t > now + DAY_MS) return undefined;
+  return t;
+}
+
+/** The calendar day `daysBack` days before now's day, in the zone. */
+function dayBefore(options: MailDateOptions, daysBack: number): Day {
+  if (!options.timeZone) {
+    const n = new Date(options.now);
+    const d = new Date(n.getFullYear(), n.getMonth(), n.getDate() - daysBack);
+    return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate() };
+  }
+  const w = wallClockOf(options.now, options.timeZone);
+  const d = new Date(Date.UTC(w.year, w.month, w.day - daysBack));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
+}
+
+/**
+ * Chat dividers without a year: "Today 9:41 AM", "Yesterday 9:41 AM", "Mon 9:41 AM" (the last 7 days),
+ * "9:41 AM" (today). A time later than now on the day it names is refused rather than moved.
+ */
+function readRelative(time: Time, options: MailDateOptions): number | undefined {
+  const rest = time.rest.replace(CONNECTORS, ' ').replace(/\s+/g, ' ').trim();
+  let daysBack: number;
+  if (rest === '' || TODAY.test(rest)) daysBack = 0;
+  else if (YESTERDAY.test(rest)) daysBack = 1;
+  else {
+    const weekday = WEEKDAYS[rest];
+    if (weekday === undefined) return undefined;
+    daysBack = (weekdayOf(dayBefore(options, 0)) - weekday + 7) % 7;
+    if (daysBack === 0) return undefined; // today, or a week ago? A page says "Today" for today: refuse.
+  }
+  const t = toEpoch(dayBefore(options, daysBack), time.hour, time.minute, options);
+  if (t === undefined || t > options.now + 60_000) return undefined;
   return t;
 }
 
 export function parseMailDate(text: string | null | undefined, options: MailDateOptions): number | undefined {
   if (!text || text.length > 200) return undefined;
+  // ISO with its zone ("2026-11-20T10:14:00Z"): the string says which instant it is.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) {
+    const t = Date.parse(text.trim());
+    return Number.isNaN(t) || t < EARLIEST || t > options.now + DAY_MS ? undefined : t;
+  }
   const s = fold(text).replace(/\s+/g, ' ').trim();
   const time = readTime(s);
   if (time) {
     const date = readDate(time.rest, options.numericOrder);
-    if (date) return toEpoch({ ...date, hour: time.hour, minute: time.minute }, options);
+    if (date) return toEpoch(date, time.hour, time.minute, options);
+    if (!/\d{4}/.test(time.rest) && !/\d{1,2}[/.-]\d{1,2}/.test(time.rest)) return readRelative(time, options);
   }
   // Last resort for formats we do not know, but only when the engine reads a full date
   // (and never for 11/06/2026, which Date.parse would read the US way without a word).
-  if (/\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(s)) return undefined;
+  if (/\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(s) || /[年년月월]/.test(s)) return undefined;
+  // Only zone-explicit strings ("…Z", "+02:00", "GMT"): anything else Date.parse would read in the wrong zone.
+  if (!/(?:z|[+-]\d{2}:?\d{2}|gmt|utc)$/i.test(text.trim())) return undefined;
   const t = Date.parse(text.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+at\s+/i, ' '));
   if (Number.isNaN(t) || !/\d{4}/.test(text) || t < EARLIEST || t > options.now + DAY_MS) return undefined;
   return t;

@@ -11,6 +11,7 @@ import {
   storedRecordSchema,
   tagSchema,
 } from './vault/schema';
+import { isSingleEmail, tiktokVideoUrl } from './links';
 
 /**
  * zod schemas for every message payload; the background parses each one before acting. The
@@ -29,6 +30,9 @@ const fillVia = z.enum(['pointer', 'keyboard']);
  * control), or one of our own extension pages (popup, dashboard, options). Each gets only what it needs.
  */
 export type SenderKind = 'content' | 'picker' | 'extension';
+
+const followsCaptureRules = (r: { postUrl?: string; source: { senderEmail?: string } }) =>
+  (r.postUrl === undefined || !!tiktokVideoUrl(r.postUrl)) && (r.source.senderEmail === undefined || isSingleEmail(r.source.senderEmail));
 
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 /** A schema whose parsed output is exactly the message's payload type. */
@@ -67,7 +71,11 @@ export const messageSchemas = {
     }),
     from: ['extension'],
   },
-  importCodes: { data: z.object({ records: z.array(storedRecordSchema).min(1).max(BATCH.import) }), from: ['extension'] },
+  importCodes: {
+    // Imports follow the capture rules (the import preview already moved anything else into the notes).
+    data: z.object({ records: z.array(storedRecordSchema.refine(followsCaptureRules, 'capture rules')).min(1).max(BATCH.import) }),
+    from: ['extension'],
+  },
   pickerRegister: { data: z.object({ token }), from: ['content'] },
   pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
   pickerSession: { data: z.object({}).strict(), from: ['picker'] },

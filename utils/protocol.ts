@@ -24,6 +24,8 @@ export interface PickerCode {
 export interface PickerList {
   codes: PickerCode[];
   alertWindowDays: number;
+  /** The display zone setting ('local' or an IANA name): the picker counts days left there, like the popup. */
+  timeZone: string;
   now: number;
   /** The advertiser account (aadvid) of the page the picker is shown on. */
   advertiserId?: string;

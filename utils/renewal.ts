@@ -1,6 +1,7 @@
 import type { AdCodeRecord } from './code-record';
 import { translator, type Language, shortCode } from './i18n';
 import { formatDate } from './i18n/dates';
+import { isSingleEmail } from './links';
 
 /** A renewal request: a reply to the message the code came in, asking for a fresh authorization. */
 
@@ -31,7 +32,8 @@ export function renewalDraft(record: RenewalRecord, periodDays: number, lang: La
     '',
     t('renewalThanks'),
   ].join('\n');
-  return { to: record.source.senderEmail, subject, body };
+  // Exactly one address or none: an imported list ("a@x.com,b@y.com") must not add recipients.
+  return { to: isSingleEmail(record.source.senderEmail) ? record.source.senderEmail : undefined, subject, body };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiError, ApiErrorKind } from './tiktok-api-errors';
 
 /**
  * Client for the two TikTok Marketing API calls the extension makes, with the user's own token.
@@ -98,25 +99,7 @@ export interface AdvertiserFacts {
 
 // ---------------------------------------------------------------- errors
 
-export type ApiErrorKind =
-  | 'token' // the access token is wrong, expired or revoked: fix in Options
-  | 'advertiser' // the token cannot see this advertiser
-  | 'code-expired' // API 4025: the creator's authorization ended
-  | 'code-revoked' // the creator deleted the code or the post
-  | 'code-invalid' // TikTok does not accept this code
-  | 'rate-limited'
-  | 'offline'
-  | 'server'
-  | 'bad-response'
-  | 'other';
-
-export interface ApiError {
-  kind: ApiErrorKind;
-  /** Shown to the user as is. */
-  message: string;
-  apiCode?: number;
-  requestId?: string;
-}
+export { isCodeLevel, isTransient, type ApiError, type ApiErrorKind } from './tiktok-api-errors';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -125,16 +108,6 @@ export const CODE_EXPIRED_MESSAGE = 'Authorization expired. Contact the creator 
 const TOKEN_CODES = new Set([40102, 40104, 40105, 40106]);
 const ADVERTISER_CODES = new Set([40001, 40118, 40119, 40125, 40300, 40301]);
 const RATE_LIMIT_CODES = new Set([40016, 40100, 40133]);
-
-/** Errors about the account or the connection say nothing about a code, so records stay untouched. */
-export function isCodeLevel(kind: ApiErrorKind): boolean {
-  return kind === 'code-expired' || kind === 'code-revoked' || kind === 'code-invalid';
-}
-
-/** Worth retrying later by itself; the others need the user (or the creator) to act first. */
-export function isTransient(kind: ApiErrorKind): boolean {
-  return kind === 'rate-limited' || kind === 'offline' || kind === 'server' || kind === 'bad-response';
-}
 
 /** Turns a TikTok return code and message into something a marketer can act on. */
 export function classifyApiError(apiCode: number, apiMessage: string, advertiserId = ''): ApiError {

@@ -1,6 +1,7 @@
 import type { AdCodeRecord, VerifiedFacts } from './code-record';
 import { DAY_MS } from './expiry';
-import { isCodeLevel, type ApiError, type VideoFacts } from './tiktok-api';
+import { isCodeLevel, type ApiError } from './tiktok-api-errors';
+import type { VideoFacts } from './tiktok-api';
 
 /**
  * Merges what TikTok said about a code into its record. Pure: time is passed in. Only TikTok's

@@ -1,7 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { containsDeep, deepActiveElement, eventOrigin, openShadowRoots } from '@/utils/deep-dom';
 import { FillError, fillField } from '@/utils/fill';
-import { buttonAction, classifyField, dialogButtons, fieldProblem, findCodeFields, isShown, type DetectedField } from '@/utils/sites/ads-manager';
+import {
+  buttonAction,
+  classifyField,
+  closestDialog,
+  dialogButtons,
+  fieldProblem,
+  findCodeFields,
+  isShown,
+  type DetectedField,
+} from '@/utils/sites/ads-manager';
 import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
@@ -27,7 +36,7 @@ interface PendingFill {
 }
 
 /** How long codes carried on by "Continue" wait for the next step's commit. */
-const ADVANCED_FOR_MS = 30 * 60_000;
+const ADVANCED_FOR_MS = 10 * 60_000;
 
 const RESCAN_DELAY_MS = 120;
 const OBSERVE: MutationObserverInit = {
@@ -244,6 +253,8 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     const advanced = p.advancedAt !== undefined && Date.now() - p.advancedAt < ADVANCED_FOR_MS;
     const inDialog = !p.dialog || (p.dialog.isConnected && containsDeep(p.dialog, hit.button));
     if (!advanced && !inDialog) return;
+    // The next step is a dialog or drawer of its own: a button on the page behind it is no answer.
+    if (!inDialog && !closestDialog(hit.button)) return;
     if (hit.action === 'cancel') {
       // Back in the first dialog with the codes still there: they wait for Continue again.
       if (advanced && inDialog && p.field.isConnected) p.advancedAt = undefined;

@@ -10,6 +10,7 @@ import { pickerHandlers } from './picker-handlers';
 import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
+import { restrictStorageToTrustedContexts } from './storage-access';
 import { setupVerification } from './verification';
 
 /** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
@@ -17,6 +18,8 @@ const PERIODIC_ALARM = 'badge-periodic';
 const PERIODIC_MINUTES = 30;
 
 export default defineBackground(() => {
+  // First: settings and the API token must never be readable from a web page's content script.
+  void restrictStorageToTrustedContexts();
   const db = codesDb();
 
   const changed = async () => {

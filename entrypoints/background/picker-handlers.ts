@@ -160,12 +160,13 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
     async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
       const session = await sessionFor(token, sender, 'picker');
       const now = clock();
-      const { alertWindowDays } = await getSettings();
+      const { alertWindowDays, timeZone } = await getSettings();
       const rows = await listForPicker(db, now, !!includeExpired);
       const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
       return {
         codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
         alertWindowDays,
+        timeZone,
         now,
         advertiserId: session.advertiserId,
         recentlyMarked: recent && { ids: recent.ids, at: recent.at },
@@ -216,12 +217,14 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const session = await sessionFor(token, sender, 'page');
       // A page may only speak about a code it was given by the user's own fill.
       if (!session.filledIds?.includes(id)) throw new PickerRefused('This page did not fill that code.');
+      const [record] = await getCodes(db, [id]);
+      if (!record) return { changed: false };
       const now = clock();
       const message = PROBLEM_MESSAGES[problem];
-      // The page reports what TikTok's own field said: stored as a TikTok fact, through the vault.
-      const report = (fresh: AdCodeRecord) => applyVerification(fresh, { ok: false, error: { kind: problem, message } }, now);
-      const { before: record } = await applyTikTokFacts(db, id, undefined, report);
-      if (!record) return { changed: false };
+      // The same rule as an API check's code-level error: expired and deleted codes show as expired now.
+      const verdict = { ok: false as const, error: { kind: problem, message } };
+      const { after } = await applyTikTokFacts(db, id, record.code, (fresh) => applyVerification(fresh, verdict, now));
+      if (!after) return { changed: false };
       const refused: PickerRefusal = { id, problem, creatorHandle: record.creatorHandle, code: record.code, message, at: now };
       await saveSession(token, { ...session, refused }, now);
       await changed();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { sendMessage, type PickerFieldContext, type PickerList } from '@/utils/protocol';
+import { resolveZone } from '@/utils/i18n/dates';
 import { CodeRow } from './CodeRow';
 import { matchesQuery, shortCode } from './format';
 import type { PageChannel } from './page-channel';
@@ -80,6 +81,7 @@ export function App({ channel }: { channel: PageChannel }) {
   const multi = context.kind === 'lines';
   const now = list?.now ?? openedAt;
   const windowDays = list?.alertWindowDays ?? 3;
+  const zone = useMemo(() => resolveZone(list?.timeZone), [list?.timeZone]);
   const present = useMemo(() => new Set(context.present.map((p) => (p.startsWith('#') ? p : `#${p}`))), [context]);
   const { usable, expired } = useMemo(() => {
     const shown = (list?.codes ?? []).filter((c) => matchesQuery(c, query));
@@ -232,6 +234,7 @@ export function App({ channel }: { channel: PageChannel }) {
       code={c}
       now={now}
       windowDays={windowDays}
+      zone={zone}
       multi={multi}
       selected={selected.includes(c.id)}
       inField={present.has(c.code)}

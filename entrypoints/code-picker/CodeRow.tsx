@@ -6,6 +6,8 @@ export interface CodeRowProps {
   code: PickerCode;
   now: number;
   windowDays: number;
+  /** The display zone chosen in Settings (resolved): days left are counted there. */
+  zone: string;
   multi: boolean;
   selected: boolean;
   inField: boolean;
@@ -22,8 +24,8 @@ export interface CodeRowProps {
 
 /** One saved code: who sent it, when it ends, and its Fill button (the row's keyboard stop). */
 export function CodeRow(p: CodeRowProps) {
-  const { code: c, now, windowDays } = p;
-  const expiry = expiryLine(c, now, windowDays);
+  const { code: c, now, windowDays, zone } = p;
+  const expiry = expiryLine(c, now, windowDays, zone);
   const expired = expiry.tone === 'expired';
   const anywayRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -68,7 +70,7 @@ export function CodeRow(p: CodeRowProps) {
         disabled={expired || p.busy || (p.multi && p.inField)}
         // Not yet clickable (the list just appeared or moved), but still focusable for keyboard fills.
         aria-disabled={p.armed ? undefined : true}
-        aria-label={fillLabel(c, now, windowDays) + (p.selected ? ', selected' : '')}
+        aria-label={fillLabel(c, now, windowDays, zone) + (p.selected ? ', selected' : '')}
         onClick={p.onFill}
         onKeyDown={p.onKeyDown}
       >
@@ -77,7 +79,7 @@ export function CodeRow(p: CodeRowProps) {
       {p.confirming && (
         <div className="confirm" role="group" aria-label="Code already used in this account">
           <p>
-            Already used in this account{c.lastUsedAt ? ` on ${shortDate(c.lastUsedAt, now)}` : ''}. TikTok may already list
+            Already used in this account{c.lastUsedAt ? ` on ${shortDate(c.lastUsedAt, now, zone)}` : ''}. TikTok may already list
             this post.
           </p>
           <div className="confirm-actions">

@@ -7,6 +7,7 @@ import type { DashboardActions } from './actions';
 import { TikTokSection } from './TikTokSection';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
 import { LIMITS } from '@/utils/vault/limits';
+import { tiktokVideoUrl } from '@/utils/links';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
 export function DetailsDrawer({
@@ -135,9 +136,14 @@ export function DetailsDrawer({
           <>
             <dt>{t('fieldPostUrl')}</dt>
             <dd>
-              <a href={row.postUrl} target="_blank" rel="noreferrer noopener">
-                {row.postUrl}
-              </a>
+              {tiktokVideoUrl(row.postUrl) ? (
+                <a href={row.postUrl} target="_blank" rel="noreferrer noopener">
+                  {row.postUrl}
+                </a>
+              ) : (
+                // Not a TikTok video link (an old import or edit): shown whole, as text, never a link.
+                <span>{row.postUrl}</span>
+              )}
             </dd>
           </>
         )}

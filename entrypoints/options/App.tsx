@@ -1,12 +1,13 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, saveSettings, settingsSchema, type Settings } from '@/utils/settings';
+import { DEFAULT_SETTINGS, saveSettings, SETTING_RULES, type Settings } from '@/utils/settings';
 import { useSettings } from '@/components/useSettings';
 import { ALLOWED_PERIODS } from '@/utils/expiry';
 import { LANGUAGE_NAMES, LANGUAGES } from '@/utils/i18n';
 import { knownZones } from '@/utils/i18n/dates';
 import { I18nProvider, useI18n } from '@/utils/i18n/react';
 import { ApiSection } from './ApiSection';
+import { StorageSection } from './StorageSection';
 import { formatThresholds, parseThresholds } from './thresholds';
 
 export function OptionsRoot() {
@@ -55,9 +56,9 @@ export function OptionsPage({ settings }: { settings: Settings }) {
   };
 
   const commitWindow = () => {
-    const parsed = settingsSchema.shape.alertWindowDays.safeParse(Number(windowText));
-    setWindowError(!parsed.success || windowText.trim() === '');
-    if (parsed.success && windowText.trim() !== '' && parsed.data !== settings.alertWindowDays) void save({ alertWindowDays: parsed.data });
+    const days = windowText.trim() === '' ? undefined : SETTING_RULES.alertWindowDays(Number(windowText));
+    setWindowError(days === undefined);
+    if (days !== undefined && days !== settings.alertWindowDays) void save({ alertWindowDays: days });
   };
   const commitThresholds = () => {
     const parsed = parseThresholds(thresholdText);
@@ -213,6 +214,8 @@ export function OptionsPage({ settings }: { settings: Settings }) {
         </section>
 
         <ApiSection />
+
+        <StorageSection />
 
         <div className="opt-footer">
           <button type="button" className="btn" onClick={() => void save(DEFAULT_SETTINGS)}>

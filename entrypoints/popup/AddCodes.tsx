@@ -40,7 +40,11 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
   const found = useMemo(() => (text.trim() ? pastedCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
-  const lookup = useVaultQuery(async (db) => ({ key, saved: new Set((await findByCodes(db, found)).map((r) => r.code)) }), [key]);
+  // Keyed by the codes' text, not the array (a new one each render); the query reads the codes back from it.
+  const lookup = useVaultQuery(
+    async (db) => ({ key, saved: new Set((await findByCodes(db, key ? key.split('\n') : [])).map((r) => r.code)) }),
+    [key],
+  );
   // A live query keeps the previous answer while the new one loads: never preview with a stale one.
   const saved = lookup?.key === key ? lookup.saved : undefined;
   const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);

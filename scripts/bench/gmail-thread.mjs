@@ -1,5 +1,5 @@
 // A Gmail-like thread of `count` messages, rendered by the page's own script from data (as Gmail
-// renders threads client-side), with Gmail's class names and attributes (see utils/sites/gmail.ts).
+// renders threads client-side), with Gmail's class names and attributes (see utils/sites/gmail/selectors.ts).
 // Every tenth message carries an ad code. `window.__addMessage(i)` appends one more, the way a
 // reply arrives or a collapsed message is opened.
 

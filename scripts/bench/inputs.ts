@@ -1,7 +1,7 @@
 /**
  * Deterministic texts for measuring the extractor: realistic mail (the fixture mails with codes
  * filled in, newsletters, long quoted threads) and the inputs that break naive parsers.
- * Shared by scripts/bench.mjs and tests/unit/budgets.test.ts, so both measure the same thing.
+ * Shared by scripts/bench.mjs and tests/budgets/budgets.test.ts, so both measure the same thing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

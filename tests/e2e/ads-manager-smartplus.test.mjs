@@ -6,7 +6,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
-import { CODES, fixtureEvents, openVuePage, pickerFrame, savedRecord, seedAdsCodes, waitForRecord } from '../fixtures/ads-manager/e2e-helpers.mjs';
+import {
+  CODES,
+  fixtureEvents,
+  openVuePage,
+  pickerFrame,
+  savedRecord,
+  seedAdsCodes,
+  waitForRecord,
+} from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 let ext;
 let ids;
@@ -31,13 +39,10 @@ async function fillTwo(page) {
   await frame.getByRole('checkbox', { name: /from @leo\.fit/ }).check();
   await frame.getByRole('button', { name: 'Fill 2 codes as lines' }).click();
   const expected = [CODES.mia.code, CODES.leo.code].join('\n');
-  await page.waitForFunction(
-    (v) => {
-      const host = document.querySelector('[role=dialog].vi-dialog ks-textarea-1-1-14');
-      return (host ? host.value : document.querySelector('[role=dialog].vi-dialog textarea')?.value) === v;
-    },
-    expected,
-  );
+  await page.waitForFunction((v) => {
+    const host = document.querySelector('[role=dialog].vi-dialog ks-textarea-1-1-14');
+    return (host ? host.value : document.querySelector('[role=dialog].vi-dialog textarea')?.value) === v;
+  }, expected);
   return expected;
 }
 
@@ -55,8 +60,15 @@ for (const variant of ['light', 'shadow']) {
     assert.equal(await usesIn('mia', aadvid), 0, 'Continue does not use the codes');
 
     await page.getByRole('button', { name: 'Add TikTok posts' }).click();
-    assert.equal((await waitForRecord(ext, ids.mia, (r) => r.uses.some((u) => u.advertiserId === aadvid))).uses.at(-1).advertiserId, aadvid);
-    assert.equal(await usesIn('leo', aadvid), 1, `"Add TikTok posts"${variant === 'shadow' ? ' inside a shadow root' : ''} marks every added code used`);
+    assert.equal(
+      (await waitForRecord(ext, ids.mia, (r) => r.uses.some((u) => u.advertiserId === aadvid))).uses.at(-1).advertiserId,
+      aadvid,
+    );
+    assert.equal(
+      await usesIn('leo', aadvid),
+      1,
+      `"Add TikTok posts"${variant === 'shadow' ? ' inside a shadow root' : ''} marks every added code used`,
+    );
 
     // The drawer's final Confirm is the same use, not a second one.
     await page.getByTestId('hybrid-drawer-footer-submit-button').click();

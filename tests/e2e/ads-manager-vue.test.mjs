@@ -6,7 +6,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { launch } from './harness.mjs';
-import { AADVID, CODES, fixtureEvents, intersects, openVuePage, overlayRect, overlayShown, pickerFrame, savedRecord, seedAdsCodes, waitForRecord } from '../fixtures/ads-manager/e2e-helpers.mjs';
+import {
+  AADVID,
+  CODES,
+  fixtureEvents,
+  intersects,
+  openVuePage,
+  overlayRect,
+  overlayShown,
+  pickerFrame,
+  savedRecord,
+  seedAdsCodes,
+  waitForRecord,
+} from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 let ext;
 let ids;
@@ -26,6 +38,21 @@ const fieldValue = (page) =>
     return (host ? host.shadowRoot.querySelector('input, textarea') : dialog?.querySelector('input, textarea'))?.value;
   });
 
+/** Everything a page script can read: markup, field values and open shadow roots (ours included), but not cross-origin frames. */
+const whatThePageSees = (page) =>
+  page.evaluate(() => {
+    const parts = [];
+    const visit = (root) => {
+      parts.push(root.innerHTML ?? root.documentElement.outerHTML);
+      for (const el of root.querySelectorAll('*')) {
+        if ('value' in el && typeof el.value === 'string') parts.push(el.value);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return parts.join('\n');
+  });
+
 async function openClassic(page) {
   await page.getByRole('button', { name: '+ Authorize TikTok Post' }).click();
   await page.getByRole('dialog', { name: 'Authorize TikTok Post' }).getByRole('textbox').waitFor();
@@ -40,15 +67,33 @@ for (const field of ['light', 'lazy', 'shadow']) {
     assert.ok(await overlayShown(page), 'the list opens by itself when the dialog shows its field');
     const box = await overlayRect(page);
     const fieldBox = await page.getByRole('dialog', { name: 'Authorize TikTok Post' }).getByRole('textbox').boundingBox();
-    assert.ok(!intersects(box, { left: fieldBox.x, top: fieldBox.y, right: fieldBox.x + fieldBox.width, bottom: fieldBox.y + fieldBox.height }), 'the field stays uncovered');
+    assert.ok(
+      !intersects(box, { left: fieldBox.x, top: fieldBox.y, right: fieldBox.x + fieldBox.width, bottom: fieldBox.y + fieldBox.height }),
+      'the field stays uncovered',
+    );
     for (const name of ['Search', 'Confirm', 'Cancel']) {
       const b = await page.getByRole('dialog', { name: 'Authorize TikTok Post' }).getByRole('button', { name, exact: true }).boundingBox();
       assert.ok(!intersects(box, { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height }), `${name} is not covered`);
     }
 
+    const before = await whatThePageSees(page);
+    for (const c of Object.values(CODES))
+      assert.ok(!before.includes(c.code.slice(1)), 'no saved code is readable by the page while the list is open');
     await fillButton(frame, '@leo.fit').click();
-    await page.waitForFunction(() => !document.querySelector('ad-code-keeper-picker') || getComputedStyle(document.querySelector('ad-code-keeper-picker')).display === 'none');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('ad-code-keeper-picker') ||
+        getComputedStyle(document.querySelector('ad-code-keeper-picker')).display === 'none',
+    );
     assert.equal(await fieldValue(page), CODES.leo.code);
+    const after = await whatThePageSees(page);
+    assert.deepEqual(
+      Object.values(CODES)
+        .filter((c) => after.includes(c.code.slice(1)))
+        .map((c) => c.creatorHandle),
+      ['@leo.fit'],
+      'after the fill, only the picked code',
+    );
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText('Post found').waitFor();
     assert.deepEqual((await fixtureEvents(page)).at(-1), { type: 'search', value: CODES.leo.code }, "Vue's state holds the code");
@@ -57,7 +102,10 @@ for (const field of ['light', 'lazy', 'shadow']) {
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.locator('[data-chosen]').waitFor();
     const r = await waitForRecord(ext, ids.leo, (x) => x.uses.some((u) => u.advertiserId === aadvid));
-    assert.ok(r.uses.some((u) => u.advertiserId === aadvid), `Confirm${field === 'shadow' ? ' inside a shadow root' : ''} marks the code used in this account`);
+    assert.ok(
+      r.uses.some((u) => u.advertiserId === aadvid),
+      `Confirm${field === 'shadow' ? ' inside a shadow root' : ''} marks the code used in this account`,
+    );
     assert.deepEqual(ext.blocked, [], 'nothing left the machine');
     await page.close();
   });
@@ -100,11 +148,20 @@ for (const [said, text, kind] of VERDICTS) {
   test(`TikTok says "${text}" under the field after a fill: the code's status is updated and the list offers a renewal request`, async () => {
     const who = { expired: 'mia', incorrect: 'zoe', deleted: 'leo' }[said];
     const code = CODES[who];
-    const page = await openVuePage(ext, { field: 'shadow', buttons: 'shadow', answers: { [code.code]: said }, aadvid: '7066666666666666666' });
+    const page = await openVuePage(ext, {
+      field: 'shadow',
+      buttons: 'shadow',
+      answers: { [code.code]: said },
+      aadvid: '7066666666666666666',
+    });
     await openClassic(page);
     const frame = await pickerFrame(page);
     await fillButton(frame, code.creatorHandle).click();
-    if (who === 'zoe') await frame.getByRole('button', { name: 'Fill anyway' }).click().catch(() => undefined);
+    if (who === 'zoe')
+      await frame
+        .getByRole('button', { name: 'Fill anyway' })
+        .click()
+        .catch(() => undefined);
     await page.waitForFunction(() => document.querySelector('ks-input-1-1-14')?.value);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByText(text).waitFor();
@@ -115,9 +172,15 @@ for (const [said, text, kind] of VERDICTS) {
     const again = await pickerFrame(page);
     const banner = again.getByRole('status').filter({ hasText: code.creatorHandle });
     await banner.waitFor();
-    assert.match(await banner.innerText(), new RegExp(said === 'expired' ? 'Authorization expired' : said === 'incorrect' ? 'incorrect' : 'deleted'));
+    assert.match(
+      await banner.innerText(),
+      new RegExp(said === 'expired' ? 'Authorization expired' : said === 'incorrect' ? 'incorrect' : 'deleted'),
+    );
     if (said === 'expired') await page.screenshot({ path: '/tmp/shots/adsmgr-vue-refused.png' });
-    const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), again.getByRole('button', { name: 'Request renewal' }).click()]);
+    const [dashboard] = await Promise.all([
+      ext.context.waitForEvent('page'),
+      again.getByRole('button', { name: 'Request renewal' }).click(),
+    ]);
     await dashboard.waitForLoadState();
     assert.match(dashboard.url(), new RegExp(`dashboard\\.html#code=${ids[who]}&renew=1`));
     await dashboard.close();

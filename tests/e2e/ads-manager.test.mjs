@@ -22,9 +22,10 @@ async function openClassicDialog(page, buttonName = '+ Authorize TikTok Post') {
   await page.getByRole('dialog').getByRole('textbox').waitFor();
 }
 
-for (const react of ['19', '18']) {
+for (const react of ['19', '18', '17', '16']) {
   test(`classic Identity step (React ${react}): the list appears beside the field and Fill reaches React's state`, async () => {
-    const page = await openAdsPage(ext, react === '18' ? 'react=18' : '');
+    const page = await openAdsPage(ext, react === '19' ? '' : `react=${react}`);
+    if (react !== '19') assert.equal(await page.evaluate(() => window.React.version.split('.')[0]), react, `the page runs React ${react}`);
     await openClassicDialog(page);
     const frame = await pickerFrame(page);
     assert.ok(await overlayShown(page), 'the list opens by itself when the field appears');
@@ -173,7 +174,7 @@ test('Smart+ "Authorize TikTok posts" (React 19): several codes go in as lines a
 });
 
 test('Smart+ textarea (React 18): lines reach React 18 state too', async () => {
-  // Its own advertiser account: Continue marks the codes used there.
+  // Its own advertiser account, so the other tests' uses do not show here.
   const page = await openAdsPage(ext, 'flow=smart&react=18', { aadvid: '7033333333333333333' });
   await page.getByRole('button', { name: '+ Add post' }).click();
   const frame = await pickerFrame(page);

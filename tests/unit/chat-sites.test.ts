@@ -76,11 +76,18 @@ describe('Instagram DMs, 2026 DOM (column-reverse, role="group" per message)', (
     expect(found.periodDays).toBe(60);
     expect(meta).toMatchObject({ partnerHandle: '@maya.creates', senderName: 'maya.creates', sentAt: local(2026, 11, 20, 9, 41), messageId: 'mid.$gAE7xZq4' });
   });
-  it('puts the control under the bubble where the code ends (before it in a column-reverse DOM)', async () => {
+  it('puts the control under the bubble where the code ends', async () => {
     loadFixture('instagram/dm-2026.html');
     await saveOn(instagramSite(() => URL_, () => NOW), URL_, CODE);
     const host = document.querySelector('[data-ad-code-keeper]')!;
-    expect(host.nextElementSibling?.textContent).toBe(CODE.slice(30));
+    // The group sits in a plain wrapper, so "under" is after it there (the list itself is column-reverse).
+    expect(host.previousElementSibling?.textContent).toBe(CODE.slice(30));
+  });
+  it('in a column-reverse parent, "under" is before the row in the DOM', async () => {
+    loadFixture('instagram/dm-2026.html');
+    document.querySelectorAll<HTMLElement>('.wrap').forEach((w) => (w.style.cssText = 'display:flex;flex-direction:column-reverse'));
+    await saveOn(instagramSite(() => URL_, () => NOW), URL_, CODE);
+    expect(document.querySelector('[data-ad-code-keeper]')!.nextElementSibling?.textContent).toBe(CODE.slice(30));
   });
   it('rows removed and re-added as you scroll keep exactly one control', async () => {
     loadFixture('instagram/dm-2026.html');

@@ -33,19 +33,66 @@ describe('placeOverlay', () => {
     expect(box.top + box.height).toBeLessThanOrEqual(anchor.top);
   });
 
+  /**
+   * The spots the list may take, as promised in placement.ts: below the field, beside its dialog, above the
+   * field, beside the field; each on screen with room for at least the minimum size (6 px gap, 8 px edge).
+   */
+  const fieldLeft = (anchor: Box) => Math.max(8, Math.min(anchor.left, viewport.width - size.width - 8));
+  const belowSpot = (anchor: Box): Box => {
+    const top = anchor.top + anchor.height + 6;
+    return { left: fieldLeft(anchor), top, width: size.width, height: Math.min(size.height, viewport.height - top - 8) };
+  };
+  const usable = (b: Box) => inside(b) && b.height >= size.minHeight;
+
+  function promisedSpots(anchor: Box, container?: Box): Box[] {
+    const { width, height, minWidth } = size;
+    const left = fieldLeft(anchor);
+    const aboveHeight = Math.min(height, anchor.top - 6 - 8);
+    const sideTop = Math.max(8, Math.min(anchor.top, viewport.height - height - 8));
+    const side = { top: sideTop, height: Math.min(height, viewport.height - sideTop - 8) };
+    const spots: Box[] = [
+      belowSpot(anchor),
+      { left, top: anchor.top - 6 - aboveHeight, width, height: aboveHeight },
+      { left: anchor.left + anchor.width + 6, width, ...side },
+      { left: anchor.left - 6 - width, width, ...side },
+    ];
+    if (container) {
+      const leftWidth = Math.min(width, container.left - 6 - 8);
+      const rightWidth = Math.min(width, viewport.width - (container.left + container.width) - 6 - 8);
+      if (leftWidth >= minWidth) spots.push({ left: container.left - 6 - leftWidth, width: leftWidth, ...side });
+      if (rightWidth >= minWidth) spots.push({ left: container.left + container.width + 6, width: rightWidth, ...side });
+    }
+    return spots.filter(usable);
+  }
+
   it('always stays on screen, and covers no protected box whenever some placement can avoid them (property)', () => {
     const arbBox = (maxW: number, maxH: number) =>
       fc.record({ left: fc.integer({ min: 0, max: 1200 }), top: fc.integer({ min: 0, max: 820 }), width: fc.integer({ min: 20, max: maxW }), height: fc.integer({ min: 20, max: maxH }) });
+    let avoidable = 0;
+    let belowFree = 0;
     fc.assert(
-      fc.property(arbBox(600, 60), fc.array(arbBox(120, 40), { maxLength: 4 }), (anchor, avoid) => {
-        const box = placeOverlay({ anchor, size, viewport, avoid });
+      fc.property(arbBox(600, 60), fc.array(arbBox(400, 120), { maxLength: 5 }), fc.option(arbBox(700, 400), { nil: undefined }), (anchor, avoid, container) => {
+        const box = placeOverlay({ anchor, size, viewport, avoid, container });
         expect(inside(box)).toBe(true);
         expect(box.height).toBeGreaterThanOrEqual(size.minHeight);
-        // If the plain spot below is free, it must have been taken.
-        const top = anchor.top + anchor.height + 6;
-        const below = { left: Math.max(8, Math.min(anchor.left, viewport.width - size.width - 8)), top, width: size.width, height: Math.min(size.height, viewport.height - top - 8) };
-        if (below.height >= size.minHeight && ![anchor, ...avoid].some((b) => overlaps(below, b))) expect(box).toEqual(below);
+        const protectedBoxes = [anchor, ...avoid];
+        const free = promisedSpots(anchor, container).filter((spot) => !protectedBoxes.some((b) => overlaps(spot, b)));
+        if (free.length) {
+          avoidable++;
+          // Some placement avoids them all: the one chosen covers none of them.
+          expect(protectedBoxes.filter((b) => overlaps(box, b))).toEqual([]);
+        }
+        // The plain spot below is preferred: if it is free, it must have been taken.
+        const below = belowSpot(anchor);
+        if (usable(below) && !protectedBoxes.some((b) => overlaps(below, b))) {
+          belowFree++;
+          expect(box).toEqual(below);
+        }
       }),
+      { numRuns: 600 },
     );
+    // The generator must reach both kinds of case, or the checks above prove nothing.
+    expect(avoidable).toBeGreaterThan(100);
+    expect(belowFree).toBeGreaterThan(50);
   });
 });

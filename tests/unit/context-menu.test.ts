@@ -27,8 +27,18 @@ describe('Save as ad code (context menu)', () => {
 
   it('prefers the real selection (with line breaks) when the page allows reading it', async () => {
     const [a, b] = [CODE.slice(0, 30), CODE.slice(30)];
-    (browser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn().mockResolvedValue([{ result: `Ad code:\n${a}\n${b}` }]) };
-    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: `Ad code: ${a} ${b}` } as never, tab as never, vi.fn());
+    // The menu's flattened text holds another code, so only reading the page's selection can give CODE.
+    const OTHER = `#${'Zz9'.repeat(21)}Q=`;
+    const executeScript = vi.fn().mockResolvedValue([{ result: `Ad code:\n${a}\n${b}` }]);
+    (browser as unknown as { scripting: unknown }).scripting = { executeScript };
+    await saveSelection(db, { menuItemId: 'x', editable: false, frameId: 2, selectionText: `Ad code: ${OTHER}` } as never, tab as never, vi.fn());
+    expect((await db.codes.toArray()).map((r) => r.code)).toEqual([CODE]);
+    expect(executeScript.mock.calls[0][0].target).toEqual({ tabId: tab.id, frameIds: [2] });
+  });
+
+  it('falls back to the menu’s text when the page’s selection reads empty', async () => {
+    (browser as unknown as { scripting: unknown }).scripting = { executeScript: vi.fn().mockResolvedValue([{ result: '  ' }]) };
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: `Ad code: ${CODE}` } as never, tab as never, vi.fn());
     expect((await db.codes.toArray()).map((r) => r.code)).toEqual([CODE]);
   });
 

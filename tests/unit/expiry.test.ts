@@ -60,11 +60,11 @@ describe('badgeCount', () => {
 
 describe('expiryPhrase', () => {
   it('speaks in days, hours and past tense', () => {
-    expect(expiryPhrase(NOW + 10 * DAY_MS, NOW)).toBe('expires in 10 days');
-    expect(expiryPhrase(NOW + DAY_MS, NOW)).toBe('expires tomorrow');
-    expect(expiryPhrase(NOW + 3 * 3_600_000, NOW)).toBe('expires in 3 hours');
-    expect(expiryPhrase(NOW - 60_000, NOW)).toBe('expired today');
-    expect(expiryPhrase(NOW - 3 * DAY_MS, NOW)).toBe('expired 3 days ago');
+    expect(expiryPhrase(NOW + 10 * DAY_MS, NOW, 'UTC')).toBe('expires in 10 days');
+    expect(expiryPhrase(NOW + DAY_MS, NOW, 'UTC')).toBe('expires tomorrow');
+    expect(expiryPhrase(NOW + 3 * 3_600_000, NOW, 'UTC')).toBe('expires in 3 hours');
+    expect(expiryPhrase(NOW - 60_000, NOW, 'UTC')).toBe('expired today');
+    expect(expiryPhrase(NOW - 3 * DAY_MS, NOW, 'UTC')).toBe('expired 3 days ago');
   });
 });
 

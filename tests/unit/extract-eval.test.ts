@@ -11,7 +11,7 @@ import {
   EVAL_TARGETS, addTally, emptyTally, formatTable, ratios, scoreCase, type CaseResult, type EvalCase, type Tally,
 } from './extract-eval-score';
 
-const REPORT_ONLY_BY_DEFAULT = true;
+const REPORT_ONLY_BY_DEFAULT = false;
 const reportOnly = (process.env.EVAL_REPORT_ONLY ?? (REPORT_ONLY_BY_DEFAULT ? '1' : '0')) === '1';
 
 const cases: EvalCase[] = JSON.parse(readFileSync(join(__dirname, '../fixtures/mail-eval/cases.json'), 'utf8'));

@@ -36,9 +36,17 @@ describe('parseMailDate', () => {
   });
 
   it('refuses an ambiguous all-numeric date unless told the order', () => {
-    expect(parse('Mon 11/06/2026 10:14 AM')).toBeUndefined();
-    expect(parse('Mon 11/06/2026 10:14 AM', 'mdy')).toBe(local(2026, 11, 6, 10, 14));
-    expect(parse('Mon 11/06/2026 10:14', 'dmy')).toBe(local(2026, 6, 11, 10, 14));
+    expect(parse('11/06/2026 10:14 AM')).toBeUndefined();
+    expect(parse('11/06/2026 10:14 AM', 'mdy')).toBe(local(2026, 11, 6, 10, 14));
+    expect(parse('11/06/2026 10:14', 'dmy')).toBe(local(2026, 6, 11, 10, 14));
+  });
+
+  it('lets a printed weekday decide an all-numeric date (Outlook), and refuses one that fits neither order', () => {
+    expect(parse('Fri 11/06/2026 10:14 AM')).toBe(local(2026, 11, 6, 10, 14)); // Nov 6 is a Friday
+    expect(parse('Thu 11/06/2026 10:14')).toBe(local(2026, 6, 11, 10, 14)); // June 11 is a Thursday
+    expect(parse('Do 11.06.2026 10:14', 'mdy')).toBe(local(2026, 6, 11, 10, 14)); // the weekday beats the hint
+    expect(parse('jeu. 05/03/2026 10:14')).toBe(local(2026, 3, 5, 10, 14));
+    expect(parse('Mon 11/06/2026 10:14 AM', 'mdy')).toBeUndefined(); // neither date is a Monday
   });
 
   it.each([

@@ -55,9 +55,13 @@ describe('Outlook reading pane', () => {
 
   it('refuses to guess an all-numeric date in a locale whose order it cannot tell apart', () => {
     loadFixture('outlook/reading-pane.html');
-    document.querySelector('[data-testid="SentReceivedSavedTime"]')!.setAttribute('title', 'Fri 11/06/2026 10:14 AM');
+    const time = document.querySelector('[data-testid="SentReceivedSavedTime"]')!;
+    time.setAttribute('title', '11/06/2026 10:14 AM');
     expect(site('en-US').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
     expect(site('en-GB').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 5, 11, 10, 14).getTime());
+    // A printed weekday decides (issue 16): Nov 6, 2026 is a Friday, June 11 a Thursday.
+    time.setAttribute('title', 'Fri 11/06/2026 10:14 AM');
+    expect(site('en-GB').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
   });
 
   it('only runs on mail pages of the three Outlook hosts', () => {

@@ -127,7 +127,7 @@ describe('localExpiryPhrase', () => {
     const now = new Date(2026, 2, 28, 22, 30).getTime();
     for (let h = -24 * 400; h <= 24 * 400; h += 7) {
       const at = now + h * 3_600_000 + 17 * 60_000;
-      expect(localExpiryPhrase(tr, at, now, zone)).toBe(expiryPhrase(at, now));
+      expect(localExpiryPhrase(tr, at, now, zone)).toBe(expiryPhrase(at, now, zone));
     }
   });
 

@@ -208,6 +208,8 @@ describe('message protocol under fuzzing', () => {
 
   it('logs why: sender, data, or not a message at all', async () => {
     const bg = startBackground(db);
+    const before = await db.codes.get(1);
+    expect(before).toBeDefined();
     await bg.request('deleteCodes', { ids: [1] }, GMAIL_TAB);
     expect(rejectedLog.at(-1)).toMatchObject({ type: 'deleteCodes', reason: 'sender not allowed (content)' });
     await bg.request('updateCode', { id: 1, patch: { code: '#other' } });
@@ -216,7 +218,8 @@ describe('message protocol under fuzzing', () => {
     expect(rejectedLog.at(-1)).toMatchObject({ type: '(string)', reason: 'not a protocol message' });
     await bg.request('fillCode', VALID.fillCode);
     expect(rejectedLog.at(-1)).toMatchObject({ type: 'fillCode', reason: 'no such message here' });
-    expect(await db.codes.get(1)).toBeDefined();
+    // Refused means untouched: neither deleted nor edited.
+    expect(await db.codes.get(1)).toEqual(before);
     bg.stop();
   });
 });

@@ -15,9 +15,15 @@ describe('renewal request', () => {
   });
 
   it('speaks the user’s language and says “expired” once it has', () => {
-    const d = renewalDraft(r, 30, 'es', 'Europe/Madrid', Date.UTC(2027, 0, 1));
-    expect(d.body).not.toContain('Thank you');
-    expect(d.body).toContain('2026');
+    const before = renewalDraft(r, 30, 'es', 'Europe/Madrid', r.expiresAt - 1);
+    const after = renewalDraft(r, 30, 'es', 'Europe/Madrid', r.expiresAt);
+    expect(before.body).toMatch(/^Hola, Ana Ruiz:/);
+    expect(before.body).toContain(') caduca el 1 de diciembre de 2026.');
+    expect(after.body).toContain('caducó el 1 de diciembre de 2026.');
+    expect(after.body).not.toContain('caduca el');
+    expect(after.body).toContain('¡Muchas gracias!');
+    expect(after.body).not.toContain('Thank you');
+    expect(renewalDraft(r, 30, 'en', 'UTC', Date.UTC(2027, 0, 1)).body).toContain('expired on December 1, 2026.');
   });
 
   it('opens Gmail compose in the same account, with every field encoded', () => {

@@ -122,13 +122,22 @@ export function chatSite(reader: ChatReader, pageUrl: () => string = () => locat
       let segments = rows.flatMap((row) => innermost(allMatches(row, selectors.text)));
       if (reader.newestFirst) segments = segments.reverse();
       if (!segments.length) return [];
-      const rowOf = (segment: Element) => segment.closest(rowSelector) ?? segment;
+      // The list entry that matched (not the nearest of any fallback: WhatsApp nests [data-id] in its role="row").
+      const rowSel = selectors.row.find((sel) => conversation.querySelector(sel)) ?? rowSelector;
+      const rowOf = (segment: Element) => segment.closest(rowSel) ?? segment;
       const unit: CaptureUnit = {
         key: conversation,
         segments,
         quoteSelectors: [],
         noun: 'chat',
-        place: (host, segment) => (reader.newestFirst ? rowOf(segment).before(host) : rowOf(segment).after(host)),
+        place: (host, segment) => {
+          // Under the message as the user sees it: in a column-reverse container that is before it in the DOM.
+          const row = rowOf(segment);
+          const parent = row.parentElement;
+          const reversed = parent && doc.defaultView?.getComputedStyle(parent).flexDirection === 'column-reverse';
+          if (reversed) row.before(host);
+          else row.after(host);
+        },
         meta(segment): MessageMeta {
           const partners = selectors.partner ? allMatches(doc, selectors.partner) : [];
           const handles = [...new Set(partners.map(handleOf).filter((h): h is string => !!h))];

@@ -158,7 +158,8 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     let first = true;
     for (const [segment, codes] of bySegment) {
       const bar = createControlBar(doc, {
-        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, meta) })),
+        // Chats: each code's own message says who sent it.
+        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta) })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
         save: (chosen) => save(unit, found, chosen),
         noun: unit.noun,

@@ -22,13 +22,20 @@ export interface Layout {
 /** A line that starts another message of the thread. Single-line patterns only, to stay linear. */
 const MESSAGE_HEADER_RES = [
   /(?:wrote|escribió|escreveu|schrieb|a écrit|ha scritto|書きました)[ \t]?[:：][ \t]*$/gim,
-  /^[ \t>]*(?:From|De|Von|Da|差出人|送信者)[ \t]?[:：][ \t]/gim,
+  /^[ \t>]*(?:From|De|Von|Da|Van|Från|Fra|Od|От|差出人|送信者|发件人|寄件者)[ \t]?[:：][ \t]/gim,
   new RegExp(
     '^[ \\t>]*-{2,}[ \\t]*(?:Original Message|Forwarded message|Mensaje original|Mensagem original|' +
       "Ursprüngliche Nachricht|Message d'origine|Messaggio originale)",
     'gim',
   ),
+  // "2026年10月5日(月) 10:12 藤田 彩 <aya@example.com>:" and other clients' one-line headers ending in an address.
+  /<[^<>\s@]{1,64}@[^<>\s]{1,255}>[ \t]?[:：][ \t]*$/gim,
 ];
+
+function lineEndAt(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl === -1 ? text.length : nl;
+}
 
 export function buildLayout(text: string, mask: Uint8Array): Layout {
   const n = text.length;
@@ -38,6 +45,16 @@ export function buildLayout(text: string, mask: Uint8Array): Layout {
   const headerAt = new Uint8Array(n + 1);
   for (const re of MESSAGE_HEADER_RES) {
     for (const m of text.matchAll(re)) headerAt[m.index] = 1;
+  }
+  // Where quoted text ("> …") starts after unquoted lines, an older message starts, header or not.
+  let prevQuoted = false;
+  for (let i = 0; i < n; i = lineEndAt(text, i) + 1) {
+    let j = i;
+    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (j >= n || text[j] === '\n') continue; // blank lines keep the state
+    const quoted = text[j] === '>';
+    if (quoted && !prevQuoted) headerAt[i] = 1;
+    prevQuoted = quoted;
   }
   const messages = new Int32Array(n + 1);
   let lineIsBlank = true;

@@ -141,7 +141,7 @@ export function findPeriods(text: string, mask: Uint8Array, items: Item[]): void
 }
 
 const CAPTION_OPEN = '([（【「–—-:：|,';
-const CAPTION_CLOSE = ')]）】」–—-:：|,/';
+const CAPTION_CLOSE = ')]）】」–—-:：|,/.!。';
 
 /**
  * "(30 days)", "– 30 days", a line that is just "30 days": a label, not prose like "I've been on TikTok for

@@ -188,7 +188,11 @@ const AUTH_CUE_RE = new RegExp(
     // English
     '(?<!\\p{L})(?:authori[sz]\\p{L}*|autori[zcs]\\p{L}*|auth|valid\\p{L}*|expir\\p{L}*|period|duration|' +
       'lasts?|good for|active|whitelist\\p{L}*|allowlist\\p{L}*|usage|rights?|licen[cs]e\\p{L}*|spark|' +
-      'boost\\p{L}*|code|codes|access|available)(?!\\p{L})',
+      'boost\\p{L}*|code|codes|access|available|set|went (?:for|with)|going (?:for|with)|opted for|chose|picked|selected)(?!\\p{L})',
+    // "I set it to", "elegí", "escolhi", "gewählt", "choisi", "impostato", "gekozen": the creator chose the period
+    '(?<!\\p{L})(?:eleg[ií]\\p{L}*|seleccion\\p{L}*|configur\\p{L}*|escolh\\p{L}*|coloquei|gew[aä]hlt|ausgew[aä]hlt|' +
+      'eingestellt|choisi\\p{L}*|r[eé]gl[eé]\\p{L}*|s[eé]lectionn\\p{L}*|impostat\\p{L}*|scelt[oa]|selezionat\\p{L}*|' +
+      'mess[oa]|gekozen|ingesteld|gezet)(?!\\p{L})',
     // Spanish / Portuguese
     '(?<!\\p{L})(?:autoriza\\p{L}*|vale|dura|v[aá]lid\\p{L}*|vigencia|vence\\p{L}*|caduca\\p{L}*|expira\\p{L}*|' +
       'duraci[oó]n|dura[cç][aã]o|per[ií]odo|prazo|c[oó]digos?)(?!\\p{L})',
@@ -196,12 +200,12 @@ const AUTH_CUE_RE = new RegExp(
     '(?<!\\p{L})(?:autorisier\\p{L}*|freigabe\\p{L}*|freigegeben|g[uü]ltig\\p{L}*|l[aä]uft|ablauf\\p{L}*|' +
       'laufzeit|zeitraum|dauer|gilt|gelten|\\p{L}*code)(?!\\p{L})',
     // French / Italian
-    '(?<!\\p{L})(?:autoris\\p{L}*|valable|validit[eé]|expiration|dur[eé]e|p[eé]riode|autorizz\\p{L}*|' +
+    '(?<!\\p{L})(?:autoris\\p{L}*|valables?|validit[eé]|expiration|dur[eé]e|p[eé]riode|autorizz\\p{L}*|' +
       'validit[aà]|scad\\p{L}*|durata|codice)(?!\\p{L})',
     // Dutch
     '(?<!\\p{L})(?:geldig\\p{L}*|geautoriseerd|autorisatie|looptijd|verloopt|vervalt|duur|advertentiecode)(?!\\p{L})',
     // Japanese
-    '承認|許可|有効|期限|期間|認証|広告|コード|失効|権限',
+    '承認|許可|有効|期限|期間|認証|広告|コード|失効|権限|設定|選択|選び',
   ].join('|'),
   'giu',
 );
@@ -210,15 +214,15 @@ const AUTH_CUE_RE = new RegExp(
 const OTHER_CUE_RE = new RegExp(
   [
     '(?<!\\p{L})(?:pay|pays|paying|payment|payments|payout|paid|invoic\\p{L}*|net|ship\\p{L}*|deliver\\p{L}*|' +
-      'refund\\p{L}*|return\\p{L}*|reply|respond|within|deadline|due|campaign\\p{L}*|promo\\p{L}*|contest|giveaway|' +
-      'sale|discount|off|trial|exclusiv\\p{L}*|posting|post it|go live|live for|ago)(?!\\p{L})',
+      'refund\\p{L}*|return\\p{L}*|reply|respond|within|deadline|due|' +
+      'sale|discount|off|ago)(?!\\p{L})',
     '(?<!\\p{L})(?:pago|pagar|pagaremos|pagamos|factura|fatura|pagamento|dentro de|em at[eé]|' +
       'env[ií]o|entrega)(?!\\p{L})',
     '(?<!\\p{L})(?:zahlung\\p{L}*|zahlen|bezahl\\p{L}*|rechnung|innerhalb|lieferung|versand)(?!\\p{L})',
     '(?<!\\p{L})(?:paiement|payer|pay[eé]|facture|sous|livraison|pagare|pagato|fattura|entro|consegna)(?!\\p{L})',
-    '(?<!\\p{L})(?:campa[ñn]\\p{L}*|kampagne|campagne|campagna|betaling|betalen|binnen|factuur|levering|verzending|' +
+    '(?<!\\p{L})(?:descuento|desconto|rabatt|r[eé]duction|sconto|korting|betaling|betalen|binnen|factuur|levering|verzending|' +
       'geleden|hace|atr[aá]s|vor|il y a|fa)(?!\\p{L})',
-    '支払|以内|請求|振込|納品|発送|キャンペーン|前',
+    '支払|以内|請求|振込|納品|発送|前|割引|オフ',
   ].join('|'),
   'giu',
 );
@@ -291,17 +295,43 @@ function nearestCue(text: string, from: number, to: number, before: boolean): Cu
 const STATEMENT_RE = new RegExp(
   '(?<!\\p{L})(?:it[\'’]?s|it is|that[\'’]?s|one[\'’]s|is|are|was|were|be|set(?: (?:it|them|each|all))?(?: (?:to|for|at))?|' +
     'es de|son de|es|son|está en|puse|são de|é de|é|são|coloquei|ist|sind|auf|c[\'’]est|est de|sont de|est|sont|' +
-    'è di|sono di|è|sono|is|zijn|staat op|op)[ \\t]{1,2}$',
+    'è di|sono di|è|sono|is|zijn|staat op|op|' +
+    // "I set it to", "lo puse en", "coloquei em", "eingestellt auf", "réglé sur", "impostato a", "ingesteld op"
+    '(?:configur|impostat|ingesteld|eingestellt|r[eé]gl[eé]|mis|puest|coloc)\\p{L}*(?: (?:a|en|em|para|auf|sur|à|op|per|su))?)' +
+    // "it's only for", "c'est pour", "é só por", "ist nur für", "è solo per", "is alleen voor"
+    '(?:[ \\t](?:only|just|s[oó]|solo|nur|seulement|solamente|alleen))?' +
+    '(?:[ \\t](?:for|pour|por|para|per|f[uü]r|voor))?[ \\t]{1,2}$',
   'iu',
 );
 
 /** Words that make a statement cover several codes: "all three", "each one", "both", "same as before". */
 const SHARED_RE = new RegExp(
   '(?<!\\p{L})(?:all|each|every|both|same|todos|todas|cada|ambos|ambas|mesmo|mesma|alle|jede[rns]?|beide|gleiche|' +
-    'tous|toutes|chaque|m[eê]me|tutti|tutte|ogni|entrambi|stesso|stessa|allemaal|elke?|dezelfde|zelfde)(?!\\p{L})' +
-    '|すべて|全て|全部|いずれも|どれも|同じ',
+    'tous|toutes|chaque|m[eê]me|tutti|tutte|ogni|entrambi|stesso|stessa|allemaal|allebei|elke?|dezelfde|zelfde|' +
+    // "the three", "los tres", "os dois", "die drei", "les trois", "i tre", "de drie"
+    '(?:the|los|las|os|as|die|les|i|le|de)[ \\t](?:two|three|four|five|dos|tres|cuatro|dois|duas|tr[eê]s|quatro|zwei|drei|vier|' +
+    'deux|trois|quatre|due|tre|quattro|twee|drie|\\d))(?!\\p{L})' +
+    '|すべて|全て|全部|いずれも|どれも|同じ|両方|[\\d一二三四五]本とも|[\\d一二三四五]つとも',
   'iu',
 );
+
+/** What a campaign, promotion or contest lasts is not the code's authorization ("la campaña dura 30 días"). */
+const CAMPAIGN_RE =
+  /(?<!\p{L})(?:campaigns?|campa[ñn]as?|campanhas?|kampagnen?|campagnes?|campagn[ae]|promo\p{L}*|aktion|actie|contest|giveaway|sorteo|concours|concorso)(?!\p{L})|キャンペーン/giu;
+/** …unless the code or its authorization is the subject, named after the campaign word. */
+const SUBJECT_RE =
+  /(?<!\p{L})(?:codes?|c[oó]digos?|codice|autori\p{L}*|authori\p{L}*|freigabe|spark)(?!\p{L})|コード|承認/giu;
+
+function lastIndex(re: RegExp, s: string): number {
+  let at = -1;
+  for (const m of s.matchAll(re)) at = m.index;
+  return at;
+}
+
+/** Japanese states a period with what follows it: "7日間です", "一年間に設定しました". */
+const JA_STATEMENT_AFTER_RE = /^[ \t]?(?:です|でお願い|に設定|にしました|で設定|にして|で承認|有効)/;
+/** Nothing but bullets, quote marks or space before the phrase on its line: "60 days on this one.", "Seven days only." */
+const LINE_LEAD_RE = /^[ \t>*•·\-–—("'“‘«「]*$/;
 
 /** Classifies one phrase by its nearest cue word; `null` when it is about something other than authorization. */
 function classify(text: string, p: RawPeriod, barrier: Barrier): Omit<PeriodMention, keyof RawPeriod> | null {
@@ -311,10 +341,16 @@ function classify(text: string, p: RawPeriod, barrier: Barrier): Omit<PeriodMent
   const after = nearestCue(text, aFrom, aTo, false);
   const cue = !before ? after : !after ? before : after.distance < before.distance ? after : before;
   if (cue && cue.kind === 'other') return null;
+  const sentence = text.slice(bFrom, bTo);
+  if (lastIndex(CAMPAIGN_RE, sentence) > lastIndex(SUBJECT_RE, sentence)) return null;
   const lead = text.slice(Math.max(bFrom, p.start - 24), p.start);
-  const shared = SHARED_RE.test(text.slice(bFrom, bTo));
+  const shared = SHARED_RE.test(sentence);
   if (cue) return { cue: 'auth', shared };
-  return { cue: shared || STATEMENT_RE.test(lead) ? 'auth' : 'plain', shared };
+  // A sentence or line that opens with the period ("Seven days only, as agreed.") states it.
+  const nl = lead.lastIndexOf('\n');
+  const opensSentence = (nl !== -1 || lead.length < 24) && LINE_LEAD_RE.test(lead.slice(nl + 1));
+  const stated = shared || opensSentence || STATEMENT_RE.test(lead) || JA_STATEMENT_AFTER_RE.test(text.slice(p.end, p.end + 8));
+  return { cue: stated ? 'auth' : 'plain', shared };
 }
 
 /** More phrases than this in one message is not a real message; stop looking so huge inputs stay fast. */

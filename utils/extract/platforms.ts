@@ -7,7 +7,9 @@
 
 /** Names of the platforms whose codes are not ours, and Meta's own name for such a code. */
 const OTHER_PLATFORM_RE =
-  /(?<![\p{L}\p{N}])(?:instagram|insta|ig|facebook|fb|meta|snapchat|snap|partnership (?:ad )?codes?|branded content)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:instagram|facebook|meta|snapchat|partnership (?:ad )?codes?|branded content)(?![\p{L}\p{N}])/giu;
+/** Short names too ("IG ad code:"), only trusted for a code without `#` (a `#` code is TikTok's shape). */
+const OTHER_PLATFORM_SHORT_RE = /(?<![\p{L}\p{N}])(?:insta|IG|Ig|ig|FB|Fb|fb|snap|Snap|SNAP)(?![\p{L}\p{N}])/gu;
 const TIKTOK_RE = /tik ?tok/giu;
 const OTHER_LINK_RE = /(?:instagram\.com|facebook\.com|fb\.com|fb\.me|instagr\.am|snapchat\.com)\//i;
 const TIKTOK_LINK_RE = /tiktok\.com\//i;
@@ -15,6 +17,19 @@ const TIKTOK_LINK_RE = /tiktok\.com\//i;
 /** How far before a code its label may name the platform, and after it a link may point to one. */
 const LOOK_BEHIND = 120;
 const LOOK_AHEAD = 240;
+
+/** Most messages name no other platform: look once per text, then skip the per-code checks. */
+let lastText: string | undefined;
+let lastAnswer = false;
+const ANY_OTHER_RE = /instagram|facebook|meta|snapchat|partnership|branded|insta|ig|fb|snap/i;
+
+function mentionsOtherPlatform(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastAnswer = ANY_OTHER_RE.test(text);
+  }
+  return lastAnswer;
+}
 
 function lastIndexOf(re: RegExp, s: string): number {
   let at = -1;
@@ -46,8 +61,9 @@ function introduction(text: string, start: number): string {
 export function isOtherPlatformCode(text: string, start: number, bodyStart: number, hashed: boolean): boolean {
   if (/adcode[-_]$/i.test(text.slice(Math.max(0, start - 7), start))) return true;
   if (!hashed && text.startsWith('Q9jT', bodyStart)) return true;
+  if (!mentionsOtherPlatform(text)) return false;
   const intro = introduction(text, start);
-  const other = lastIndexOf(OTHER_PLATFORM_RE, intro);
+  const other = Math.max(lastIndexOf(OTHER_PLATFORM_RE, intro), hashed ? -1 : lastIndexOf(OTHER_PLATFORM_SHORT_RE, intro));
   if (other !== -1 && other > lastIndexOf(TIKTOK_RE, intro)) return true;
   if (hashed) return false;
   const after = text.slice(bodyStart, Math.min(text.length, bodyStart + LOOK_AHEAD));

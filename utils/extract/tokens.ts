@@ -34,6 +34,8 @@ export function isEndBoundary(text: string, i: number): boolean {
   if (c >= 0x80) return !isAlphabeticNonAscii(c);
   const ch = text[i];
   if (')]}>"\'`*~|,;!?<([{'.includes(ch)) return true; // "#…(30 days)" too
+  // "#…​.Thanks": a sentence end glued to the next word (a JWT's next part is base64url, never one word).
+  if (ch === '.' && /^\.[A-Z][a-z]{1,15}(?![A-Za-z0-9_.\-+/=])/.test(text.slice(i, i + 18))) return true;
   if ('.:-_'.includes(ch)) {
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
     return !(charClass(next) >= 0 || next === 95 || next === 45);

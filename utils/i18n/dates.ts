@@ -102,6 +102,14 @@ export function monthGrid(year: number, month: number, weekStartsOn = 1): { key:
   return cells;
 }
 
+/**
+ * Whole calendar days from the day containing `from` to the day containing `to`, in the zone:
+ * the one rule for "days left" everywhere (popup, dashboard, code picker, notifications).
+ */
+export function calendarDaysBetween(from: number, to: number, zone: string): number {
+  return daysBetweenKeys(dayKey(from, zone), dayKey(to, zone));
+}
+
 /** Whole days between two day keys (b − a), immune to DST because keys carry no clock. */
 export function daysBetweenKeys(a: string, b: string): number {
   const toUtc = (k: string) => Date.UTC(Number(k.slice(0, 4)), Number(k.slice(5, 7)) - 1, Number(k.slice(8, 10)));

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Translator } from './core';
-import { dayKey, daysBetweenKeys } from './dates';
+import { calendarDaysBetween } from './dates';
 
 /**
  * "expires in 3 days", "expires tomorrow", "expires in 5 hours", "expired 2 days ago" in the
@@ -11,11 +11,11 @@ export function localExpiryPhrase({ t, tn }: Translator, expiresAt: number, now:
   // Raw numbers, as expiryPhrase prints them ("1200 days", not "1,200 days").
   const n = (count: number) => ({ count: String(count) });
   if (expiresAt <= now) {
-    const ago = daysBetweenKeys(dayKey(expiresAt, zone), dayKey(now, zone));
+    const ago = calendarDaysBetween(expiresAt, now, zone);
     if (ago === 0) return t('expiredToday');
     return ago === 1 ? t('expiredYesterday') : tn('expiredDaysAgo', ago, n(ago));
   }
-  const days = daysBetweenKeys(dayKey(now, zone), dayKey(expiresAt, zone));
+  const days = calendarDaysBetween(now, expiresAt, zone);
   if (days === 0) {
     const hours = Math.max(1, Math.round((expiresAt - now) / 3_600_000));
     return tn('expiresInHours', hours, n(hours));

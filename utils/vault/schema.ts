@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { isSingleEmail, tiktokVideoUrl } from '../links';
 
 export { LIMITS, BATCH, TOKEN_PATTERN, UNDO_WINDOW_MS } from './limits';
 
@@ -20,6 +21,8 @@ export const handleSchema = z
   .string()
   .regex(new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`), 'a TikTok handle such as @name (letters, digits, . and _)');
 export const postUrlSchema = z.url({ protocol: /^https$/, error: 'an https address' }).max(LIMITS.postUrl, `longer than ${n(LIMITS.postUrl)} characters (the limit)`);
+/** Captures and edits follow the link rule (utils/links.ts): only an https tiktok.com video link is a link. */
+export const videoUrlSchema = postUrlSchema.refine((u) => !!tiktokVideoUrl(u), 'only an https tiktok.com video link');
 /** A period a message may state (typed as number, as the extractor reports it). */
 export const periodSchema = z
   .number()
@@ -99,10 +102,15 @@ export const captureInputSchema = z.object({
   code: text(LIMITS.rawCode),
   periodDays: periodSchema.optional(),
   creatorHandle: handleSchema.optional(),
-  postUrl: postUrlSchema.optional(),
+  postUrl: videoUrlSchema.optional(),
   /** Message sent date, epoch ms. Missing → time of capture. */
   sentAt: epochMs.optional(),
-  source: captureSourceSchema,
+  // Not one address (a page gave a list): the code is still saved, without it, so a draft never gains recipients.
+  source: captureSourceSchema.extend({
+    senderEmail: text(LIMITS.senderEmail)
+      .transform((e) => (isSingleEmail(e.trim()) ? e.trim() : undefined))
+      .optional(),
+  }),
   notes: notesSchema.optional(),
 });
 
@@ -112,7 +120,7 @@ export const codePatchSchema = z
     notes: notesSchema,
     tags: tagsSchema,
     creatorHandle: handleSchema,
-    postUrl: postUrlSchema,
+    postUrl: videoUrlSchema,
     archived: archivedSchema,
     renewalRequestedAt: epochMs,
     expiresAt: epochMs,

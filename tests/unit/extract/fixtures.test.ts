@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractAdCodes, type ExtractedCode } from '../../../utils/extract';
-import { body, C, type CodeName } from './helpers';
+import { C, type CodeName } from './helpers';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fixture mails: `{{a}}` → code a, `{{a|bare}}` → without `#`, `{{a|wrap:N:prefix}}` → hard line break after

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractAdCodes } from '../../../utils/extract';
-import { C, only, mulberry32, randomBody } from './helpers';
+import { C, mulberry32, randomBody } from './helpers';
 
 // ---------------------------------------------------------------------------------------------------------
 // Linear time: 1 MB must take ~10× as long as 100 KB (quadratic would be 100×), and well under a second.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractAdCodes, isPlausibleAdCode, normalizeAdCode } from '../../../utils/extract';
-import { B64, codesOf, only } from './helpers';
+import { B64, codesOf } from './helpers';
 
 // ---------------------------------------------------------------------------------------------------------
 // Properties

@@ -1,5 +1,13 @@
-import { closestDeep, containsDeep, elementByIdNear, parentDeep, querySelectorAllDeep, querySelectorDeep, renderedText } from '../../deep-dom';
-import { anyOf } from './selectors';
+import {
+  closestDeep,
+  containsDeep,
+  elementByIdNear,
+  parentDeep,
+  querySelectorAllDeep,
+  querySelectorDeep,
+  renderedText,
+} from '../../deep-dom';
+import { anyOf, closestInOrder, SELECTORS } from './selectors';
 import {
   ADVANCE_BUTTON_TEXTS,
   AUTHORIZE_DIALOG_TITLES,
@@ -56,9 +64,9 @@ const isControl = (el: Element) => el.matches('input, textarea, select, button')
 export function fieldLabelText(field: CodeField): string {
   const parts = [textOfIds(field, field.getAttribute('aria-labelledby'))];
   for (const label of Array.from(field.labels ?? [])) parts.push(seen(label));
-  const item = closestDeep(field, anyOf('formItem'));
+  const item = closestInOrder(field, 'formItem');
   if (item && querySelectorAllDeep(item, 'input, textarea').length === 1) {
-    const label = item.querySelector(anyOf('formItemLabel'));
+    const label = SELECTORS.formItemLabel.map((s) => item.querySelector(s)).find(Boolean);
     if (label && !containsDeep(label, field)) parts.push(seen(label));
   }
   let node: Element | null = field;
@@ -161,13 +169,24 @@ export type ButtonAction = 'commit' | 'advance' | 'cancel';
  * its label is read where the person sees it (slotted text, or the host's aria-label).
  */
 export function buttonAction(path: EventTarget[] | Element): { button: Element; action: ButtonAction } | undefined {
-  const chain = Array.isArray(path) ? path.filter((t): t is Element => t instanceof Element || (t as Node)?.nodeType === 1) : ancestry(path);
+  const chain = Array.isArray(path)
+    ? path.filter((t): t is Element => t instanceof Element || (t as Node)?.nodeType === 1)
+    : ancestry(path);
   const at = chain.findIndex((el) => el.matches(anyOf('button')));
   if (at < 0) return undefined;
   const button = chain[at];
   // The button and the web-component hosts that wrap it (a ks-button host carries the test id).
-  const wrappers = [button, ...chain.slice(at + 1).filter((el) => el.localName.includes('-')).slice(0, 2)];
-  const label = clean(button.getAttribute('aria-label')) || seen(button) || clean(wrappers.find((w) => w.getAttribute('aria-label'))?.getAttribute('aria-label'));
+  const wrappers = [
+    button,
+    ...chain
+      .slice(at + 1)
+      .filter((el) => el.localName.includes('-'))
+      .slice(0, 2),
+  ];
+  const label =
+    clean(button.getAttribute('aria-label')) ||
+    seen(button) ||
+    clean(wrappers.find((w) => w.getAttribute('aria-label'))?.getAttribute('aria-label'));
   if (CANCEL_BUTTON_TEXTS.test(label)) return { button, action: 'cancel' };
   if (COMMIT_BUTTON_TEXTS.test(label) || wrappers.some((w) => w.matches(anyOf('commitButton')))) return { button, action: 'commit' };
   if (ADVANCE_BUTTON_TEXTS.test(label)) return { button, action: 'advance' };
@@ -184,10 +203,13 @@ function ancestry(el: Element): Element[] {
  * TikTok's verdict on the code in `field`, when its error text shows under the field (in the
  * field's form item, or its dialog when there is no form item).
  */
-export function fieldProblem(field: CodeField, isVisible: (el: Element) => boolean = isShown): { problem: TikTokCodeProblem; text: string } | undefined {
-  const scope = closestDeep(field, anyOf('formItem')) ?? closestDialog(field) ?? parentDeep(parentDeep(field) ?? field);
+export function fieldProblem(
+  field: CodeField,
+  isVisible: (el: Element) => boolean = isShown,
+): { problem: TikTokCodeProblem; text: string } | undefined {
+  const scope = closestInOrder(field, 'formItem') ?? closestDialog(field) ?? parentDeep(parentDeep(field) ?? field);
   if (!scope) return undefined;
-  const candidates = querySelectorAllDeep(scope, anyOf('fieldError'));
+  const candidates = SELECTORS.fieldError.map((s) => querySelectorAllDeep(scope, s)).find((l) => l.length) ?? [];
   for (const el of candidates.length ? candidates : [scope]) {
     if (!isVisible(el)) continue;
     const text = seen(el);

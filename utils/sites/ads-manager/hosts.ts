@@ -3,11 +3,7 @@
  * regional hosts such as ads.us.tiktok.com are listed one by one; `*.ads.tiktok.com` covers
  * hosts nested under the main one. tiktok.com itself (the consumer site) is deliberately absent.
  */
-export const ADS_MANAGER_MATCHES = [
-  'https://ads.tiktok.com/*',
-  'https://*.ads.tiktok.com/*',
-  'https://ads.us.tiktok.com/*',
-];
+export const ADS_MANAGER_MATCHES = ['https://ads.tiktok.com/*', 'https://*.ads.tiktok.com/*', 'https://ads.us.tiktok.com/*'];
 
 /** The advertiser account the page shows: `aadvid` in the query (also seen in the hash route). */
 export function advertiserIdFromUrl(url: string): string | undefined {

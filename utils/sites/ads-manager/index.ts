@@ -8,6 +8,7 @@ export { ADS_MANAGER_MATCHES, advertiserIdFromUrl, isAdsManagerOrigin } from './
 export {
   buttonAction,
   classifyField,
+  closestDialog,
   dialogButtons,
   dialogTitle,
   fieldProblem,

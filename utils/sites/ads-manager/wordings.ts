@@ -23,12 +23,30 @@ export const CODE_WORDS = words([
 ]);
 
 export const SUBJECT_WORDS = words([
-  'post', 'video', 'spark', '\\bad\\b', 'ad code', 'authori[sz]', // en
-  'publicaci[oó]n', 'v[ií]deo', 'anuncio', 'autoriza', // es
-  'publica[cç][aã]o', 'an[uú]ncio', // pt
-  'beitrag', 'anzeige', 'autoris', // de (Beitragscode, Anzeigencode, autorisieren)
-  'publication', 'vid[eé]o', 'annonce', 'autoris', // fr
-  '投稿', '動画', '広告', '承認', '認証', // ja
+  'post',
+  'video',
+  'spark',
+  '\\bad\\b',
+  'ad code',
+  'authori[sz]', // en
+  'publicaci[oó]n',
+  'v[ií]deo',
+  'anuncio',
+  'autoriza', // es
+  'publica[cç][aã]o',
+  'an[uú]ncio', // pt
+  'beitrag',
+  'anzeige',
+  'autoris', // de (Beitragscode, Anzeigencode, autorisieren)
+  'publication',
+  'vid[eé]o',
+  'annonce',
+  'autoris', // fr
+  '投稿',
+  '動画',
+  '広告',
+  '承認',
+  '認証', // ja
 ]);
 
 /**
@@ -37,22 +55,50 @@ export const SUBJECT_WORDS = words([
  * field only needs a subject word ("Authorized Post", "Beitrag", "投稿").
  */
 export const AUTHORIZE_DIALOG_TITLES = words([
-  'authori[sz]e tiktok post', 'apply for authori[sz]ation', // en
-  'autorizar (la |las )?publicaci[oó]n', 'autorizar publicaciones', 'solicitar autorizaci[oó]n', // es
-  'autorizar (a |as )?publica[cç]', 'autorizar posts?', 'solicitar autoriza[cç][aã]o', // pt
-  'tiktok-beitr[aä]ge? autorisieren', 'beitr[aä]ge? autorisieren', 'autorisierung beantragen', // de
-  'autoriser (la |les )?publication', "demander l'autorisation", // fr
-  'tiktok\\s*投稿を(承認|認証)', '投稿を(承認|認証)', '承認を申請', // ja
+  'authori[sz]e tiktok post',
+  'apply for authori[sz]ation', // en
+  'autorizar (la |las )?publicaci[oó]n',
+  'autorizar publicaciones',
+  'solicitar autorizaci[oó]n', // es
+  'autorizar (a |as )?publica[cç]',
+  'autorizar posts?',
+  'solicitar autoriza[cç][aã]o', // pt
+  'tiktok-beitr[aä]ge? autorisieren',
+  'beitr[aä]ge? autorisieren',
+  'autorisierung beantragen', // de
+  'autoriser (la |les )?publication',
+  "demander l'autorisation", // fr
+  'tiktok\\s*投稿を(承認|認証)',
+  '投稿を(承認|認証)',
+  '承認を申請', // ja
 ]);
 
 /** Buttons that commit the authorization: the moment a filled code counts as used. */
 export const COMMIT_BUTTON_TEXTS = words([
-  '^confirm$', '^done$', '^authori[sz]e$', '^apply$', '^add tiktok posts?$', // en
-  '^confirmar$', '^autorizar$', '^aplicar$', '^añadir publicaciones de tiktok$', // es
+  '^confirm$',
+  '^done$',
+  '^authori[sz]e$',
+  '^apply$',
+  '^add tiktok posts?$', // en
+  '^confirmar$',
+  '^autorizar$',
+  '^aplicar$',
+  '^añadir publicaciones de tiktok$', // es
   '^adicionar publica[cç][õo]es do tiktok$', // pt (confirmar, autorizar as in es)
-  '^best[aä]tigen$', '^autorisieren$', '^anwenden$', '^tiktok-beitr[aä]ge hinzuf[uü]gen$', // de
-  '^confirmer$', '^valider$', '^autoriser$', '^appliquer$', '^ajouter des publications tiktok$', // fr
-  '^確認$', '^確定$', '^承認$', '^適用$', '^tiktok投稿を追加$', // ja
+  '^best[aä]tigen$',
+  '^autorisieren$',
+  '^anwenden$',
+  '^tiktok-beitr[aä]ge hinzuf[uü]gen$', // de
+  '^confirmer$',
+  '^valider$',
+  '^autoriser$',
+  '^appliquer$',
+  '^ajouter des publications tiktok$', // fr
+  '^確認$',
+  '^確定$',
+  '^承認$',
+  '^適用$',
+  '^tiktok投稿を追加$', // ja
 ]);
 
 /**
@@ -60,20 +106,38 @@ export const COMMIT_BUTTON_TEXTS = words([
  * the codes are carried forward, but not used until a commit button in the next step.
  */
 export const ADVANCE_BUTTON_TEXTS = words([
-  '^continue$', '^next$', // en
-  '^continuar$', '^siguiente$', '^pr[oó]ximo$', // es, pt
-  '^weiter$', '^fortfahren$', // de
-  '^continuer$', '^suivant$', // fr
-  '^続行$', '^次へ$', // ja
+  '^continue$',
+  '^next$', // en
+  '^continuar$',
+  '^siguiente$',
+  '^pr[oó]ximo$', // es, pt
+  '^weiter$',
+  '^fortfahren$', // de
+  '^continuer$',
+  '^suivant$', // fr
+  '^続行$',
+  '^次へ$', // ja
 ]);
 
 /** Buttons that abandon the step: codes carried forward from "Continue" are not used. */
 export const CANCEL_BUTTON_TEXTS = words([
-  '^cancel$', '^back$', '^close$', // en
-  '^cancelar$', '^volver$', '^voltar$', '^cerrar$', '^fechar$', // es, pt
-  '^abbrechen$', '^zur[uü]ck$', '^schlie[sß]en$', // de
-  '^annuler$', '^retour$', '^fermer$', // fr
-  '^キャンセル$', '^戻る$', '^閉じる$', // ja
+  '^cancel$',
+  '^back$',
+  '^close$', // en
+  '^cancelar$',
+  '^volver$',
+  '^voltar$',
+  '^cerrar$',
+  '^fechar$', // es, pt
+  '^abbrechen$',
+  '^zur[uü]ck$',
+  '^schlie[sß]en$', // de
+  '^annuler$',
+  '^retour$',
+  '^fermer$', // fr
+  '^キャンセル$',
+  '^戻る$',
+  '^閉じる$', // ja
 ]);
 
 /** What TikTok's errors under the code field mean for the code (kinds as the API check records them). */

@@ -25,7 +25,8 @@ export function parsePrePlainText(text: string, numericOrder: 'mdy' | 'dmy'): { 
     if (hour < 1 || hour > 12) return { sender };
     hour = (hour % 12) + (/p/i.test(t[3]) ? 12 : 0);
   }
-  let [a, b, c] = [Number(d[1]), Number(d[2]), Number(d[3])];
+  let [a, b] = [Number(d[1]), Number(d[2])];
+  const c = Number(d[3]);
   let year: number;
   let month: number;
   let day: number;
