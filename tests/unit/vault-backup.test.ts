@@ -53,7 +53,7 @@ const source = fc.record(
   {
     kind: fc.constantFrom('gmail', 'outlook', 'instagram', 'tiktok-dm', 'selection', 'paste', 'import' as const),
     senderName: text(LIMITS.senderName),
-    senderEmail: fc.oneof(fc.emailAddress().filter((e) => e.length <= LIMITS.senderEmail), fc.constant(`${'a'.repeat(LIMITS.senderEmail - 12)}@example.com`)),
+    senderEmail: fc.oneof(fc.emailAddress().filter((e) => e.length <= LIMITS.senderEmail), fc.constant(`${'a'.repeat(64)}@example.com`)),
     subject: text(LIMITS.subject),
     url: httpsUrl(LIMITS.sourceUrl, 'mail.google.com'),
     messageId: text(LIMITS.messageId),
@@ -65,7 +65,7 @@ const storedRecord = (code: string): fc.Arbitrary<StoredRecord> =>
     {
       code: fc.constant(code),
       creatorHandle: handle,
-      postUrl: httpsUrl(LIMITS.postUrl),
+      postUrl: fc.nat({ max: 1e9 }).map((n) => `https://www.tiktok.com/@a.b/video/${7300000000000000000n + BigInt(n)}`),
       periodDays: fc.integer({ min: 1, max: LIMITS.periodDaysMax }),
       periodAssumed: fc.boolean(),
       receivedAt: epoch,
@@ -97,7 +97,8 @@ function atLimits(code: string): StoredRecord {
   return {
     code,
     creatorHandle: `@${'a'.repeat(LIMITS.handle)}`,
-    postUrl: url(LIMITS.postUrl, 'www.tiktok.com'),
+    // Imports follow the capture rules (only a TikTok video link is a link; one sender address).
+    postUrl: 'https://www.tiktok.com/@a.b/video/7300000000000000001',
     periodDays: LIMITS.periodDaysMax,
     periodAssumed: true,
     receivedAt: NOW,
@@ -111,7 +112,7 @@ function atLimits(code: string): StoredRecord {
     source: {
       kind: 'selection',
       senderName: fill(LIMITS.senderName),
-      senderEmail: `${'a'.repeat(LIMITS.senderEmail - 12)}@example.com`,
+      senderEmail: `${'a'.repeat(64)}@example.com`,
       subject: fill(LIMITS.subject),
       url: url(LIMITS.sourceUrl, 'example.com'),
       messageId: fill(LIMITS.messageId),

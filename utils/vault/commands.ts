@@ -306,14 +306,15 @@ export function commitImport(db: CodesDb, records: StoredRecord[], now: number):
 export function applyTikTokFacts(
   db: CodesDb,
   id: number,
-  code: string,
+  /** The code the facts are about (a record re-saved under the same id since is left alone); undefined: any. */
+  code: string | undefined,
   apply: (fresh: AdCodeRecord) => AdCodeRecord,
 ): Promise<{ before?: AdCodeRecord; after?: AdCodeRecord }> {
   return runCommand(db, 'applyTikTokFacts', async () => {
     const fresh = await db.codes.get(id);
-    if (!fresh || fresh.code !== code) return {};
+    if (!fresh || (code !== undefined && fresh.code !== code)) return {};
     const after = apply(fresh);
-    if (after === fresh) return {};
+    if (after === fresh) return { before: fresh };
     await put(db, after);
     return { before: fresh, after };
   });
