@@ -5,7 +5,7 @@
  *
  * The expiry of a code is computed from this date, so a wrong date is worse than none: anything ambiguous,
  * contradictory or implausible returns undefined, and the caller asks the user instead of guessing.
- * Runs in the mail-page scripts: no dependencies, only the built-in Intl.
+ * Runs in the background (page scripts send the printed text): no dependencies, only the built-in Intl.
  */
 
 export interface MailDateOptions {
