@@ -19,6 +19,8 @@ export interface PickerCode {
   /** Already used in the advertiser account the page is showing. */
   usedHere: boolean;
   lastUsedAt?: number;
+  /** How the expiry was worked out ("Aug 20 message + 60 days stated in the message"), worded by the background. */
+  expiryHow?: string;
 }
 
 export interface PickerList {
