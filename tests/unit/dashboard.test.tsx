@@ -159,6 +159,26 @@ describe('details drawer', () => {
   });
 });
 
+describe('renewal from a Gmail thread', () => {
+  it('copies the message and opens the original thread, not a new compose', async () => {
+    const thread = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
+    await codesDb().codes.update(ids[1], { source: { kind: 'gmail', senderName: 'Ben', senderEmail: 'ben@example.com', subject: 'Code', url: thread } });
+    const opened: string[] = [];
+    vi.spyOn(window, 'open').mockImplementation((url) => {
+      opened.push(String(url));
+      return null;
+    });
+    const user = await open(`#code=${ids[1]}&renew=1`);
+    const dialog = await screen.findByRole('dialog', { name: 'Ask @ben to renew' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('click Reply and paste it');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy and open the thread in Gmail' }));
+    await waitFor(() => expect(opened).toEqual([thread]));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`Ad code: ${makeCode(2)}`);
+    expect(copied).toContain('TikTok account: @ben');
+  });
+});
+
 describe('calendar', () => {
   it('puts each code on its expiry day in the chosen time zone', async () => {
     await codesDb().codes.clear();
