@@ -12,11 +12,6 @@ export const de: Catalog = {
   viewTable: 'Tabelle',
   viewsLabel: 'Ansichten',
 
-  statusActive: 'Aktiv',
-  statusExpiring: 'Läuft bald ab',
-  statusUsed: 'In Verwendung',
-  statusExpired: 'Abgelaufen',
-  statusArchived: 'Archiviert',
   renewalRequested: 'Verlängerung angefragt',
 
   filtersLabel: 'Filter',
@@ -36,7 +31,10 @@ export const de: Catalog = {
   clearFilters: 'Filter zurücksetzen',
   showing_one: '{count} Code',
   showing_other: '{count} Codes',
-  emptyVault: 'Noch keine Codes gespeichert. Speichere Codes aus Gmail oder Outlook, füge sie im Erweiterungsfenster ein oder importiere eine Datei.',
+  emptyTitle: 'Noch keine Codes gespeichert',
+  emptyStepMail: 'Öffne die E-Mail eines Creators in Gmail oder Outlook: Eine Karte über der Nachricht listet ihre Anzeigencodes zum Speichern.',
+  emptyStepPaste: 'Oder füge Codes – auch eine ganze E-Mail oder eine Tabellenspalte – im Pop-up der Symbolleiste unter „Codes hinzufügen“ ein.',
+  emptyStepImport: 'Oder übernimm die Tabelle deines Teams mit „CSV oder JSON importieren“ oben.',
   emptyFiltered: 'Kein Code passt zu diesen Filtern.',
 
   statTotal_one: '{count} Code gespeichert',
@@ -202,7 +200,7 @@ export const de: Catalog = {
 
   settingsAlerts: 'Warnungen',
   settingsAlertWindow: 'Warnzeitraum',
-  settingsAlertWindowHelp: 'Codes, die innerhalb so vieler Tage enden, werden am Symbol in der Leiste gezählt und als „Läuft bald ab“ markiert.',
+  settingsAlertWindowHelp: 'Codes, die innerhalb so vieler Tage enden, werden am Symbol in der Leiste gezählt und als „Läuft ab“ markiert.',
   settingsDays: 'Tage',
   settingsThresholds: 'Vor Ablauf benachrichtigen',
   settingsThresholdsHelp: 'Tage vor Ablauf, mit Kommas getrennt (0 = am Tag selbst). Jede Meldung kommt einmal pro Code.',

@@ -14,11 +14,6 @@ export const en = {
   viewTable: 'Table',
   viewsLabel: 'Views',
 
-  statusActive: 'Active',
-  statusExpiring: 'Expiring soon',
-  statusUsed: 'In use',
-  statusExpired: 'Expired',
-  statusArchived: 'Archived',
   renewalRequested: 'Renewal requested',
 
   filtersLabel: 'Filters',
@@ -38,7 +33,10 @@ export const en = {
   clearFilters: 'Clear filters',
   showing_one: '{count} code shown',
   showing_other: '{count} codes shown',
-  emptyVault: 'No codes saved yet. Save codes from Gmail or Outlook, paste them in the popup, or import a file.',
+  emptyTitle: 'No codes saved yet',
+  emptyStepMail: 'Open a creator’s email in Gmail or Outlook: a Save card above the message lists its ad codes.',
+  emptyStepPaste: 'Or paste codes — even a whole email or a sheet column — into the toolbar popup’s “Add codes”.',
+  emptyStepImport: 'Or bring your team’s tracking sheet with “Import CSV or JSON” above.',
   emptyFiltered: 'No code matches these filters.',
 
   statTotal_one: '{count} code saved',
@@ -204,7 +202,7 @@ export const en = {
 
   settingsAlerts: 'Alerts',
   settingsAlertWindow: 'Alert window',
-  settingsAlertWindowHelp: 'Codes ending within this many days are counted on the toolbar badge and marked “Expiring soon”.',
+  settingsAlertWindowHelp: 'Codes ending within this many days are counted on the toolbar badge and marked “Expiring”.',
   settingsDays: 'days',
   settingsThresholds: 'Notify before expiry',
   settingsThresholdsHelp: 'Days before expiry, separated by commas (0 = on the day). Each fires once per code.',

@@ -12,11 +12,6 @@ export const es: Catalog = {
   viewTable: 'Tabla',
   viewsLabel: 'Vistas',
 
-  statusActive: 'Activo',
-  statusExpiring: 'Caduca pronto',
-  statusUsed: 'En uso',
-  statusExpired: 'Caducado',
-  statusArchived: 'Archivado',
   renewalRequested: 'Renovación pedida',
 
   filtersLabel: 'Filtros',
@@ -36,7 +31,10 @@ export const es: Catalog = {
   clearFilters: 'Quitar filtros',
   showing_one: '{count} código',
   showing_other: '{count} códigos',
-  emptyVault: 'Aún no hay códigos. Guárdalos desde Gmail u Outlook, pégalos en la ventana de la extensión o importa un archivo.',
+  emptyTitle: 'Aún no hay códigos guardados',
+  emptyStepMail: 'Abre el correo de un creador en Gmail u Outlook: una tarjeta sobre el mensaje muestra sus códigos para guardarlos.',
+  emptyStepPaste: 'O pega códigos —incluso un correo entero o una columna de una hoja— en «Añadir códigos» de la ventana de la barra.',
+  emptyStepImport: 'O trae la hoja de seguimiento de tu equipo con «Importar CSV o JSON» arriba.',
   emptyFiltered: 'Ningún código coincide con estos filtros.',
 
   statTotal_one: '{count} código guardado',
@@ -202,7 +200,7 @@ export const es: Catalog = {
 
   settingsAlerts: 'Alertas',
   settingsAlertWindow: 'Margen de alerta',
-  settingsAlertWindowHelp: 'Los códigos que terminan dentro de estos días se cuentan en el icono de la barra y se marcan como «Caduca pronto».',
+  settingsAlertWindowHelp: 'Los códigos que terminan dentro de estos días se cuentan en el icono de la barra y se marcan como «Por caducar».',
   settingsDays: 'días',
   settingsThresholds: 'Avisar antes de caducar',
   settingsThresholdsHelp: 'Días antes de la caducidad, separados por comas (0 = el mismo día). Cada aviso salta una vez por código.',

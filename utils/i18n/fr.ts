@@ -12,11 +12,6 @@ export const fr: Catalog = {
   viewTable: 'Tableau',
   viewsLabel: 'Vues',
 
-  statusActive: 'Actif',
-  statusExpiring: 'Expire bientôt',
-  statusUsed: 'Utilisé',
-  statusExpired: 'Expiré',
-  statusArchived: 'Archivé',
   renewalRequested: 'Renouvellement demandé',
 
   filtersLabel: 'Filtres',
@@ -36,7 +31,10 @@ export const fr: Catalog = {
   clearFilters: 'Effacer les filtres',
   showing_one: '{count} code',
   showing_other: '{count} codes',
-  emptyVault: 'Aucun code enregistré. Enregistrez des codes depuis Gmail ou Outlook, collez-les dans la fenêtre de l’extension ou importez un fichier.',
+  emptyTitle: 'Aucun code enregistré pour l’instant',
+  emptyStepMail: 'Ouvrez l’e-mail d’un créateur dans Gmail ou Outlook : une carte au-dessus du message liste ses codes à enregistrer.',
+  emptyStepPaste: 'Ou collez des codes — même un e-mail entier ou une colonne de tableur — dans « Ajouter des codes » de la fenêtre de la barre.',
+  emptyStepImport: 'Ou reprenez le tableau de suivi de votre équipe avec « Importer un CSV ou un JSON » ci-dessus.',
   emptyFiltered: 'Aucun code ne correspond à ces filtres.',
 
   statTotal_one: '{count} code enregistré',

@@ -12,11 +12,6 @@ export const pt: Catalog = {
   viewTable: 'Tabela',
   viewsLabel: 'Visualizações',
 
-  statusActive: 'Ativo',
-  statusExpiring: 'Expira em breve',
-  statusUsed: 'Em uso',
-  statusExpired: 'Expirado',
-  statusArchived: 'Arquivado',
   renewalRequested: 'Renovação pedida',
 
   filtersLabel: 'Filtros',
@@ -36,7 +31,10 @@ export const pt: Catalog = {
   clearFilters: 'Limpar filtros',
   showing_one: '{count} código',
   showing_other: '{count} códigos',
-  emptyVault: 'Nenhum código salvo ainda. Salve códigos do Gmail ou Outlook, cole-os na janela da extensão ou importe um arquivo.',
+  emptyTitle: 'Nenhum código salvo ainda',
+  emptyStepMail: 'Abra o e-mail de um criador no Gmail ou Outlook: um cartão acima da mensagem lista os códigos para salvar.',
+  emptyStepPaste: 'Ou cole códigos — até um e-mail inteiro ou uma coluna de planilha — em “Adicionar códigos” na janela da barra.',
+  emptyStepImport: 'Ou traga a planilha de acompanhamento da sua equipe com “Importar CSV ou JSON” acima.',
   emptyFiltered: 'Nenhum código corresponde a esses filtros.',
 
   statTotal_one: '{count} código salvo',
@@ -202,7 +200,7 @@ export const pt: Catalog = {
 
   settingsAlerts: 'Alertas',
   settingsAlertWindow: 'Janela de alerta',
-  settingsAlertWindowHelp: 'Códigos que terminam dentro desta quantidade de dias são contados no ícone da barra e marcados como “Expira em breve”.',
+  settingsAlertWindowHelp: 'Códigos que terminam dentro desta quantidade de dias são contados no ícone da barra e marcados como “Expirando”.',
   settingsDays: 'dias',
   settingsThresholds: 'Avisar antes de expirar',
   settingsThresholdsHelp: 'Dias antes da expiração, separados por vírgulas (0 = no dia). Cada aviso dispara uma vez por código.',
