@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { deExpiry } from './expiry/de';
 
 export const de: Catalog = {
   appName: 'Ad Code Keeper',
@@ -376,27 +377,5 @@ export const de: Catalog = {
   tiktokAuthorized: 'Autorisiert',
   tiktokOnTiktok: 'Auf TikTok',
   quoted: '„{text}“',
-  derivationMessageOn: 'Nachricht vom {date}',
-  derivationSavedOn: 'gespeichert am {date} (Datum der Nachricht nicht gefunden)',
-  derivationStated_one: '{from} + {count} Tag laut Nachricht',
-  derivationStated_other: '{from} + {count} Tage laut Nachricht',
-  derivationAssumed_one: '{from} + {count} Tag angenommen (keine Laufzeit in der Nachricht)',
-  derivationAssumed_other: '{from} + {count} Tage angenommen (keine Laufzeit in der Nachricht)',
-  derivationChosen_one: '{from} + {count} Tag, von dir gewählt',
-  derivationChosen_other: '{from} + {count} Tage, von dir gewählt',
-  derivationEstimated: '{text} — geschätzt',
-  derivationTikTok: 'genau, von TikTok (geprüft am {date})',
-  derivationTikTokNoDate: 'genau, von TikTok',
-  derivationUser: 'von dir festgelegt',
-  derivationLabel: 'So berechnet',
-  periodChipsLabel: 'Laufzeit:',
-  periodChipDays_one: '{count} Tag',
-  periodChipDays_other: '{count} Tage',
-  periodChosenUndo: 'Laufzeit auf {days} gesetzt.',
-  dateAsk: 'Datum nicht gefunden — wann kam dieser Code an?',
-  dateAskToday: 'Heute',
-  dateAskPick: 'Ankunftsdatum',
-  dateAnswered: 'Ankunftsdatum: {date}.',
-  badgeEstimated_one: 'Davon {count} geschätzt.',
-  badgeEstimated_other: 'Davon {count} geschätzt.',
+  ...deExpiry,
 };

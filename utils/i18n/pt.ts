@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { ptExpiry } from './expiry/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -376,27 +377,5 @@ export const pt: Catalog = {
   tiktokAuthorized: 'Autorizado',
   tiktokOnTiktok: 'No TikTok',
   quoted: '“{text}”',
-  derivationMessageOn: 'mensagem de {date}',
-  derivationSavedOn: 'salvo em {date} (a data da mensagem não foi encontrada)',
-  derivationStated_one: '{from} + {count} dia indicado na mensagem',
-  derivationStated_other: '{from} + {count} dias indicados na mensagem',
-  derivationAssumed_one: '{from} + {count} dia presumido (a mensagem não indica prazo)',
-  derivationAssumed_other: '{from} + {count} dias presumidos (a mensagem não indica prazo)',
-  derivationChosen_one: '{from} + {count} dia escolhido por você',
-  derivationChosen_other: '{from} + {count} dias escolhidos por você',
-  derivationEstimated: '{text} — estimado',
-  derivationTikTok: 'exato, do TikTok (verificado em {date})',
-  derivationTikTokNoDate: 'exato, do TikTok',
-  derivationUser: 'definido por você',
-  derivationLabel: 'Como foi calculado',
-  periodChipsLabel: 'Prazo:',
-  periodChipDays_one: '{count} dia',
-  periodChipDays_other: '{count} dias',
-  periodChosenUndo: 'Prazo definido em {days}.',
-  dateAsk: 'data não encontrada — quando este código chegou?',
-  dateAskToday: 'Hoje',
-  dateAskPick: 'Data de chegada',
-  dateAnswered: 'Data de chegada: {date}.',
-  badgeEstimated_one: '{count} deles estimado.',
-  badgeEstimated_other: '{count} deles estimados.',
+  ...ptExpiry,
 };
