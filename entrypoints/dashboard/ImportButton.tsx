@@ -2,10 +2,10 @@ import { useRef, useState } from 'react';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { previewImportFile, type ImportPreview } from '@/utils/import-preview';
 import { useI18n } from '@/utils/i18n/react';
+import { IMPORT_FILE_MAX_BYTES } from '@/utils/vault/limits';
 import { ImportDialog } from './ImportDialog';
 import type { Toast } from './useToast';
 
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCodeRecord[]; defaultPeriodDays: number; notify: (t: Omit<Toast, 'id'>) => void }) {
   const { t, zone, date } = useI18n();
@@ -14,8 +14,8 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
 
   const onFile = async (file: File) => {
     let preview: ImportPreview;
-    if (file.size > MAX_FILE_BYTES) {
-      preview = { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    if (file.size > IMPORT_FILE_MAX_BYTES) {
+      preview = { ok: false, error: `the file is larger than ${IMPORT_FILE_MAX_BYTES / 1024 / 1024} MB (the import limit); split it into smaller files` };
     } else {
       const text = await file.text();
       const existing = new Map(rows.map((r) => [r.code, r]));

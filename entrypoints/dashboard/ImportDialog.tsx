@@ -1,19 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { sendMessage } from '@/utils/protocol';
+import { newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
+import { BATCH, IMPORT_FILE_MAX_BYTES } from '@/utils/vault/limits';
 import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
 import { shortCode } from '@/utils/i18n';
 import { useI18n } from '@/utils/i18n/react';
 
 const OUTCOME_KEY = { add: 'importWillAdd', merge: 'importWillMerge', reject: 'importRejected' } as const;
 
-/** Shows, row by row, what an import will do; commits the accepted rows in one all-or-nothing message. */
+/**
+ * Shows, row by row, what an import will do; commits the accepted rows all-or-nothing: big imports
+ * go to the background in chunks (with a progress bar) and are written in one transaction at the end.
+ */
 export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName: string; preview: ImportPreview; onClose: () => void; onDone: (message: string) => void }) {
   const { t, tn } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
 
   useEffect(() => {
     const d = ref.current;
@@ -32,13 +38,15 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
     setBusy(true);
     setError('');
     try {
-      const res = await sendMessage('importCodes', { records: accepted.map((r) => r.record!) });
+      const records = accepted.map((r) => r.record!);
+      const res = await sendImportInChunks(records, (chunk) => sendMessage('importCodes', chunk), newImportId, setProgress);
       onDone(t('importDone', { add: res.added, merge: res.merged }));
       ref.current?.close();
     } catch (e) {
       setError(t('importFailed', { reason: (e as Error).message }));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -99,6 +107,17 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
                 </div>
               </div>
             </div>
+            <p className="dash-note">
+              {t('importLimits', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024, codes: BATCH.importTotal.toLocaleString() })}
+            </p>
+            {progress && (
+              <div className="import-progress">
+                <progress data-testid="import-progress" max={progress.total} value={progress.sent} aria-label={t('importTitle')} />
+                <span role="status">
+                  {progress.committing ? t('importSaving', { total: progress.total }) : t('importSending', { sent: progress.sent, total: progress.total })}
+                </span>
+              </div>
+            )}
             {rejected > 0 && accepted.length > 0 && <p className="dash-note">{tn('importSkipNote', rejected)}</p>}
             {accepted.length === 0 && <p className="dash-note">{t('importNothing')}</p>}
           </>
