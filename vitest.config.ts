@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     globals: true,
+    // Component tests render whole pages; on a 2-core CI machine running two workers 5 s is too tight.
+    testTimeout: 15_000,
     setupFiles: ['./tests/unit/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
   },

@@ -1,4 +1,4 @@
-/** The saved-code types now live with their schema in the vault; this path stays for older imports. */
+/** The saved-code types, derived from the vault's zod schema: a type-only path, so page scripts that import it never bundle zod. */
 export type {
   AdCodeRecord,
   CaptureInput,

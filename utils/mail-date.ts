@@ -5,7 +5,7 @@
  *
  * The expiry of a code is computed from this date, so a wrong date is worse than none: anything ambiguous,
  * contradictory or implausible returns undefined, and the caller asks the user instead of guessing.
- * Runs in the mail-page scripts: no dependencies, only the built-in Intl.
+ * Runs in the background (page scripts send the printed text): no dependencies, only the built-in Intl.
  */
 
 export interface MailDateOptions {
@@ -13,42 +13,50 @@ export interface MailDateOptions {
   now: number;
   /** How to read all-numeric dates such as 11/06/2026; without it (and no weekday to decide), ambiguous ones are refused. */
   numericOrder?: 'mdy' | 'dmy';
-  /** IANA zone the page prints its times in (e.g. 'Europe/Berlin'); default: the browser's zone. */
-  timeZone?: string;
+  /** The zone the page prints its times in (`zoneClock('Europe/Berlin')` from mail-date-zone.ts); default: the browser's. */
+  zone?: ZoneClock;
 }
 
-/** Month names and abbreviations (lower case, no accents, no dots) in en, es, pt, de, fr, it, nl, pl, tr, ru. */
+/** Wall clock ↔ epoch in one time zone. Kept out of this file so the mail-page scripts stay small. */
+export interface ZoneClock {
+  /** Epoch ms of a wall-clock minute, or undefined when that minute does not exist or exists twice (DST). */
+  toEpoch(d: Day, hour: number, minute: number): number | undefined;
+  /** The calendar day of `t` in the zone. */
+  dayOf(t: number): Day;
+}
+
+/** Month names and abbreviations (lower case, no accents, no dots) in en, es, pt, de, fr, it, nl; pl, tr, ru as Gmail abbreviates them. */
 const MONTHS: Record<string, number> = {};
 [
-  'jan january ene enero janeiro januar janv janvier gen gennaio januari sty stycznia styczen oca ocak янв января январь',
-  'feb february febrero fev fevereiro februar fevr fevrier febbraio februari lut lutego luty sub subat фев февраля февраль',
-  'mar march marzo marco marz mars mrt maart marca marzec mart мар марта март',
-  'apr april abr abril avr avril aprile kwi kwietnia kwiecien nis nisan апр апреля апрель',
-  'may mayo mai maio mag maggio mei maj maja mayıs мая май',
-  'jun june junio junho juni juin giu giugno cze czerwca czerwiec haz haziran июн июня июнь',
-  'jul july julio julho juli juil juillet lug luglio lip lipca lipiec tem temmuz июл июля июль',
-  'aug august ago agosto aout augustus sie sierpnia sierpien agu agustos авг августа август',
-  'sep sept september septiembre set setembro septembre settembre wrz wrzesnia wrzesien eyl eylul сен сент сентября сентябрь',
-  'oct october octubre out outubro okt oktober octobre ott ottobre pazdziernika paz pazdziernik eki ekim окт октября октябрь',
-  'nov november noviembre novembro novembre lis listopada listopad kas kasım ноя нояб ноября ноябрь',
-  'dec december dic diciembre dez dezembro dezember dec decembre dicembre gru grudnia grudzien ara aralık дек декабря декабрь',
-].forEach((names, month) => names.split(' ').forEach((n) => (MONTHS[fold(n)] = month)));
+  'jan january ene enero janeiro januar janv janvier gen gennaio januari sty oca янв',
+  'feb february febrero fev fevereiro februar fevr fevrier febbraio februari lut sub фев',
+  'mar march marzo marco marz mars mrt maart мар',
+  'apr april abr abril avr avril aprile kwi nis апр',
+  'may mayo mai maio mag maggio mei maj мая',
+  'jun june junio junho juni juin giu giugno cze haz июн',
+  'jul july julio julho juli juil juillet lug luglio lip tem июл',
+  'aug august ago agosto aout augustus sie agu авг',
+  'sep sept september septiembre set setembro septembre settembre wrz eyl сен сент',
+  'oct october octubre out outubro okt oktober octobre ott ottobre paz eki окт',
+  'nov november noviembre novembro novembre lis kas ноя',
+  'dec december dic diciembre dez dezembro dezember decembre dicembre gru ara дек',
+].forEach((names, month) => names.split(' ').forEach((n) => (MONTHS[n] = month)));
 
-/** Weekday abbreviations (0 = Sunday) that print before dates and in chat dividers; none means two days. */
+/** Weekday abbreviations (0 = Sunday) printed before dates and in chat dividers. */
 const WEEKDAYS: Record<string, number> = {};
 [
-  'sun sunday dom domingo so sonntag dim dimanche domenica zo zondag',
-  'mon monday lun lunes seg segunda mo montag lundi lunedi ma maandag',
-  'tue tues tuesday mar martes ter terca di dienstag mardi martedi dinsdag',
-  'wed wednesday mie miercoles qua quarta mi mittwoch mer mercredi mercoledi wo woensdag',
-  'thu thur thurs thursday jue jueves qui quinta do donnerstag jeu jeudi gio giovedi donderdag',
-  'fri friday vie viernes sex sexta fr freitag ven vendredi venerdi vr vrijdag',
-  'sat saturday sab sabado sa samstag sam samedi za zaterdag',
-].forEach((names, day) => names.split(' ').forEach((n) => (WEEKDAYS[fold(n)] = day)));
+  'sun sunday dom so dim zo',
+  'mon monday lun seg mo ma',
+  'tue tuesday mar ter di',
+  'wed wednesday mie qua mi mer wo',
+  'thu thursday jue qui do jeu gio',
+  'fri friday vie sex fr ven vr',
+  'sat saturday sab sa sam za',
+].forEach((names, day) => names.split(' ').forEach((n) => (WEEKDAYS[n] = day)));
 
 /** "Today 9:41 AM", "Yesterday …" in the languages of the product. */
-const TODAY = /^(?:today|hoy|hoje|heute|aujourd'hui|aujourd’hui|oggi|vandaag|dzisiaj|bugun|сегодня|今日|今天|오늘)$/;
-const YESTERDAY = /^(?:yesterday|ayer|ontem|gestern|hier|ieri|gisteren|wczoraj|dun|вчера|昨日|昨天|어제)$/;
+const TODAY = /^(?:today|hoy|hoje|heute|aujourd.hui|oggi|vandaag|今日|今天|오늘)$/;
+const YESTERDAY = /^(?:yesterday|ayer|ontem|gestern|hier|ieri|gisteren|昨日|昨天|어제)$/;
 /** Words between the day and the time: "Yesterday at 9:41", "Hoy a las 9:41", "Gestern um 9:41", "Hier à 9h41". */
 const CONNECTORS = /[,.]|(?<!\p{L})(?:at|a las|as|às|um|à|alle|om|o)(?!\p{L})/gu;
 
@@ -64,7 +72,7 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-interface Day {
+export interface Day {
   year: number;
   month: number;
   day: number;
@@ -77,13 +85,11 @@ interface Time {
   rest: string;
 }
 
-/** AM / PM words: "PM", "p. m." after the time; 午後, 下午, 오후, 晚上 … before it (also after, in TikTok Shop's chat). */
-const AM_WORDS = ['am', '午前', '上午', '早上', '凌晨', '오전'];
-const PM_WORDS = ['pm', '午後', '下午', '晚上', '中午', '오후'];
-const CJK_MERIDIEM = '(午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후)';
+/** AM / PM: "PM", "p. m." after the time; 午後, 下午, 오후, 晚上 … before it (or after, in TikTok Shop's chat). */
+const CJK_MERIDIEM = '午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후';
+const PM = /^(?:pm|午後|下午|晚上|中午|오후)$/;
 const TIME_RE = new RegExp(
-  `(?:${CJK_MERIDIEM}\\s*)?(?<!\\d)(\\d{1,2})(?::|h(?=\\d))(\\d{2})(?::\\d{2})?(?!\\d)` +
-    `(?:\\s*(a\\.? ?m\\.?|p\\.? ?m\\.?|午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후)(?![a-z]))?`,
+  `(?:(${CJK_MERIDIEM})\\s*)?(?<!\\d)(\\d{1,2})(?::|h(?=\\d))(\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*(a\\.? ?m\\.?|p\\.? ?m\\.?|${CJK_MERIDIEM})(?![a-z]))?`,
 );
 
 /** Time of day, with AM/PM in the spellings mail and chat pages use (12 h clock optional). */
@@ -96,8 +102,7 @@ function readTime(s: string): Time | undefined {
   const marker = (m[1] ?? m[4] ?? '').replace(/[.\s]/g, '');
   if (marker) {
     if (hour < 1 || hour > 12) return undefined;
-    const pm = PM_WORDS.includes(marker);
-    if (!pm && !AM_WORDS.includes(marker)) return undefined;
+    const pm = PM.test(marker);
     // 中午 ("noon") 12:30 is 12:30; 晚上/下午 1:00 is 13:00.
     hour = (hour % 12) + (pm ? 12 : 0);
   }
@@ -167,61 +172,29 @@ function readDate(s: string, order?: 'mdy' | 'dmy'): Day | undefined {
   return date;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Wall clock ↔ epoch in a zone, refusing minutes that do not exist (spring forward) or exist twice (fall back).
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClockOf(t: number, timeZone: string): Day & { hour: number; minute: number } {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(t)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month - 1, day: parts.day, hour: parts.hour % 24, minute: parts.minute };
-}
-
-function toEpoch(d: Day, hour: number, minute: number, { now, timeZone }: MailDateOptions): number | undefined {
-  let t: number | undefined;
-  if (!timeZone) {
-    const local = new Date(d.year, d.month, d.day, hour, minute);
+/** The browser's own zone, through Date (no Intl needed). */
+const LOCAL: ZoneClock = {
+  toEpoch(d, hour, minute) {
+    const t = new Date(d.year, d.month, d.day, hour, minute);
     // Round trip catches Feb 30 (Date rolls it over) and a minute skipped by a DST change.
-    const same = local.getFullYear() === d.year && local.getMonth() === d.month && local.getDate() === d.day;
-    if (!same || local.getHours() !== hour || local.getMinutes() !== minute) return undefined;
-    t = local.getTime();
-  } else {
-    const guess = Date.UTC(d.year, d.month, d.day, hour, minute);
-    if (new Date(guess).getUTCDate() !== d.day) return undefined;
-    const fits = new Set<number>();
-    for (const probe of [guess - DAY_MS, guess, guess + DAY_MS]) {
-      const w = wallClockOf(probe, timeZone);
-      const offset = Date.UTC(w.year, w.month, w.day, w.hour, w.minute) - Math.floor(probe / 60_000) * 60_000;
-      const candidate = guess - offset;
-      const back = wallClockOf(candidate, timeZone);
-      if (back.year === d.year && back.month === d.month && back.day === d.day && back.hour === hour && back.minute === minute) {
-        fits.add(candidate);
-      }
-    }
-    if (fits.size !== 1) return undefined;
-    t = [...fits][0];
-  }
-  if (t < EARLIEST || t > now + DAY_MS) return undefined;
-  return t;
+    const same = t.getFullYear() === d.year && t.getMonth() === d.month && t.getDate() === d.day;
+    return same && t.getHours() === hour && t.getMinutes() === minute ? t.getTime() : undefined;
+  },
+  dayOf(t) {
+    const d = new Date(t);
+    return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate() };
+  },
+};
+
+function toEpoch(d: Day, hour: number, minute: number, { now, zone = LOCAL }: MailDateOptions): number | undefined {
+  const t = zone.toEpoch(d, hour, minute);
+  return t === undefined || t < EARLIEST || t > now + DAY_MS ? undefined : t;
 }
 
-/** The calendar day `daysBack` days before now's day, in the zone. */
-function dayBefore(options: MailDateOptions, daysBack: number): Day {
-  if (!options.timeZone) {
-    const n = new Date(options.now);
-    const d = new Date(n.getFullYear(), n.getMonth(), n.getDate() - daysBack);
-    return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate() };
-  }
-  const w = wallClockOf(options.now, options.timeZone);
-  const d = new Date(Date.UTC(w.year, w.month, w.day - daysBack));
+/** The calendar day `daysBack` days before now's day, in the page's zone. */
+function dayBefore({ now, zone = LOCAL }: MailDateOptions, daysBack: number): Day {
+  const today = zone.dayOf(now);
+  const d = new Date(Date.UTC(today.year, today.month, today.day - daysBack));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate() };
 }
 
@@ -248,9 +221,9 @@ function readRelative(time: Time, options: MailDateOptions): number | undefined 
 export function parseMailDate(text: string | null | undefined, options: MailDateOptions): number | undefined {
   if (!text || text.length > 200) return undefined;
   // ISO with its zone ("2026-11-20T10:14:00Z"): the string says which instant it is.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(text.trim())) {
+  if (/^\d{4}-\d\d-\d\dt[\d:.]+(z|[+-][\d:]{4,5})$/i.test(text.trim())) {
     const t = Date.parse(text.trim());
-    return Number.isNaN(t) || t < EARLIEST || t > options.now + DAY_MS ? undefined : t;
+    return t >= EARLIEST && t <= options.now + DAY_MS ? t : undefined;
   }
   const s = fold(text).replace(/\s+/g, ' ').trim();
   const time = readTime(s);
@@ -259,12 +232,5 @@ export function parseMailDate(text: string | null | undefined, options: MailDate
     if (date) return toEpoch(date, time.hour, time.minute, options);
     if (!/\d{4}/.test(time.rest) && !/\d{1,2}[/.-]\d{1,2}/.test(time.rest)) return readRelative(time, options);
   }
-  // Last resort for formats we do not know, but only when the engine reads a full date
-  // (and never for 11/06/2026, which Date.parse would read the US way without a word).
-  if (/\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(s) || /[年년月월]/.test(s)) return undefined;
-  // Only zone-explicit strings ("…Z", "+02:00", "GMT"): anything else Date.parse would read in the wrong zone.
-  if (!/(?:z|[+-]\d{2}:?\d{2}|gmt|utc)$/i.test(text.trim())) return undefined;
-  const t = Date.parse(text.replace(/[\u202f\u00a0]/g, ' ').replace(/\s+at\s+/i, ' '));
-  if (Number.isNaN(t) || !/\d{4}/.test(text) || t < EARLIEST || t > options.now + DAY_MS) return undefined;
-  return t;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { CodesDb } from '@/utils/vault/db';
-import { savedAmong } from '@/utils/code-store';
+import { savedAmong } from '@/utils/vault/queries';
 import { extractAdCodes } from '@/utils/extract';
 import type { Handlers } from './router';
 

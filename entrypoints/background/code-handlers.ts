@@ -2,6 +2,7 @@ import type { CodesDb } from '@/utils/vault/db';
 import { deleteCodes, editCode, restoreDeleted, saveCaptures, setUsage } from '@/utils/vault/commands';
 import { savedAmong } from '@/utils/vault/queries';
 import { getSettings } from '@/utils/settings';
+import { withSentAt } from '@/utils/sent-at';
 import type { Handlers } from './router';
 
 /** Handlers for saving and editing codes. `changed` runs after every write (badge, alarms). */
@@ -9,7 +10,8 @@ export function codeHandlers(db: CodesDb, changed: () => Promise<void> | void): 
   return {
     async saveCodes({ captures }) {
       const { defaultPeriodDays } = await getSettings();
-      const results = await saveCaptures(db, captures, Date.now(), defaultPeriodDays);
+      // Page scripts send dates as the page printed them; they are read here (see utils/sent-at.ts).
+      const results = await saveCaptures(db, captures.map(withSentAt), Date.now(), defaultPeriodDays);
       await changed();
       return results;
     },

@@ -5,7 +5,7 @@
  */
 import { openCodesDb } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { countExpiringSoon, nextBadgeChangeAt } from '@/utils/code-store';
+import { countExpiringSoon, nextBadgeChangeAt } from '@/utils/vault/queries';
 import { countUrgent, refreshBadge } from '@/entrypoints/background/badge';
 import { adCode, random } from './random-codes';
 

@@ -110,7 +110,7 @@ test('Chrome package: unpacked, it loads and passes the smoke test (capture on G
         }),
     );
     assert.deepEqual(stored, [MAYA_CODE]);
-    assert.deepEqual(await worker.evaluate(() => chrome.runtime.getManifest().permissions.sort()), ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
+    assert.deepEqual(await worker.evaluate(() => chrome.runtime.getManifest().permissions.sort()), ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
     assert.deepEqual(errors, []);
     assert.deepEqual(blocked, [], 'no request left the browser');
   } finally {

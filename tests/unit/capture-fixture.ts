@@ -3,9 +3,11 @@ import path from 'node:path';
 import { vi } from 'vitest';
 import type { CaptureContext } from '@/utils/capture/controller';
 import type { SendToBackground } from '@/utils/capture/messaging';
+import type { MessageMeta } from '@/utils/capture/types';
 import type { CaptureInput } from '@/utils/code-record';
 import { extractAdCodes } from '@/utils/extract';
 import type { FoundInText } from '@/utils/protocol';
+import { resolveSentAt } from '@/utils/sent-at';
 
 /** The background's findCodes, run in the test (nothing saved yet). */
 export const localExtract = async (text: string): Promise<FoundInText[]> => extractAdCodes(text).map((f) => ({ ...f, saved: false }));
@@ -57,3 +59,10 @@ export function controlRoots(doc: Document = document): ShadowRoot[] {
 }
 
 export const buttonsIn = (root: ShadowRoot) => [...root.querySelectorAll('button')];
+
+/** A message's meta as the background saves it: the page's date text read into `sentAt` (utils/sent-at.ts). */
+export function asSaved(meta: MessageMeta): Omit<MessageMeta, 'sentAtText'> {
+  const { sentAtText: _text, ...rest } = meta;
+  const sentAt = resolveSentAt(meta);
+  return sentAt === undefined ? { ...rest, sentAt: undefined } : { ...rest, sentAt };
+}

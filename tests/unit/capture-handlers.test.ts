@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { captureHandlers } from '@/entrypoints/background/capture-handlers';
 import type { Handler } from '@/entrypoints/background/router';
-import { saveCaptures } from '@/utils/code-store';
+import { saveCaptures } from '@/utils/vault/commands';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 
 const SAVED = '#PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1f';

@@ -9,7 +9,7 @@ import { slackSite } from '@/utils/sites/slack/reader';
 import { tiktokDmSite } from '@/utils/sites/tiktok-dm/reader';
 import { tiktokShopSite } from '@/utils/sites/tiktok-shop/reader';
 import { parsePrePlainText, whatsappSite } from '@/utils/sites/whatsapp/reader';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
+import { asSaved, buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const NOW = new Date(2026, 10, 21, 12, 0).getTime();
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
@@ -34,7 +34,7 @@ async function captured(site: SiteAdapter, code: string) {
   const [unit] = site.findUnits(document);
   const found = (await findCodes(unit, localExtract)).codes.find((f) => f.code === code);
   expect(found, code).toBeTruthy();
-  return { found: found!, meta: unit.meta(found!.segment), unit };
+  return { found: found!, meta: asSaved(unit.meta(found!.segment)), raw: unit.meta(found!.segment), unit };
 }
 
 describe('TikTok web messages, 2026 dm-new-* DOM', () => {
@@ -49,7 +49,7 @@ describe('TikTok web messages, 2026 dm-new-* DOM', () => {
   it('own rows (linking another profile than the header) are not the creator', async () => {
     loadFixture('tiktok-dm/dm-new.html');
     const [unit] = tiktokDmSite(() => URL_, () => NOW).findUnits(document);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 40) });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 40) });
   });
   it('re-rendered rows (virtualised list) get their control again, once', async () => {
     loadFixture('tiktok-dm/dm-new.html');
@@ -109,7 +109,7 @@ describe('Instagram DMs, 2026 DOM (column-reverse, role="group" per message)', (
     loadFixture('instagram/dm-2026.html');
     const [unit] = instagramSite(() => URL_, () => NOW).findUnits(document);
     expect(unit.segments[0].textContent).toMatch(/^Hey Maya/);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 12) });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: undefined, sentAt: local(2026, 11, 19, 18, 12) });
   });
 });
 
@@ -118,9 +118,12 @@ describe('TikTok Shop Affiliate Center IM (chatd kit)', () => {
   const CODE = '#zWbnXjgSTdd8PM5Pp/7vtA3R6DiZezwfg5y9cqBruxXI21kXNxSwH7/1K7wP94pJ';
   it('a row without a time label inherits the last one; the creator is the open contact', async () => {
     loadFixture('tiktok-shop/affiliate-im.html');
-    const { found, meta } = await captured(tiktokShopSite(() => URL_, () => NOW), CODE);
+    const { found, meta, raw } = await captured(tiktokShopSite(() => URL_, () => NOW), CODE);
     expect(found.periodDays).toBe(30);
     expect(meta).toMatchObject({ partnerHandle: '@sam.bakes', senderName: 'Sam Bakes', sentAt: local(2026, 11, 20, 9, 12) });
+    // The page sends the labels as printed (the code's row has none: the last one above it comes first); the background reads them.
+    expect(raw.sentAt).toBeUndefined();
+    expect(raw.sentAtText?.texts).toEqual(['Nov 20, 2026 9:12 AM', 'Nov 19, 2026 5:55 PM']);
   });
   it('runs on affiliate pages (panel) and in Seller Center chat, not elsewhere on Seller Center', () => {
     const site = tiktokShopSite();
@@ -173,6 +176,6 @@ describe('Slack in the browser', () => {
     loadFixture('slack/channel.html');
     const [unit] = slackSite(() => URL_, () => NOW).findUnits(document);
     expect(unit.segments).toHaveLength(4);
-    expect(unit.meta(unit.segments[0])).toMatchObject({ senderName: 'Jordan Kim', sentAt: 1795110000000 });
+    expect(asSaved(unit.meta(unit.segments[0]))).toMatchObject({ senderName: 'Jordan Kim', sentAt: 1795110000000 });
   });
 });

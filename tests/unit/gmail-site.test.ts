@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gmailSite } from '@/utils/sites/gmail/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
+import { asSaved, buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
 const MAYA_CODE = '#PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1f';
@@ -26,7 +26,9 @@ describe('Gmail adapter on a saved thread', () => {
   it('reads expanded messages only, with sender, subject, sent date and a link back', () => {
     const units = gmailSite(() => THREAD_URL).findUnits(document);
     expect(units).toHaveLength(2); // the collapsed first message (div.kv) has no body
-    expect(units[0].meta()).toEqual({
+    // The page sends the date as Gmail prints it (narrow no-break space before AM); the background reads it.
+    expect(units[0].meta().sentAtText).toEqual({ texts: ['Fri, Nov 20, 2026, 10:14\u202fAM'], now: expect.any(Number) });
+    expect(asSaved(units[0].meta())).toEqual({
       senderName: 'Maya Lopez',
       senderEmail: 'maya@mayacreates.co',
       subject: 'Spark Ads code for the hydration bottle video',
@@ -124,7 +126,7 @@ describe('Gmail capture', () => {
     loadFixture('gmail/full-view.html');
     const url = 'https://mail.google.com/mail/u/0?ui=2&ik=4f2a9c1e07&view=lg&permmsgid=msg-f:1851400000000000002';
     const [unit] = gmailSite(() => url).findUnits(document);
-    expect(unit.meta()).toMatchObject({ senderName: 'Ana Souza', senderEmail: 'ana@anasouza.com.br', subject: 'Media kit + unboxing ad code', sentAt: local(2026, 11, 23, 8, 40) });
+    expect(asSaved(unit.meta())).toMatchObject({ senderName: 'Ana Souza', senderEmail: 'ana@anasouza.com.br', subject: 'Media kit + unboxing ad code', sentAt: local(2026, 11, 23, 8, 40) });
     expect((await findCodes(unit, localExtract)).codes).toMatchObject([{ code: '#1zTOlUcR64cXQLioDnkHIfxIq2HZt/PlJhx2jIclHkCiHp6bR1IqfEouHgxzNNAL', periodDays: 60 }]);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
 import { instagramSite } from '@/utils/sites/instagram/reader';
-import { controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
+import { asSaved, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://www.instagram.com/direct/t/17842501234567890/';
 const CODE = '#b0prFmbh7+wy5yq1XoY1BaIMcAxYmfsB4HbQLXjjlAFbVV6q9rXxtNDFyuzX9k1g';
@@ -49,7 +49,7 @@ describe('Instagram sent date', () => {
     loadFixture('instagram/thread.html');
     const [unit] = site().findUnits(document);
     const codeBubble = unit.segments.find((s) => s.textContent === CODE.slice(34))!;
-    expect(unit.meta(codeBubble).sentAt).toBe(new Date(2026, 10, 20, 9, 41).getTime());
-    expect(unit.meta(unit.segments[0]).sentAt).toBe(new Date(2026, 10, 19, 18, 12).getTime());
+    expect(asSaved(unit.meta(codeBubble)).sentAt).toBe(new Date(2026, 10, 20, 9, 41).getTime());
+    expect(asSaved(unit.meta(unit.segments[0])).sentAt).toBe(new Date(2026, 10, 19, 18, 12).getTime());
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMailDate } from '@/utils/mail-date';
+import { zoneClock } from '@/utils/mail-date-zone';
 
 // Issue 16 item 3: the date titles Gmail prints in each account language, chat dividers, and the zone the
 // page prints them in. Expected instants are written in UTC by hand (the zone's offset on that date), so
@@ -40,7 +41,7 @@ describe('Gmail date titles per locale, in the zone the page prints them in', ()
     ['de', 'Mi., 20. Aug. 2025, 13:19', 'Europe/Berlin', utc(2025, 8, 20, 11, 19)],
     ['en-GB', '20 Aug 2025, 13:19', 'UTC', utc(2025, 8, 20, 13, 19)],
   ])('%s %j in %s', (_, title, timeZone, expected) => {
-    expect(parseMailDate(title, { now, timeZone })).toBe(expected);
+    expect(parseMailDate(title, { now, zone: zoneClock(timeZone) })).toBe(expected);
   });
 
   it.each<[string, string]>([
@@ -50,7 +51,7 @@ describe('Gmail date titles per locale, in the zone the page prints them in', ()
     ['2025年8月20日 下午13:19', 'Asia/Shanghai'], // PM with a 24 h hour
     ['20 авг. 2025, 25:19', 'Europe/Moscow'],
   ])('refuses %j in %s', (title, timeZone) => {
-    expect(parseMailDate(title, { now, timeZone })).toBeUndefined();
+    expect(parseMailDate(title, { now, zone: zoneClock(timeZone) })).toBeUndefined();
   });
 });
 
@@ -73,7 +74,7 @@ describe('chat dividers, relative to the page’s now', () => {
     ['8:41 AM', 'America/New_York', undefined], // 08:41 New York is after 07:00 now
     ['Sep 3 5:55 PM', 'UTC', undefined], // no year: never guess it
   ])('%j in %s', (divider, timeZone, expected) => {
-    expect(parseMailDate(divider, { now, timeZone })).toBe(expected);
+    expect(parseMailDate(divider, { now, zone: zoneClock(timeZone) })).toBe(expected);
   });
 });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { countExpiringSoon, listUsable } from '@/utils/code-store';
+import { countExpiringSoon, listUsable } from '@/utils/vault/queries';
 import { makeCode, NOW, record } from './dashboard-fixtures';
 
 const DAY = 86_400_000;

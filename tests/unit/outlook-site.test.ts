@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { outlookSite } from '@/utils/sites/outlook/reader';
 import { startCapture } from '@/utils/capture/controller';
 import { findCodes } from '@/utils/capture/find-codes';
-import { buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
+import { asSaved, buttonsIn, controlRoots, fakeBackground, fakeContext, loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1iNTcwLWExYjAtMDACLTAwCgAQAKfO';
 const CODE = '#575yx8xm5MslfY5ubiheyEd7P4zDL/ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQ';
@@ -13,7 +13,8 @@ describe('Outlook reading pane', () => {
     loadFixture('outlook/reading-pane.html');
     const units = site().findUnits(document);
     expect(units).toHaveLength(2);
-    expect(units[0].meta()).toEqual({
+    expect(units[0].meta().sentAtText).toEqual({ texts: ['Fri 11/20/2026 10:14 AM'], now: expect.any(Number), numericOrder: 'mdy' });
+    expect(asSaved(units[0].meta())).toEqual({
       senderName: 'Sam Carter',
       senderEmail: 'sam@sambakes.com',
       subject: 'Video code for the cookie reel',
@@ -57,11 +58,11 @@ describe('Outlook reading pane', () => {
     loadFixture('outlook/reading-pane.html');
     const time = document.querySelector('[data-testid="SentReceivedSavedTime"]')!;
     time.setAttribute('title', '11/06/2026 10:14 AM');
-    expect(site('en-US').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
-    expect(site('en-GB').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 5, 11, 10, 14).getTime());
+    expect(asSaved(site('en-US').findUnits(document)[0].meta()).sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
+    expect(asSaved(site('en-GB').findUnits(document)[0].meta()).sentAt).toBe(new Date(2026, 5, 11, 10, 14).getTime());
     // A printed weekday decides (issue 16): Nov 6, 2026 is a Friday, June 11 a Thursday.
     time.setAttribute('title', 'Fri 11/06/2026 10:14 AM');
-    expect(site('en-GB').findUnits(document)[0].meta().sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
+    expect(asSaved(site('en-GB').findUnits(document)[0].meta()).sentAt).toBe(new Date(2026, 10, 6, 10, 14).getTime());
   });
 
   it('only runs on mail pages of the three Outlook hosts', () => {

@@ -61,6 +61,25 @@ describe('page-script protocol, sender ↔ real background router', () => {
     expect(replies).toHaveLength(1);
   });
 
+  it('saves the sent date a page sends as text, read by the background; one it refuses stays unknown', async () => {
+    const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+    const other = makeCode(78);
+    const texts = { read: ['Thu, Nov 19, 2026, 10:14 AM'], refused: ['11/06/2026 10:14 AM'] };
+    await send('saveCodes', {
+      captures: [
+        { code, sentAtText: { texts: texts.read, now: NOW }, source: { kind: 'gmail' } },
+        { code: other, sentAtText: { texts: texts.refused, now: NOW }, source: { kind: 'gmail' } },
+      ],
+    });
+    const saved = await db.codes.where('code').equals(code).first();
+    expect(saved?.receivedAt).toBe(new Date(2026, 10, 19, 10, 14).getTime());
+    expect(saved).not.toHaveProperty('sentAtText');
+    // An all-numeric date without the page's order is not guessed: the vault's rule for an unknown date applies.
+    const unknown = await db.codes.where('code').equals(other).first();
+    expect(unknown?.receivedAt).not.toBe(new Date(2026, 10, 6, 10, 14).getTime());
+    expect(unknown?.receivedAt).not.toBe(new Date(2026, 5, 11, 10, 14).getTime());
+  });
+
   it('refuses a page that is not ours, with a message the user can read, and logs it', async () => {
     const before = rejectedLog.length;
     const send = backgroundSender(runtimeFrom({ id: 'another-extension', url: 'https://evil.example/', tab: { id: 3 } as Browser.tabs.Tab }));

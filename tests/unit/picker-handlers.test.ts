@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '@/entrypoints/background/router';
-import { saveCaptures } from '@/utils/code-store';
+import { saveCaptures } from '@/utils/vault/commands';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { DAY_MS } from '@/utils/expiry';
 

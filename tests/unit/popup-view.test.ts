@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
-import { saveCaptures } from '@/utils/code-store';
+import { saveCaptures } from '@/utils/vault/commands';
 import { DAY_MS } from '@/utils/expiry';
 import { loadPopupView } from '@/entrypoints/popup/popup-view';
 

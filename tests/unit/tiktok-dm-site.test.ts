@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCodes } from '@/utils/capture/find-codes';
 import { tiktokDmSite } from '@/utils/sites/tiktok-dm/reader';
-import { loadFixture, localExtract } from './capture-fixture';
+import { asSaved, loadFixture, localExtract } from './capture-fixture';
 
 const URL_ = 'https://www.tiktok.com/messages?lang=en&u=7012345678901234567';
 const CODE = '#nneGEYG1+LwiqD9jJBAciI05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d/';
@@ -16,7 +16,7 @@ describe('TikTok web messages, January 2026 generation (the fallback selectors)'
     expect(found).toMatchObject({ code: CODE });
     expect(found.segment.closest('[data-e2e="chat-item"]')?.textContent).toContain('sure! here it is');
     expect(found.periodDays).toBe(365);
-    expect(unit.meta(found.segment).sentAt).toBe(new Date(2026, 10, 20, 14, 5).getTime());
+    expect(asSaved(unit.meta(found.segment)).sentAt).toBe(new Date(2026, 10, 20, 14, 5).getTime());
   });
 
   it('runs on every www.tiktok.com page (the chat can open as a drawer anywhere), and nowhere else', () => {

@@ -1,5 +1,5 @@
 import type { CaptureKind } from '../code-record';
-import { parseMailDate } from '../mail-date';
+import { dateText } from './date-text';
 import { allMatches, cleanText, firstMatch, toHandle } from './dom';
 import type { CaptureUnit, MessageMeta, SiteAdapter } from './types';
 
@@ -27,8 +27,10 @@ export interface RowFacts {
   senderHandle?: string;
   /** Sent by the signed-in user: no sender carries forward from it or over it. */
   self?: boolean;
-  /** Epoch ms, when the row carries its own time. */
+  /** Epoch ms, when the row carries its own exact time. */
   sentAt?: number;
+  /** The row's own time label as printed ("9:41 AM"); the background reads it. */
+  dateLabel?: string;
   /** The page's stable id of the message (Slack ts, WhatsApp data-id…). */
   id?: string;
 }
@@ -39,7 +41,7 @@ export interface ChatReader {
   isActive(url: URL): boolean;
   /** Reads one row; `now` is passed in so relative labels ("Yesterday") stay testable. */
   rowFacts?(row: Element, now: number): RowFacts;
-  /** Reads a time divider's text (default: parseMailDate). */
+  /** Reads a time divider's text in the page (default: the text goes to the background, which reads it). */
   dividerTime?(text: string, now: number): number | undefined;
   /** The list is `column-reverse`: newest message first in the DOM, drawn at the bottom. */
   newestFirst?: boolean;
@@ -59,6 +61,8 @@ interface Walked {
   senderHandle?: string;
   self?: boolean;
   sentAt?: number;
+  /** Date texts since the last exact time, newest first: the first the background can read wins, else `sentAt`. */
+  dateTexts: string[];
   id?: string;
 }
 
@@ -70,16 +74,16 @@ function factsAt(conversation: Element, row: Element, reader: ChatReader, now: n
   const { selectors } = reader;
   const rowSel = selectors.row.find((s) => conversation.querySelector(s));
   const divSel = selectors.timeDivider?.find((s) => conversation.querySelector(s));
-  if (!rowSel) return {};
+  if (!rowSel) return { dateTexts: [] };
   const items = [...conversation.querySelectorAll([rowSel, divSel].filter(Boolean).join(','))];
   if (reader.newestFirst) items.reverse();
-  const readDivider = reader.dividerTime ?? ((t: string, n: number) => parseMailDate(t, { now: n }));
-  const walked: Walked = {};
+  const walked: Walked = { dateTexts: [] };
   for (const item of items) {
     if (divSel && item.matches(divSel) && !item.matches(rowSel)) {
-      const t = readDivider(cleanText(item.textContent) ?? '', now);
-      // A divider the reader cannot date for sure resets the time: better none than a wrong one.
-      walked.sentAt = t;
+      // A divider that cannot be dated for sure resets the time: better none than a wrong one.
+      const text = cleanText(item.textContent) ?? '';
+      walked.sentAt = reader.dividerTime?.(text, now);
+      walked.dateTexts = reader.dividerTime ? [] : [text];
       continue;
     }
     const f = reader.rowFacts?.(item, now) ?? {};
@@ -92,7 +96,11 @@ function factsAt(conversation: Element, row: Element, reader: ChatReader, now: n
       walked.senderName = f.senderName;
       walked.senderHandle = f.senderHandle;
     }
-    if (f.sentAt !== undefined) walked.sentAt = f.sentAt;
+    if (f.dateLabel) walked.dateTexts = [f.dateLabel, ...walked.dateTexts];
+    if (f.sentAt !== undefined) {
+      walked.sentAt = f.sentAt;
+      walked.dateTexts = [];
+    }
     walked.id = f.id;
     if (item === row || item.contains(row)) break;
   }
@@ -143,13 +151,15 @@ export function chatSite(reader: ChatReader, pageUrl: () => string = () => locat
           const handles = [...new Set(partners.map(handleOf).filter((h): h is string => !!h))];
           const partnerHandle = handles.length === 1 ? handles[0] : undefined;
           const row = segment && rowOf(segment);
-          const facts = row ? factsAt(conversation, row, reader, now()) : {};
+          const at = now();
+          const facts: Partial<Walked> = row ? factsAt(conversation, row, reader, at) : {};
           return {
             // The creator is whoever sent the code; in a one-to-one chat, the other party.
             partnerHandle: facts.senderHandle ?? partnerHandle,
             senderName: facts.senderName ?? (facts.self ? undefined : facts.senderHandle),
             url: pageUrl(),
             sentAt: facts.sentAt,
+            sentAtText: dateText(facts.dateTexts ?? [], at),
             messageId: facts.id,
           };
         },

@@ -74,6 +74,7 @@ function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'
   if (handle) input.creatorHandle = handle;
   if (found.postUrl?.startsWith('https://')) input.postUrl = found.postUrl;
   if (meta.sentAt !== undefined) input.sentAt = meta.sentAt;
+  if (meta.sentAtText) input.sentAtText = meta.sentAtText;
   return input;
 }
 

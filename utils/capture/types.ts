@@ -1,4 +1,5 @@
 import type { CaptureKind } from '../code-record';
+import type { SentAtText } from '../vault/schema';
 
 /** What a page tells us about one message (or chat thread), read when the user saves. */
 export interface MessageMeta {
@@ -7,6 +8,8 @@ export interface MessageMeta {
   subject?: string;
   /** Sent date, epoch ms; undefined when the page's date could not be read for sure. */
   sentAt?: number;
+  /** The date as the page printed it; the background reads it (and it wins over `sentAt` when it reads for sure). */
+  sentAtText?: SentAtText;
   /** Link back to the thread or message. */
   url?: string;
   messageId?: string;

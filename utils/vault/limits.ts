@@ -35,6 +35,9 @@ export const LIMITS = {
   videoText: 20_000,
   posterUrl: 32_768,
   verifiedError: 4000,
+  /** A date as a page prints it ("Wed, Aug 20, 2025, 1:19 PM"); and how many a capture may offer (newest first). */
+  dateText: 200,
+  dateTexts: 20,
 } as const;
 
 /** How many items one message may carry; bigger jobs are sent in chunks of this size. */

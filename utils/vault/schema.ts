@@ -97,6 +97,18 @@ export const storedRecordSchema = z.object({
 /** A saved code with its database id. */
 export const adCodeRecordSchema = storedRecordSchema.extend({ id: recordId.optional() });
 
+/**
+ * A sent date as the page printed it: mail and chat page scripts stay small by leaving the reading
+ * to the background (utils/sent-at.ts). `texts` newest first: the first one that reads for sure wins.
+ */
+export const sentAtTextSchema = z.object({
+  texts: z.array(text(LIMITS.dateText)).min(1).max(LIMITS.dateTexts),
+  /** The page's now when it read the date: "Yesterday 9:41" is read from it. */
+  now: epochMs,
+  /** How the page prints all-numeric dates (11/06/2026), when it says so. */
+  numericOrder: z.enum(['mdy', 'dmy']).optional(),
+});
+
 /** What a capture (mail page, selection, paste) hands to the background. */
 export const captureInputSchema = z.object({
   code: text(LIMITS.rawCode),
@@ -105,6 +117,8 @@ export const captureInputSchema = z.object({
   postUrl: videoUrlSchema.optional(),
   /** Message sent date, epoch ms. Missing → time of capture. */
   sentAt: epochMs.optional(),
+  /** Page scripts: the date text to read instead (the background turns it into sentAt before saving). */
+  sentAtText: sentAtTextSchema.optional(),
   // Not one address (a page gave a list): the code is still saved, without it, so a draft never gains recipients.
   source: captureSourceSchema.extend({
     senderEmail: text(LIMITS.senderEmail)
@@ -139,5 +153,6 @@ export type UsageStatus = AdCodeRecord['status'];
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 export type AdCodeRecord = z.infer<typeof adCodeRecordSchema>;
 export type CaptureInput = z.infer<typeof captureInputSchema>;
+export type SentAtText = z.infer<typeof sentAtTextSchema>;
 export type CodePatch = z.infer<typeof codePatchSchema>;
 export type CapturePeriod = (typeof LIMITS.capturePeriods)[number];

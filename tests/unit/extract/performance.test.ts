@@ -42,7 +42,7 @@ describe('performance', () => {
   };
 
   // Timing tests can be disturbed by a busy machine: retry before calling it a failure.
-  it.each(Object.entries(inputs))('%s', { retry: 2 }, (_, make) => {
+  it.each(Object.entries(inputs))('%s', { retry: 2, timeout: 30_000 }, (_, make) => {
     const small = make(100 * KB);
     const big = make(1000 * KB);
     extractAdCodes(small); // warm up the JIT

@@ -1,6 +1,6 @@
 import { allMatches, cleanText, firstMatch } from '../../capture/dom';
 import type { CaptureUnit, MessageMeta, SiteAdapter } from '../../capture/types';
-import { parseMailDate } from '../../mail-date';
+import { dateText } from '../../capture/date-text';
 import { GMAIL } from './selectors';
 
 /** Nearest match above `el`: Gmail keeps several thread views in the page (split view, history). */
@@ -29,7 +29,7 @@ function threadUnit(message: HTMLElement, body: HTMLElement, pageUrl: () => stri
         senderName: cleanText(sender?.getAttribute('name') ?? sender?.textContent),
         senderEmail: cleanText(sender?.getAttribute('email')),
         subject: cleanText(nearest(message, GMAIL.thread.subject)?.textContent, 1000),
-        sentAt: parseMailDate(date?.getAttribute('title'), { now: Date.now() }),
+        sentAtText: dateText([date?.getAttribute('title')], Date.now()),
         url: pageUrl(),
         messageId: cleanText(message.getAttribute('data-legacy-message-id') ?? message.getAttribute('data-message-id')),
       };
@@ -51,7 +51,7 @@ function fullViewUnit(message: HTMLElement, body: HTMLElement, doc: Document, pa
         senderName: cleanText(m ? m[1] : from),
         senderEmail: m?.[2],
         subject: cleanText(firstMatch(doc, GMAIL.fullView.subject)?.textContent, 1000),
-        sentAt: parseMailDate(firstMatch(message, GMAIL.fullView.date)?.textContent, { now: Date.now() }),
+        sentAtText: dateText([firstMatch(message, GMAIL.fullView.date)?.textContent], Date.now()),
         url: pageUrl(),
       };
     },

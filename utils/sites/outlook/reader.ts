@@ -1,6 +1,6 @@
 import { allMatches, cleanText, firstMatch } from '../../capture/dom';
 import type { CaptureUnit, SiteAdapter } from '../../capture/types';
-import { parseMailDate } from '../../mail-date';
+import { dateText } from '../../capture/date-text';
 import { OUTLOOK } from './selectors';
 
 /** The smallest element above the body that also holds this message's date (its header). */
@@ -46,7 +46,7 @@ export function outlookSite(pageUrl: () => string = () => location.href, languag
               senderName: cleanText(senderText.replace(/<[^>]*>|\S+@\S+/g, '')),
               senderEmail: email,
               subject: cleanText(nearest(root, OUTLOOK.subject)?.textContent, 1000),
-              sentAt: parseMailDate(date?.getAttribute('title') || date?.textContent, { now: Date.now(), numericOrder: numericOrder(language()) }),
+              sentAtText: dateText([date?.getAttribute('title') || date?.textContent], Date.now(), numericOrder(language())),
               url: pageUrl(),
               messageId: body.id.replace(/^UniqueMessageBody_?/, '') || undefined,
             };

@@ -1,15 +1,13 @@
 import { chatSite, handleOf, type ChatReader, type RowFacts } from '../../capture/chat-site';
 import { cleanText, firstMatch } from '../../capture/dom';
 import type { SiteAdapter } from '../../capture/types';
-import { parseMailDate } from '../../mail-date';
 import { TIKTOK_SHOP } from './selectors';
 
 /** Own rows say so; the creator's rows are named by the open contact card. */
-function rowFacts(row: Element, now: number): RowFacts {
+function rowFacts(row: Element): RowFacts {
   const label = cleanText(firstMatch(row, TIKTOK_SHOP.rowTime)?.textContent);
-  // Labels are in the page's own locale and zone; one that cannot be read for sure is left out.
-  const sentAt = label ? parseMailDate(label, { now }) : undefined;
-  const time = label ? { sentAt } : {};
+  // Labels are in the page's own locale and zone; the background reads them (one it cannot read for sure is left out).
+  const time = label ? { dateLabel: label } : {};
   if (TIKTOK_SHOP.self.some((s) => row.matches(s) || row.querySelector(s))) return { self: true, ...time };
   if (!row.matches(TIKTOK_SHOP.row[0])) return time;
   const doc = row.ownerDocument;

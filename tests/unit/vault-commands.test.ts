@@ -1,16 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
-import {
-  countExpiringSoon,
-  deleteCodes,
-  listUsable,
-  nextBadgeChangeAt,
-  restoreDeleted,
-  saveCaptures,
-  savedAmong,
-  updateCode,
-} from '@/utils/code-store';
-import { setUsage } from '@/utils/vault/commands';
+import { deleteCodes, editCode as updateCode, restoreDeleted, saveCaptures, setUsage } from '@/utils/vault/commands';
+import { countExpiringSoon, listUsable, nextBadgeChangeAt, savedAmong } from '@/utils/vault/queries';
 import { DAY_MS } from '@/utils/expiry';
 import type { CaptureInput } from '@/utils/code-record';
 
