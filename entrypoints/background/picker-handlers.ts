@@ -55,31 +55,31 @@ const DOUBLE_CONFIRM_MS = 5_000;
 
 type Sender = Browser.runtime.MessageSender;
 
-async function loadSessions(): Promise<Record<string, PickerSession>> {
-  const got = await browser.storage.session.get(SESSIONS_KEY);
-  return (got[SESSIONS_KEY] as Record<string, PickerSession> | undefined) ?? {};
+/**
+ * A map kept in storage.session (it survives the worker stopping, not the browser closing); each
+ * write also drops the entries older than `maxAgeMs`, measured from the time `bornAt` reads.
+ */
+function expiringSessionMap<T>(key: string, bornAt: (entry: T) => number, maxAgeMs: number) {
+  const load = async (): Promise<Record<string, T>> => {
+    const got = await browser.storage.session.get(key);
+    return (got[key] as Record<string, T> | undefined) ?? {};
+  };
+  const save = async (id: string, entry: T | undefined, now: number) => {
+    const all = await load();
+    if (entry) all[id] = entry;
+    else delete all[id];
+    for (const [k, e] of Object.entries(all)) if (now - bornAt(e) > maxAgeMs) delete all[k];
+    await browser.storage.session.set({ [key]: all });
+  };
+  return { load, save };
 }
 
-async function saveSession(token: string, session: PickerSession | undefined, now: number) {
-  const all = await loadSessions();
-  if (session) all[token] = session;
-  else delete all[token];
-  for (const [t, s] of Object.entries(all)) if (now - s.registeredAt > SESSION_MAX_AGE_MS) delete all[t];
-  await browser.storage.session.set({ [SESSIONS_KEY]: all });
-}
-
-async function loadHellos(): Promise<Record<string, PickerHello>> {
-  const got = await browser.storage.session.get(HELLOS_KEY);
-  return (got[HELLOS_KEY] as Record<string, PickerHello> | undefined) ?? {};
-}
-
-async function saveHello(nonce: string, hello: PickerHello | undefined, now: number) {
-  const all = await loadHellos();
-  if (hello) all[nonce] = hello;
-  else delete all[nonce];
-  for (const [n, h] of Object.entries(all)) if (now - h.at > HELLO_MAX_AGE_MS) delete all[n];
-  await browser.storage.session.set({ [HELLOS_KEY]: all });
-}
+const sessions = expiringSessionMap<PickerSession>(SESSIONS_KEY, (s) => s.registeredAt, SESSION_MAX_AGE_MS);
+const hellos = expiringSessionMap<PickerHello>(HELLOS_KEY, (h) => h.at, HELLO_MAX_AGE_MS);
+const loadSessions = sessions.load;
+const saveSession = sessions.save;
+const loadHellos = hellos.load;
+const saveHello = hellos.save;
 
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));

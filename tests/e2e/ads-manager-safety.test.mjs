@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
-import { CODES, OTHER_AADVID, openAdsPage, overlayShown, pickerFrame, seedAdsCodes } from '../fixtures/ads-manager/e2e-helpers.mjs';
+import { CODES, OTHER_AADVID, fillButton, openAdsPage, overlayShown, pickerFrame, seedAdsCodes } from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 let ext;
 before(async () => {
@@ -13,7 +13,6 @@ before(async () => {
 after(async () => ext?.close());
 
 const bodies = Object.fromEntries(Object.entries(CODES).map(([k, c]) => [k, c.code.slice(1)]));
-const fillButton = (frame, who) => frame.getByRole('button', { name: new RegExp(`^Fill .* from ${who.replace('.', '\\.')}`) });
 
 /** Everything a page script can observe, gathered continuously from the main world. */
 function spy() {

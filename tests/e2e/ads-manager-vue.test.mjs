@@ -9,6 +9,7 @@ import { launch } from './harness.mjs';
 import {
   AADVID,
   CODES,
+  fillButton,
   fixtureEvents,
   intersects,
   openVuePage,
@@ -28,7 +29,6 @@ before(async () => {
 });
 after(async () => ext?.close());
 
-const fillButton = (frame, who) => frame.getByRole('button', { name: new RegExp(`^Fill .* from ${who.replace('.', '\\.')}`) });
 
 /** The code field's value, wherever it lives (light DOM or a ks- component's shadow root). */
 const fieldValue = (page) =>

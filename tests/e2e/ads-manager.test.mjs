@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
 import {
-  AADVID, CODES, OTHER_AADVID, fixtureEvents, intersects, openAdsPage, overlayRect, overlayShown, pickerFrame, savedRecord, seedAdsCodes, tabTo,
+  AADVID, CODES, OTHER_AADVID, fillButton, fixtureEvents, intersects, openAdsPage, overlayRect, overlayShown, pickerFrame, savedRecord, seedAdsCodes, tabTo,
 } from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 let ext;
@@ -14,7 +14,6 @@ before(async () => {
 });
 after(async () => ext?.close());
 
-const fillButton = (frame, who) => frame.getByRole('button', { name: new RegExp(`^Fill .* from ${who.replace('.', '\\.')}`) });
 const listedCreators = (frame) => frame.locator('.row .creator').allTextContents();
 
 async function openClassicDialog(page, buttonName = '+ Authorize TikTok Post') {
