@@ -12,9 +12,25 @@ export interface ImportProgress {
 
 type Send = (chunk: ImportChunk) => Promise<{ added: number; merged: number; staged?: number }>;
 
+const INTERRUPTED = 'The import was interrupted';
+
+/** The background's refusal when its stage lost chunks (the service worker was restarted midway). */
+export function interruptedMessage(staged: number, total: number): string {
+  return `${INTERRUPTED}: the extension's background holds ${staged} of the ${total} codes sent (it was restarted midway), so nothing was imported. Try again.`;
+}
+
+/** The stage in the background lost chunks: nothing was written, and trying again is the remedy. */
+export class ImportInterrupted extends Error {}
+
+export function isImportInterrupted(e: unknown): boolean {
+  return e instanceof ImportInterrupted || (e instanceof Error && e.message.startsWith(INTERRUPTED));
+}
+
 /**
  * Sends an import of any size as chunks under one import id (messages have a size limit), then
  * commits them all at once. On any failure the stage is dropped, so the vault stays as it was.
+ * Each chunk's reply says how many records the background holds; fewer than were sent means the
+ * service worker restarted and lost the stage, and the import stops there (the commit would refuse too).
  * `newId` and `send` are passed in (tests drive the background harness).
  */
 export async function sendImportInChunks(
@@ -33,17 +49,18 @@ export async function sendImportInChunks(
   try {
     let sent = 0;
     while (total - sent > chunkSize) {
-      await send({ importId, more: true, records: records.slice(sent, sent + chunkSize) });
+      const { staged } = await send({ importId, more: true, records: records.slice(sent, sent + chunkSize) });
       sent += chunkSize;
+      if (staged !== sent) throw new ImportInterrupted(interruptedMessage(staged ?? 0, total));
       onProgress({ sent, total, committing: false });
     }
     onProgress({ sent, total, committing: true });
-    const res = await send({ importId, records: records.slice(sent) });
+    const res = await send({ importId, records: records.slice(sent), total });
     onProgress({ sent: total, total, committing: false });
     return res;
   } catch (e) {
     await send({ importId, cancel: true, records: [] }).catch(() => {});
-    throw e;
+    throw isImportInterrupted(e) && !(e instanceof ImportInterrupted) ? new ImportInterrupted((e as Error).message) : e;
   }
 }
 

@@ -80,8 +80,11 @@ export const messageSchemas = {
         importId: token.optional(),
         more: z.boolean().optional(),
         cancel: z.boolean().optional(),
+        /** On the last chunk of a chunked import: how many records all its chunks hold together. */
+        total: z.number().int().min(0).max(BATCH.importTotal).optional(),
       })
-      .refine((d) => d.records.length > 0 || (d.importId !== undefined && (d.cancel || !d.more)), 'records'),
+      .refine((d) => d.records.length > 0 || (d.importId !== undefined && (d.cancel || !d.more)), 'records')
+      .refine((d) => d.importId === undefined || d.more || d.cancel || d.total !== undefined, 'total'),
     from: ['extension'],
   },
   pickerRegister: { data: z.object({ token }), from: ['content'] },

@@ -70,7 +70,6 @@ export interface FillResult {
   filledIds?: number[];
 }
 
-/** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
 /**
  * One importCodes message. Without importId the records are committed at once. With it, `more`
  * stages the chunk in the background, the chunk without `more` commits every staged record in one
@@ -81,8 +80,11 @@ export interface ImportChunk {
   importId?: string;
   more?: boolean;
   cancel?: boolean;
+  /** Required on the last chunk of a chunked import: the count every chunk holds together (the background checks it). */
+  total?: number;
 }
 
+/** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
 export interface VerifyReport {
   /** False when the feature is off or not set up: nothing was sent anywhere. */
   ran: boolean;

@@ -52,6 +52,8 @@ export const BATCH = {
   import: 2_000,
   /** Records one staged import may hold in the background before its single commit. */
   importTotal: 500_000,
+  /** Records per write inside an import's one transaction. */
+  importWrite: 10_000,
   /** Codes the picker fills or marks at once. */
   picker: 50,
   /** Codes per TikTok check message. */
