@@ -26,9 +26,19 @@ export function isImportInterrupted(e: unknown): boolean {
   return e instanceof ImportInterrupted || (e instanceof Error && e.message.startsWith(INTERRUPTED));
 }
 
+/** The user cancelled a chunked import before its commit: the background dropped the stage. */
+export class ImportCancelled extends Error {}
+
+export interface SendImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  chunkSize?: number;
+  /** Aborting before the last chunk drops the stage; once the commit is sent it runs to its end. */
+  signal?: AbortSignal;
+}
+
 /**
  * Sends an import of any size as chunks under one import id (messages have a size limit), then
- * commits them all at once. On any failure the stage is dropped, so the vault stays as it was.
+ * commits them all at once. On any failure or cancel the stage is dropped, so the vault stays as it was.
  * Each chunk's reply says how many records the background holds; fewer than were sent means the
  * service worker restarted and lost the stage, and the import stops there (the commit would refuse too).
  * `newId` and `send` are passed in (tests drive the background harness).
@@ -37,10 +47,10 @@ export async function sendImportInChunks(
   records: StoredRecord[],
   send: Send,
   newId: () => string,
-  onProgress: (p: ImportProgress) => void = () => {},
-  chunkSize: number = BATCH.import,
+  { onProgress = () => {}, chunkSize = BATCH.import, signal }: SendImportOptions = {},
 ): Promise<{ added: number; merged: number }> {
   const total = records.length;
+  if (signal?.aborted) throw new ImportCancelled('The import was cancelled; nothing was imported.');
   if (total <= chunkSize) {
     onProgress({ sent: 0, total, committing: true });
     return send({ records });
@@ -52,6 +62,7 @@ export async function sendImportInChunks(
       const { staged } = await send({ importId, more: true, records: records.slice(sent, sent + chunkSize) });
       sent += chunkSize;
       if (staged !== sent) throw new ImportInterrupted(interruptedMessage(staged ?? 0, total));
+      if (signal?.aborted) throw new ImportCancelled('The import was cancelled; nothing was imported.');
       onProgress({ sent, total, committing: false });
     }
     onProgress({ sent, total, committing: true });

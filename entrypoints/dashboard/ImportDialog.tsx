@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { sendMessage } from '@/utils/protocol';
-import { newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
+import { sendMessage, type ImportChunk } from '@/utils/protocol';
+import { ImportCancelled, isImportInterrupted, newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
 import { BATCH, IMPORT_FILE_MAX_BYTES } from '@/utils/vault/limits';
 import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
 import { shortCode } from '@/utils/i18n';
@@ -20,6 +20,9 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Cancel (or closing the dialog) before the last chunk drops what the background staged.
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
 
   useEffect(() => {
     const d = ref.current;
@@ -39,12 +42,17 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
     setError('');
     try {
       const records = accepted.map((r) => r.record!);
-      const res = await sendImportInChunks(records, (chunk) => sendMessage('importCodes', chunk), newImportId, setProgress);
+      abort.current = new AbortController();
+      const send = (chunk: ImportChunk) => sendMessage('importCodes', chunk);
+      const res = await sendImportInChunks(records, send, newImportId, { onProgress: setProgress, signal: abort.current.signal });
       onDone(t('importDone', { add: res.added, merge: res.merged }));
       ref.current?.close();
     } catch (e) {
-      setError(t('importFailed', { reason: (e as Error).message }));
+      if (e instanceof ImportCancelled) return;
+      // A restarted service worker lost the staged chunks: nothing was written, and trying again works.
+      setError(isImportInterrupted(e) ? t('importInterrupted') : t('importFailed', { reason: (e as Error).message }));
     } finally {
+      abort.current = null;
       setBusy(false);
       setProgress(null);
     }
@@ -128,7 +136,15 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
           </p>
         )}
         <div className="modal-actions">
-          <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={progress?.committing}
+            onClick={() => {
+              abort.current?.abort();
+              ref.current?.close();
+            }}
+          >
             {preview.ok && accepted.length ? t('cancel') : t('close')}
           </button>
           {preview.ok && accepted.length > 0 && (

@@ -58,7 +58,7 @@ describe('large imports (issue 12.3)', () => {
     const sent: ImportChunk[] = [];
     const progress: ImportProgress[] = [];
     const all = records(200_000);
-    const res = await sendImportInChunks(all, sender(bg, sent), newImportId, (p) => progress.push(p));
+    const res = await sendImportInChunks(all, sender(bg, sent), newImportId, { onProgress: (p) => progress.push(p) });
     expect(res).toEqual({ added: 200_000, merged: 0 });
     expect(sent.length).toBe(Math.ceil(200_000 / BATCH.import));
     expect(sent.every((c) => c.records.length <= BATCH.import)).toBe(true);
