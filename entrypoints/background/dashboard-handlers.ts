@@ -33,7 +33,11 @@ export function dashboardHandlers(db: CodesDb, changed: () => Promise<void> | vo
       if (total !== undefined && all.length !== total) throw new VaultRefused(interruptedMessage(all.length, total));
       if (!all.length) return { added: 0, merged: 0 };
       const result = await commit(db, all, now);
-      await changed();
+      // The codes are saved: answer now. Recounting the badge over a fresh 200,000-record vault takes a while,
+      // and its failure must not tell the user that a committed import failed.
+      void Promise.resolve()
+        .then(changed)
+        .catch(() => {});
       return result;
     },
   };
