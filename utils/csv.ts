@@ -202,12 +202,19 @@ export class CsvReader {
   private parse(final: boolean) {
     let input = this.carry;
     if (!this.sawText) {
-      input = input.replace(/^\uFEFF/, '');
+      // Papa drops a byte-order mark itself and would then count its cursor from the next character.
+      input = this.carry = input.replace(/^\uFEFF/, '');
       if (!input.trim()) {
         if (input.length > CSV_ROW_MAX_CHARS) this.failure = 'the file is empty';
         return;
       }
       this.sawText = true;
+    }
+    if (!this.header && this.newline === undefined) {
+      // Papa guesses the line ending from the text it is given: a piece cut just after a "\r" of "\r\n"
+      // would be guessed as "\r" and misread every later row, so wait for a line end that is certainly whole.
+      this.newline = guessNewline(input);
+      if (this.newline === undefined && !final) return;
     }
     const got: { fields: string[]; problem?: string; end: number }[] = [];
     Papa.parse<string[]>(input, {
@@ -218,7 +225,6 @@ export class CsvReader {
       step: (r) => {
         got.push({ fields: r.data, problem: r.errors[0]?.message, end: r.meta.cursor });
         this.delimiter ||= r.meta.delimiter;
-        this.newline ??= r.meta.linebreak as CsvReader['newline'];
       },
     });
     // The last row of a piece may be cut short: it waits, with the rest of the text, for the next piece.
@@ -251,6 +257,17 @@ export class CsvReader {
     // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
     this.line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
   }
+}
+
+/** Papa's line-ending guess (on its first 1 MB), but only once the text holds a line end that cannot still grow. */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' | undefined {
+  const t = text.slice(0, 1_048_576).replace(/\r$/, '');
+  const r = t.split('\r');
+  const n = t.split('\n');
+  if (r.length === 1 && n.length === 1) return undefined;
+  if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return '\n';
+  const withN = r.filter((x) => x[0] === '\n').length;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
 }
 
 /** Reads a CSV file slice by slice (UTF-8 decoded across slice boundaries) into CsvReader. */

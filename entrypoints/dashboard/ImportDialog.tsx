@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { sendMessage, type ImportChunk } from '@/utils/protocol';
 import { ImportCancelled, isImportInterrupted, newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
-import { BATCH, IMPORT_FILE_MAX_BYTES } from '@/utils/vault/limits';
+import { BATCH, IMPORT_FILE_MAX_BYTES, IMPORT_JSON_MAX_BYTES } from '@/utils/vault/limits';
 import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
 import { shortCode } from '@/utils/i18n';
 import { useI18n } from '@/utils/i18n/react';
 
+const MB = 1024 * 1024;
 const OUTCOME_KEY = { add: 'importWillAdd', merge: 'importWillMerge', reject: 'importRejected' } as const;
 
 /**
@@ -116,7 +117,7 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
               </div>
             </div>
             <p className="dash-note">
-              {t('importLimits', { mb: IMPORT_FILE_MAX_BYTES / 1024 / 1024, codes: BATCH.importTotal.toLocaleString() })}
+              {t('importLimits', { mb: IMPORT_FILE_MAX_BYTES / MB, jsonMb: IMPORT_JSON_MAX_BYTES / MB, codes: BATCH.importTotal.toLocaleString() })}
             </p>
             {progress && (
               <div className="import-progress">

@@ -119,7 +119,7 @@ export const de: Catalog = {
   importDone: 'Importiert: {add} hinzugefügt, {merge} zusammengeführt.',
   importFailed: 'Der Import ist fehlgeschlagen, es wurde nichts geändert: {reason}',
   importInterrupted: 'Der Import wurde unterbrochen, es wurde nichts geändert; bitte erneut versuchen.',
-  importLimits: 'Bis zu {codes} Codes und {mb} MB pro Datei; alle werden in einem Schritt gespeichert, oder keiner, wenn etwas fehlschlägt.',
+  importLimits: 'Bis zu {codes} Codes und {mb} MB pro Datei ({jsonMb} MB für eine JSON-Sicherung, die ganz gelesen wird); alle werden in einem Schritt gespeichert, oder keiner, wenn etwas fehlschlägt.',
   importSending: '{sent} von {total} Codes gesendet…',
   importSaving: 'Alle {total} Codes werden in einem Schritt gespeichert…',
   cancel: 'Abbrechen',

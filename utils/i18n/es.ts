@@ -119,7 +119,7 @@ export const es: Catalog = {
   importDone: 'Importado: {add} añadidos, {merge} fusionados.',
   importFailed: 'La importación falló y no se cambió nada: {reason}',
   importInterrupted: 'La importación se interrumpió y no se cambió nada; inténtalo de nuevo.',
-  importLimits: 'Hasta {codes} códigos y {mb} MB por archivo; se guardan todos en un paso, o ninguno si algo falla.',
+  importLimits: 'Hasta {codes} códigos y {mb} MB por archivo ({jsonMb} MB para una copia JSON, que se lee entera); se guardan todos en un paso, o ninguno si algo falla.',
   importSending: 'Enviando {sent} de {total} códigos…',
   importSaving: 'Guardando los {total} códigos en un paso…',
   cancel: 'Cancelar',

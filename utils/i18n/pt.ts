@@ -119,7 +119,7 @@ export const pt: Catalog = {
   importDone: 'Importado: {add} adicionados, {merge} mesclados.',
   importFailed: 'A importação falhou e nada foi alterado: {reason}',
   importInterrupted: 'A importação foi interrompida e nada foi alterado; tente novamente.',
-  importLimits: 'Até {codes} códigos e {mb} MB por arquivo; todos são salvos de uma vez, ou nenhum se algo falhar.',
+  importLimits: 'Até {codes} códigos e {mb} MB por arquivo ({jsonMb} MB para um backup JSON, que é lido inteiro); todos são salvos de uma vez, ou nenhum se algo falhar.',
   importSending: 'Enviando {sent} de {total} códigos…',
   importSaving: 'Salvando todos os {total} códigos de uma vez…',
   cancel: 'Cancelar',

@@ -71,5 +71,11 @@ export const UNDO_WINDOW_MS = 24 * 3_600_000;
 /** The biggest file the importer reads (a browser string holds about 512 M characters); the preview states it. */
 export const IMPORT_FILE_MAX_BYTES = 400 * 1024 * 1024;
 
+/**
+ * A JSON backup is still read as one string and parsed whole (a CSV is read slice by slice): 256 MB holds
+ * about 380,000 codes as the dashboard writes them and stays well inside a tab's memory; the preview states it.
+ */
+export const IMPORT_JSON_MAX_BYTES = 256 * 1024 * 1024;
+
 /** A staged import nobody finished (tab closed mid-import) is dropped after this long. */
 export const IMPORT_STAGE_TTL_MS = 10 * 60_000;
