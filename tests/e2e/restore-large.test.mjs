@@ -48,7 +48,8 @@ function backupFile(records) {
 }
 
 async function download(page, name) {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name }).click()]);
+  // A tab that has just loaded 50,000 codes can be busy for a while on a loaded machine: wait, do not fail.
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name }).click({ timeout: 120_000 })]);
   return readFile(await file.path(), 'utf8');
 }
 
