@@ -84,7 +84,18 @@ export const messageSchemas = {
   },
   importCodes: {
     // Imports follow the capture rules (the import preview already moved anything else into the notes).
-    data: z.object({ records: z.array(storedRecordSchema.refine(followsCaptureRules, 'capture rules')).min(1).max(BATCH.import) }),
+    // A big import is sent in chunks under one importId: `more` stages a chunk, the last chunk commits them all, `cancel` drops them.
+    data: z
+      .object({
+        records: z.array(storedRecordSchema.refine(followsCaptureRules, 'capture rules')).max(BATCH.import),
+        importId: token.optional(),
+        more: z.boolean().optional(),
+        cancel: z.boolean().optional(),
+        /** On the last chunk of a chunked import: how many records all its chunks hold together. */
+        total: z.number().int().min(0).max(BATCH.importTotal).optional(),
+      })
+      .refine((d) => d.records.length > 0 || (d.importId !== undefined && (d.cancel || !d.more)), 'records')
+      .refine((d) => d.importId === undefined || d.more || d.cancel || d.total !== undefined, 'total'),
     from: ['extension'],
   },
   pickerRegister: { data: z.object({ token }), from: ['content'] },

@@ -72,6 +72,20 @@ export interface FillResult {
   filledIds?: number[];
 }
 
+/**
+ * One importCodes message. Without importId the records are committed at once. With it, `more`
+ * stages the chunk in the background, the chunk without `more` commits every staged record in one
+ * transaction (all or nothing), and `cancel` drops the stage.
+ */
+export interface ImportChunk {
+  records: StoredRecord[];
+  importId?: string;
+  more?: boolean;
+  cancel?: boolean;
+  /** Required on the last chunk of a chunked import: the count every chunk holds together (the background checks it). */
+  total?: number;
+}
+
 /** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
 export interface VerifyReport {
   /** False when the feature is off or not set up: nothing was sent anywhere. */
@@ -152,7 +166,7 @@ export interface ProtocolMap {
   // Dashboard (extension page → background)
   bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */
-  importCodes(data: { records: StoredRecord[] }): { added: number; merged: number };
+  importCodes(data: ImportChunk): { added: number; merged: number; staged?: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
   pickerRegister(data: { token: string }): void;

@@ -10,6 +10,7 @@ import { codeHandlers } from '@/entrypoints/background/code-handlers';
 import { captureHandlers } from '@/entrypoints/background/capture-handlers';
 import { expiryHandlers } from '@/entrypoints/background/expiry-handlers';
 import { dashboardHandlers } from '@/entrypoints/background/dashboard-handlers';
+import type { commitImport } from '@/utils/vault/commands';
 import { pickerHandlers } from '@/entrypoints/background/picker-handlers';
 
 export const EXTENSION_ID = fakeBrowser.runtime.id;
@@ -31,7 +32,8 @@ export const PICKER_FRAME = {
 
 export type Reply = { res?: unknown; err?: { message?: string; name?: string } } | undefined;
 
-export function startBackground(db: CodesDb) {
+/** `commitImport`: the import commit the background uses (a test may count instead of writing 200,000 rows). */
+export function startBackground(db: CodesDb, opts: { commitImport?: typeof commitImport } = {}) {
   // @webext-core/messaging talks to the global `chrome`.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   removeAllListeners();
@@ -40,7 +42,7 @@ export function startBackground(db: CodesDb) {
     registerHandlers(codeHandlers(db, changed)),
     registerHandlers(captureHandlers(db)),
     registerHandlers(expiryHandlers(db, changed)),
-    registerHandlers(dashboardHandlers(db, changed)),
+    registerHandlers(dashboardHandlers(db, changed, opts.commitImport)),
     registerHandlers(pickerHandlers(db, changed)),
   ];
 

@@ -133,6 +133,10 @@ export const en = {
   importBroken: 'This file cannot be imported: {reason}. Nothing was changed.',
   importDone: 'Imported: {add} added, {merge} merged.',
   importFailed: 'The import failed and nothing was changed: {reason}',
+  importInterrupted: 'The import was interrupted and nothing was changed; try again.',
+  importLimits: 'Up to {codes} codes and {mb} MB per file ({jsonMb} MB for a JSON backup, which is read whole); all of them are saved in one step, or none if anything fails.',
+  importSending: 'Sending {sent} of {total} codes…',
+  importSaving: 'Saving all {total} codes in one step…',
   cancel: 'Cancel',
   close: 'Close',
 

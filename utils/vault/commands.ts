@@ -1,7 +1,7 @@
 import type { CodesDb, TrashEntry } from './db';
 import { adCodeRecordSchema, type AdCodeRecord, type CaptureInput, type CodePatch, type StoredRecord } from './schema';
 import { appendNotes, fitCapture } from './fit';
-import { LIMITS, UNDO_WINDOW_MS } from './limits';
+import { BATCH, LIMITS, UNDO_WINDOW_MS } from './limits';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from '../expiry';
 import { normalizeAdCode } from '../extract';
 import { mergeImported } from '../import-preview';
@@ -311,9 +311,14 @@ export function commitImport(db: CodesDb, records: StoredRecord[], now: number):
       else if (fresh.has(r.code)) fresh.set(r.code, mergeImported(fresh.get(r.code)!, r));
       else fresh.set(r.code, { ...r });
     }
+    // Large slices inside the one transaction: a 200,000-record restore never holds every checked copy
+    // and IndexedDB request at once, and a refusal in any slice still aborts the whole write.
     // Backups made before the expiry source existed get it derived here, as the v5 upgrade does for stored records.
-    if (fresh.size) await db.codes.bulkAdd([...fresh.values()].map((r) => checked(withExpirySource(r))));
-    if (merged.size) await db.codes.bulkPut([...merged.values()].map((r) => checked(withExpirySource(r))));
+    const size = BATCH.importWrite;
+    const slices = (rows: AdCodeRecord[]) => Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
+    const ready = (r: AdCodeRecord) => checked(withExpirySource(r));
+    for (const slice of slices([...fresh.values()])) await db.codes.bulkAdd(slice.map(ready));
+    for (const slice of slices([...merged.values()])) await db.codes.bulkPut(slice.map(ready));
     return { added: fresh.size, merged: merged.size };
   });
 }
