@@ -11,79 +11,52 @@ export type AllowedPeriod = 7 | 30 | 60 | 365;
 
 type UnitKind = 'day' | 'week' | 'month' | 'year';
 
+/** Space-separated word lists → a lookup (lists keep the shipped bundle small: no quotes or values per word). */
+function table<V>(lists: [V, string][]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [value, words] of lists) for (const w of words.trim().split(/\s+/)) out[w] = value;
+  return out;
+}
+const words = (list: string) => new Set(list.split(' '));
+
 /** Number words that can precede a period unit, per language (lower case). */
-const NUMBER_WORDS: Record<string, number> = {
-  // English ("a"/"an" only count before English units, see ENGLISH_UNITS)
-  a: 1, an: 1, one: 1, two: 2, four: 4, seven: 7, eight: 8, twelve: 12, thirty: 30, sixty: 60,
-  // Spanish / Portuguese / Italian / French share several words
-  un: 1, una: 1, uno: 1, um: 1, uma: 1, une: 1,
-  dos: 2, dois: 2, duas: 2, deux: 2, due: 2,
-  siete: 7, sete: 7, sept: 7, sette: 7,
-  doce: 12, doze: 12, douze: 12, dodici: 12,
-  treinta: 30, trinta: 30, trente: 30, trenta: 30,
-  sesenta: 60, sessenta: 60, soixante: 60, sessanta: 60,
-  // German
-  ein: 1, eine: 1, einen: 1, einem: 1, einer: 1, zwei: 2, sieben: 7, 'zwölf': 12, zwoelf: 12,
-  'dreißig': 30, dreissig: 30, sechzig: 60,
-  // Dutch ("een" only before Dutch units, see DUTCH_UNITS; "Eén" is how "één" is capitalized)
-  een: 1, 'één': 1, 'eén': 1, twee: 2, zeven: 7, twaalf: 12, dertig: 30, zestig: 60,
-  // Polish
-  jeden: 1, jedna: 1, jedno: 1, dwa: 2, dwie: 2, siedem: 7, 'dwanaście': 12, 'trzydzieści': 30, 'sześćdziesiąt': 60,
-  // Turkish ("bir" is also "a")
-  bir: 1, iki: 2, yedi: 7, otuz: 30, 'altmış': 60,
-  // Russian
-  'один': 1, 'одна': 1, 'одну': 1, 'два': 2, 'две': 2, 'семь': 7, 'двенадцать': 12, 'тридцать': 30, 'шестьдесят': 60,
-  // Spanish / Portuguese / French / Italian / German spelled-out 365 is rare; the year forms cover it.
-};
+const NUMBER_WORDS = table<number>([
+  // en ("a"/"an" only before English units, see ENGLISH_UNITS); es, pt, it, fr; de; nl ("een" only before Dutch
+  // units, see DUTCH_UNITS; "Eén" is how "één" is capitalized); pl; tr ("bir" is also "a"); ru
+  [1, `a an one un una uno um uma une ein eine einen einem einer een één eén jeden jedna jedno bir один одна одну`],
+  [2, 'two dos dois duas deux due zwei twee dwa dwie iki два две'],
+  [4, 'four'],
+  [7, 'seven siete sete sept sette sieben zeven siedem yedi семь'],
+  [8, 'eight'],
+  [12, 'twelve doce doze douze dodici zwölf zwoelf twaalf dwanaście двенадцать'],
+  [30, 'thirty treinta trinta trente trenta dreißig dreissig dertig trzydzieści otuz тридцать'],
+  [60, 'sixty sesenta sessenta soixante sessanta sechzig zestig sześćdziesiąt altmış шестьдесят'],
+  // Spelled-out 365 is rare; the year forms cover it.
+]);
 
 /** Lower-case unit spellings → kind. Longer spellings must come first in the regex (see UNIT_ALTERNATION). */
-const UNITS: Record<string, UnitKind> = {
-  // day
-  days: 'day', day: 'day', dys: 'day', d: 'day',
-  'días': 'day', dias: 'day', 'día': 'day', dia: 'day',
-  tagen: 'day', tage: 'day', tag: 'day', 'tägigen': 'day', 'tägige': 'day', 'tägiger': 'day', 'tägig': 'day',
-  jours: 'day', jour: 'day', j: 'day',
-  giorni: 'day', giorno: 'day', gg: 'day',
-  // week
-  weeks: 'week', week: 'week', wks: 'week', wk: 'week', w: 'week',
-  semanas: 'week', semana: 'week', wochen: 'week', woche: 'week',
-  semaines: 'week', semaine: 'week', settimane: 'week', settimana: 'week',
-  // month
-  months: 'month', month: 'month', mths: 'month', mth: 'month', mos: 'month', mo: 'month',
-  meses: 'month', 'mês': 'month', mes: 'month',
-  monaten: 'month', monate: 'month', monats: 'month', monat: 'month',
-  mois: 'month', mesi: 'month', mese: 'month',
-  // year
-  years: 'year', year: 'year', yrs: 'year', yr: 'year', y: 'year',
-  'años': 'year', 'año': 'year', anos: 'year', ano: 'year',
-  jahren: 'year', jahre: 'year', jahres: 'year', jahr: 'year',
-  'années': 'year', 'année': 'year', ans: 'year', an: 'year',
-  anni: 'year', anno: 'year',
-  // Dutch
-  dagen: 'day', dag: 'day', weken: 'week', maanden: 'month', maand: 'month', jaren: 'year', jaar: 'year',
-  // Polish
-  dni: 'day', 'dzień': 'day', dnia: 'day', 'tydzień': 'week', tygodnie: 'week', tygodni: 'week',
-  'miesiąc': 'month', 'miesiące': 'month', 'miesięcy': 'month', 'miesiąca': 'month', rok: 'year', lata: 'year',
-  // Turkish (the suffixed forms: "60 günlük", "1 yıllık", "7 günlüğüne")
-  'gün': 'day', 'günlük': 'day', 'günlüğüne': 'day', hafta: 'week', 'haftalık': 'week', ay: 'month', 'aylık': 'month',
-  'yıl': 'year', 'yıllık': 'year', sene: 'year', 'senelik': 'year',
-  // Russian ("7 дн." is a common abbreviation)
-  'день': 'day', 'дня': 'day', 'дней': 'day', 'дн': 'day', 'неделя': 'week', 'недели': 'week', 'неделю': 'week',
-  'недель': 'week', 'месяц': 'month', 'месяца': 'month', 'месяцев': 'month', 'год': 'year', 'года': 'year',
-};
+const UNITS = table<UnitKind>([
+  // en; es/pt; de; fr; it; nl; pl; tr (suffixed: "60 günlük", "1 yıllık", "7 günlüğüne"); ru ("7 дн." is common)
+  ['day', `days day dys d días dias día dia tagen tage tag tägigen tägige tägiger tägig jours jour j giorni giorno gg
+    dagen dag dni dzień dnia gün günlük günlüğüne день дня дней дн`],
+  ['week', `weeks week wks wk w semanas semana wochen woche semaines semaine settimane settimana weken
+    tydzień tygodnie tygodni hafta haftalık неделя недели неделю недель`],
+  ['month', `months month mths mth mos mo meses mês mes monaten monate monats monat mois mesi mese maanden maand
+    miesiąc miesiące miesięcy miesiąca ay aylık месяц месяца месяцев`],
+  ['year', `years year yrs yr y años año anos ano jahren jahre jahres jahr années année ans an anni anno jaren jaar
+    rok lata yıl yıllık sene senelik год года`],
+]);
 
 /** Abbreviations that only count after digits ("60d", "30 j"), never after a word ("a d", "un mo"). */
-const DIGIT_ONLY_UNITS = new Set([
-  'd', 'w', 'y', 'j', 'gg', 'mo', 'mos', 'yr', 'yrs', 'wk', 'wks', 'mth', 'mths', 'dys',
-]);
+const DIGIT_ONLY_UNITS = words('d w y j gg mo mos yr yrs wk wks mth mths dys');
 /** "a"/"an" are English articles; "a semana" is Portuguese for "the week", not "one week". */
-const ENGLISH_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+const ENGLISH_UNITS = words('day days week weeks month months year years');
 /** "een" is Dutch for "a"/"one"; only before Dutch units (an English "een" does not exist, but keep it tight). */
-const DUTCH_UNITS = new Set(['dagen', 'dag', 'week', 'weken', 'maanden', 'maand', 'jaar', 'jaren']);
-const DUTCH_ONLY_NUMBERS = new Set(['een', 'één', 'eén']);
-/** "ay" (Turkish month) and "rok" (Polish year) are also ordinary words elsewhere: only after Turkish/Polish numbers or digits. */
-const TURKISH_UNITS = new Set(['gün', 'günlük', 'günlüğüne', 'hafta', 'haftalık', 'ay', 'aylık', 'yıl', 'yıllık', 'sene', 'senelik']);
-const TURKISH_ONLY_NUMBERS = new Set(['bir', 'iki', 'yedi', 'otuz', 'altmış']);
+const DUTCH_UNITS = words('dagen dag week weken maanden maand jaar jaren');
+const DUTCH_ONLY_NUMBERS = words('een één eén');
+/** "ay" is Turkish for month and "bir" for one: Turkish units only after digits or Turkish numbers, and back. */
+const TURKISH_UNITS = words('gün günlük günlüğüne hafta haftalık ay aylık yıl yıllık sene senelik');
+const TURKISH_ONLY_NUMBERS = words('bir iki yedi otuz altmış');
 
 /** "a full year", "ein ganzes Jahr", "een heel jaar": a filler word between the number and the unit. */
 const FILLER_WORDS = 'full|whole|entire|ganze[ns]?|volle[ns]?|hele|heel';
@@ -156,9 +129,6 @@ export interface RawPeriod {
  * Not after a number ("2026 год" is a year), and not "za tydzień" ("in a week", a deadline).
  */
 const BARE_UNIT_RE = /(?<![\p{L}\p{N}_+/])(?<!\p{N}[ \t])(za[ \t]+)?(tydzień|miesiąc|rok|неделю|месяц|год)(?![\p{L}\p{N}_])/giu;
-const BARE_UNITS: Record<string, UnitKind> = {
-  'tydzień': 'week', 'miesiąc': 'month', rok: 'year', 'неделю': 'week', 'месяц': 'month', 'год': 'year',
-};
 
 /**
  * Chinese counters the Japanese scan doesn't know: "30天", "七天", "两个月", "一个月", "一周", "一星期"
@@ -212,7 +182,7 @@ export function scanPeriodPhrases(text: string, limit = Infinity): RawPeriod[] {
   for (const m of text.matchAll(BARE_UNIT_RE)) {
     const [whole, za, unitRaw] = m;
     if (za || latinEnds.has(m.index + whole.length)) continue;
-    push(m.index, whole.length, toAllowedPeriod(1, BARE_UNITS[unitRaw.toLowerCase()]));
+    push(m.index, whole.length, toAllowedPeriod(1, UNITS[unitRaw.toLowerCase()]));
   }
   for (const m of text.matchAll(JA_PERIOD_RE)) {
     const [whole, num, unit] = m;

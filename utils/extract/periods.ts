@@ -29,57 +29,58 @@ export interface PeriodMention {
 // ---------------------------------------------------------------------------------------------------------
 // Cue words. The nearest cue around a phrase decides what the phrase is about.
 
+/**
+ * Whole words from space-separated lists, as one regex alternation: `word*` is a stem (any ending), `_` a space.
+ * Lists keep the shipped bundle small (no "\\p{L}*" and "|" spelled out per word).
+ */
+const wordsRe = (...lists: string[]) =>
+  '(?<!\\p{L})(?:' +
+  lists.join(' ').trim().split(/\s+/).map((w) => w.replace(/\*$/, '\\p{L}*').replace(/_/g, ' ')).join('|') +
+  ')(?!\\p{L})';
+
 /** Words that say a period is about the authorization / the code's validity. */
 const AUTH_CUE_RE = new RegExp(
-  [
+  wordsRe(
     // English
-    '(?<!\\p{L})(?:authori[sz]\\p{L}*|autori[zcs]\\p{L}*|auth|valid\\p{L}*|expir\\p{L}*|period|duration|' +
-      'lasts?|good for|active|whitelist\\p{L}*|allowlist\\p{L}*|usage|rights?|licen[cs]e\\p{L}*|spark|' +
-      'boost\\p{L}*|code|codes|access|available|set|went (?:for|with)|going (?:for|with)|opted for|chose|picked|selected)(?!\\p{L})',
+    `authori[sz]* autori[zcs]* auth valid* expir* period duration lasts? good_for active whitelist* allowlist* usage
+    rights? licen[cs]e* spark boost* code codes access available set went_(?:for|with) going_(?:for|with) opted_for
+    chose picked selected`,
     // "I set it to", "elegí", "escolhi", "gewählt", "choisi", "impostato", "gekozen": the creator chose the period
-    '(?<!\\p{L})(?:eleg[ií]\\p{L}*|seleccion\\p{L}*|configur\\p{L}*|escolh\\p{L}*|coloquei|gew[aä]hlt|ausgew[aä]hlt|' +
-      'eingestellt|choisi\\p{L}*|r[eé]gl[eé]\\p{L}*|s[eé]lectionn\\p{L}*|impostat\\p{L}*|scelt[oa]|selezionat\\p{L}*|' +
-      'mess[oa]|gekozen|ingesteld|gezet|aangezet|ingeschakeld)(?!\\p{L})',
+    `eleg[ií]* seleccion* configur* escolh* coloquei gew[aä]hlt ausgew[aä]hlt eingestellt choisi* r[eé]gl[eé]*
+    s[eé]lectionn* impostat* scelt[oa] selezionat* mess[oa] gekozen ingesteld gezet aangezet ingeschakeld`,
     // Spanish / Portuguese
-    '(?<!\\p{L})(?:autoriza\\p{L}*|vale|dura|v[aá]lid\\p{L}*|vigencia|vence\\p{L}*|caduca\\p{L}*|expira\\p{L}*|' +
-      'duraci[oó]n|dura[cç][aã]o|per[ií]odo|prazo|c[oó]digos?)(?!\\p{L})',
+    `autoriza* vale dura v[aá]lid* vigencia vence* caduca* expira* duraci[oó]n dura[cç][aã]o per[ií]odo prazo c[oó]digos?`,
     // German
-    '(?<!\\p{L})(?:autorisier\\p{L}*|freigabe\\p{L}*|freigegeben|g[uü]ltig\\p{L}*|l[aä]uft|ablauf\\p{L}*|' +
-      'laufzeit|zeitraum|dauer|gilt|gelten|\\p{L}*code)(?!\\p{L})',
+    'autorisier* freigabe* freigegeben g[uü]ltig* l[aä]uft ablauf* laufzeit zeitraum dauer gilt gelten \\p{L}*code',
     // French / Italian
-    '(?<!\\p{L})(?:autoris\\p{L}*|valables?|validit[eé]|expiration|dur[eé]e|p[eé]riode|autorizz\\p{L}*|' +
-      'validit[aà]|scad\\p{L}*|durata|codice)(?!\\p{L})',
+    'autoris* valables? validit[eé] expiration dur[eé]e p[eé]riode autorizz* validit[aà] scad* durata codice',
     // Dutch
-    '(?<!\\p{L})(?:geldig\\p{L}*|geautoriseerd|autorisatie|looptijd|verloopt|vervalt|duur|advertentiecode)(?!\\p{L})',
+    'geldig* geautoriseerd autorisatie looptijd verloopt vervalt duur advertentiecode',
     // Polish / Russian / Turkish
-    '(?<!\\p{L})(?:autoryz\\p{L}*|wa[żz]n\\p{L}*|kod|kody|kodu|okres\\p{L}*|ustawi\\p{L}*|wybra\\p{L}*|' +
-      'авториз\\p{L}*|срок\\p{L}*|действ\\p{L}*|код\\p{L}*|период\\p{L}*|постав\\p{L}*|выбра\\p{L}*|' +
-      'yetki\\p{L}*|ge[çc]erli\\p{L}*|s[üu]resi?|kod\\p{L}*|onay\\p{L}*)(?!\\p{L})',
+    `autoryz* wa[żz]n* kod* okres* ustawi* wybra* авториз* срок* действ* код* период* постав* выбра* yetki* ge[çc]erli*
+    s[üu]resi? onay*`,
+  ) +
     // Japanese, Korean, Chinese (no word boundaries in these scripts)
-    '承認|許可|有効|期限|期間|認証|広告|コード|失効|権限|設定|選択|選び',
-    '승인|기간|유효|코드|권한|설정|인증|허가|授权|授權|有效|期间|码|碼|设置|設置|设定',
-  ].join('|'),
+    '|承認|許可|有効|期限|期間|認証|広告|コード|失効|権限|設定|選択|選び' +
+    '|승인|기간|유효|코드|권한|설정|인증|허가|授权|授權|有效|期间|码|碼|设置|設置|设定',
   'giu',
 );
 
 /** Words that say a period is a payment term or a deadline, not an authorization. */
 const OTHER_CUE_RE = new RegExp(
-  [
-    '(?<!\\p{L})(?:pay|pays|paying|payment|payments|payout|paid|invoic\\p{L}*|net|ship\\p{L}*|deliver\\p{L}*|' +
-      'refund\\p{L}*|return\\p{L}*|reply|respond|within|deadline|due|' +
-      'sale|discount|off|ago)(?!\\p{L})',
-    '(?<!\\p{L})(?:pago|pagar|pagaremos|pagamos|factura|fatura|pagamento|dentro de|em at[eé]|' +
-      'env[ií]o|entrega)(?!\\p{L})',
-    '(?<!\\p{L})(?:zahlung\\p{L}*|zahlen|bezahl\\p{L}*|rechnung|innerhalb|lieferung|versand)(?!\\p{L})',
-    '(?<!\\p{L})(?:paiement|payer|pay[eé]|facture|sous|livraison|pagare|pagato|fattura|entro|consegna)(?!\\p{L})',
-    '(?<!\\p{L})(?:descuento|desconto|rabatt|r[eé]duction|sconto|korting|betaling|betalen|binnen|factuur|levering|verzending|' +
-      'geleden|hace|atr[aá]s|vor|il y a|fa)(?!\\p{L})',
-    '(?<!\\p{L})(?:w ci[aą]gu|p[łl]atno\\p{L}*|faktur\\p{L}*|zni[żz]k\\p{L}*|rabat\\p{L}*|odpowied\\p{L}*|termin\\p{L}*|temu|' +
-      'в течение|оплат\\p{L}*|сч[её]т\\p{L}*|скидк\\p{L}*|ответ\\p{L}*|назад|доставк\\p{L}*|' +
-      'i[çc]inde|[öo]deme\\p{L}*|fatura\\p{L}*|indirim\\p{L}*|d[öo]n[üu]ş|yan[ıi]t\\p{L}*|[öo]nce|teslim\\p{L}*|kargo)(?!\\p{L})',
-    '支払|以内|請求|振込|納品|発送|前|割引|オフ',
-    '이내|내에|결제|할인|회신|답장|까지|전에|배송|지급|内|付款|发票|發票|折|回复|回覆|发货|發貨|支付',
-  ].join('|'),
+  wordsRe(
+    `pay pays paying payment payments payout paid invoic* net ship* deliver* refund* return* reply respond within
+    deadline due sale discount off ago`,
+    'pago pagar pagaremos pagamos factura fatura pagamento dentro_de em_at[eé] env[ií]o entrega',
+    'zahlung* zahlen bezahl* rechnung innerhalb lieferung versand',
+    'paiement payer pay[eé] facture sous livraison pagare pagato fattura entro consegna',
+    `descuento desconto rabatt r[eé]duction sconto korting betaling betalen binnen factuur levering verzending
+    geleden hace atr[aá]s vor il_y_a fa`,
+    `w_ci[aą]gu p[łl]atno* faktur* zni[żz]k* rabat* odpowied* termin* temu в_течение оплат* сч[её]т* скидк* ответ*
+    назад доставк* i[çc]inde [öo]deme* indirim* d[öo]n[üu]ş yan[ıi]t* [öo]nce teslim* kargo`,
+  ) +
+    '|支払|以内|請求|振込|納品|発送|前|割引|オフ' +
+    '|이내|내에|결제|할인|회신|답장|까지|전에|배송|지급|内|付款|发票|發票|折|回复|回覆|发货|發貨|支付',
   'giu',
 );
 
