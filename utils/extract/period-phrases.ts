@@ -21,9 +21,9 @@ const words = (list: string) => new Set(list.split(' '));
 
 /** Number words that can precede a period unit, per language (lower case). */
 const NUMBER_WORDS = table<number>([
-  // en ("a"/"an" only before English units, see ENGLISH_UNITS); es, pt, it, fr; de; nl ("een" only before Dutch
+  // en ("a"/"an"/"the" only before English units, see ENGLISH_UNITS; "the" only as "the full year"); es, pt, it, fr; de; nl ("een" only before Dutch
   // units, see DUTCH_UNITS; "Eén" is how "één" is capitalized); pl; tr ("bir" is also "a"); ru
-  [1, `a an one un una uno um uma une ein eine einen einem einer een één eén jeden jedna jedno bir один одна одну`],
+  [1, `a an the one un una uno um uma une ein eine einen einem einer een één eén jeden jedna jedno bir один одна одну`],
   [2, 'two dos dois duas deux due zwei twee dwa dwie iki два две'],
   [4, 'four'],
   [7, 'seven siete sete sept sette sieben zeven siedem yedi семь'],
@@ -57,12 +57,18 @@ const DUTCH_ONLY_NUMBERS = words('een één eén');
 /** "ay" is Turkish for month and "bir" for one: Turkish units only after digits or Turkish numbers, and back. */
 const TURKISH_UNITS = words('gün günlük günlüğüne hafta haftalık ay aylık yıl yıllık sene senelik');
 const TURKISH_ONLY_NUMBERS = words('bir iki yedi otuz altmış');
+/** Turkish units that take more suffixes ("günlüktü", "yıllığına"); not "ay" ("ayrı" is "separate"). */
+const TURKISH_STEMS = table<UnitKind>([
+  ['day', 'gün günlük günlüğ'], ['week', 'hafta haftalık haftalığ'], ['month', 'aylık aylığ'],
+  ['year', 'yıl yıllık yıllığ sene senelik seneliğ'],
+]);
 
 /** "a full year", "ein ganzes Jahr", "een heel jaar": a filler word between the number and the unit. */
 const FILLER_WORDS = 'full|whole|entire|ganze[ns]?|volle[ns]?|hele|heel';
 
 const byLengthDesc = (a: string, b: string) => b.length - a.length;
 const UNIT_ALTERNATION = Object.keys(UNITS).sort(byLengthDesc).join('|');
+const TURKISH_STEM_ALTERNATION = Object.keys(TURKISH_STEMS).sort(byLengthDesc).join('|');
 // "İki ay": a capital dotted İ does not case-fold to "i" in a regex, so spell it out.
 const NUMBER_WORD_ALTERNATION = [...Object.keys(NUMBER_WORDS), 'İki'].sort(byLengthDesc).join('|');
 /** Lower case, with Turkish "İ" (which lower-cases to "i" + a combining dot) read as "i". */
@@ -76,8 +82,9 @@ const LATIN_PERIOD_RE = new RegExp(
   '(?<![\\p{L}\\p{N}_+/])' + // not inside a word, number or code body
     `(?:(\\d{1,3})|(${NUMBER_WORD_ALTERNATION}))` + // 1: digits, 2: number word
     '([ \\t]{0,2}[-‐‑–][ \\t]{0,2}|[ \\t]{1,2})?' + // 3: gap ("30 days", "30-day", "30days")
-    `(?:(?:${FILLER_WORDS})[ \\t]{1,2})?` + // "a full year"
-    `(${UNIT_ALTERNATION})(?![\\p{L}\\p{N}_])`, // 4: unit
+    `(?:(${FILLER_WORDS})[ \\t]{1,2})?` + // 4: "a full year"
+    // 5: unit, or 6: a Turkish unit with a suffix stacked on it ("60 günlüktü", "1 yıllığına"), bounded
+    `(?:(${UNIT_ALTERNATION})|(${TURKISH_STEM_ALTERNATION})\\p{L}{1,6})(?![\\p{L}\\p{N}_])`,
   'giu',
 );
 
@@ -128,7 +135,7 @@ export interface RawPeriod {
  * Polish and Russian say "one" with the bare unit: "na rok", "ważny miesiąc", "(tydzień)", "на год", "на месяц".
  * Not after a number ("2026 год" is a year), and not "za tydzień" ("in a week", a deadline).
  */
-const BARE_UNIT_RE = /(?<![\p{L}\p{N}_+/])(?<!\p{N}[ \t])(za[ \t]+)?(tydzień|miesiąc|rok|неделю|месяц|год)(?![\p{L}\p{N}_])/giu;
+const BARE_UNIT_RE = /(?<![\p{L}\p{N}_+/])(?<!\p{N}[ \t])(za[ \t]+)?(tydzień|miesiąc|rok|неделю|неделя|месяц|год)(?![\p{L}\p{N}_])/giu;
 
 /**
  * Chinese counters the Japanese scan doesn't know: "30天", "七天", "两个月", "一个月", "一周", "一星期"
@@ -161,18 +168,20 @@ export function scanPeriodPhrases(text: string, limit = Infinity): RawPeriod[] {
   const latinEnds = new Set<number>();
   for (const m of text.matchAll(LATIN_PERIOD_RE)) {
     if (out.length >= limit) break;
-    const [whole, digits, word, gap, unitRaw] = m;
-    const unit = lowerWord(unitRaw);
-    const kind = UNITS[unit];
+    const [whole, digits, word, gap, filler, unitRaw, stemRaw] = m;
+    const unit = lowerWord(unitRaw ?? stemRaw);
+    const kind = unitRaw !== undefined ? UNITS[unit] : TURKISH_STEMS[unit];
     latinEnds.add(m.index + whole.length);
     if (word !== undefined) {
       const w = lowerWord(word);
       if (DIGIT_ONLY_UNITS.has(unit)) continue;
-      if ((w === 'a' || w === 'an') && !ENGLISH_UNITS.has(unit)) continue;
+      if ((w === 'a' || w === 'an' || w === 'the') && !ENGLISH_UNITS.has(unit)) continue;
       if (DUTCH_ONLY_NUMBERS.has(w) && !DUTCH_UNITS.has(unit)) continue;
-      if (TURKISH_ONLY_NUMBERS.has(w) !== TURKISH_UNITS.has(unit)) continue;
+      if (TURKISH_ONLY_NUMBERS.has(w) !== (TURKISH_UNITS.has(unit) || stemRaw !== undefined)) continue;
       // "a" needs a space before the unit: "a week", not "aweek"; every word number does.
       if (!gap) continue;
+      // "the full year" is one year; "the year" alone is not a period.
+      if (w === 'the' && !filler) continue;
     }
     // "60d" / "1y" / "2w" are fine, but "1 y 2" is Spanish for "1 and 2"; French "30 j" is common though.
     if (digits !== undefined && unit.length === 1 && unit !== 'j' && gap) continue;

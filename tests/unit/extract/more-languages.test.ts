@@ -21,7 +21,8 @@ describe('period phrases in Polish, Russian, Turkish, Chinese, Korean', () => {
     ['30 gün', 30], ['60 günlük', 60], ['1 yıllık', 365], ['iki ay', 60], ['İki ay', 60], ['bir hafta', 7], ['otuz gün', 30],
     ['30天', 30], ['七天', 7], ['两个月', 60], ['一个月', 30], ['一周', 7], ['一年', 365], ['三个月', null],
     ['30일', 30], ['60일간', 60], ['1주일', 7], ['일주일', 7], ['2개월', 60], ['한 달', 30], ['두 달', 60], ['1년', 365],
-    ['Eén jaar', 365],
+    ['Eén jaar', 365], ['неделя', 7], ['60 günlüktü', 60], ['1 yıllığına', 365], ['2 ayrı', null],
+    ['the full year', 365], ['the whole month', 30], ['the year', null],
   ])('%j → %j', (phrase, days) => {
     expect(parsePeriodPhrase(phrase)).toBe(days);
   });
