@@ -28,30 +28,31 @@ export interface ZoneClock {
 /** Month names and abbreviations (lower case, no accents, no dots) in en, es, pt, de, fr, it, nl; pl, tr, ru as Gmail abbreviates them. */
 const MONTHS: Record<string, number> = {};
 [
-  'jan january ene enero janeiro januar janv janvier gen gennaio januari sty oca янв',
-  'feb february febrero fev fevereiro februar fevr fevrier febbraio februari lut sub фев',
-  'mar march marzo marco marz mars mrt maart мар',
-  'apr april abr abril avr avril aprile kwi nis апр',
+  'jan january ene enero janeiro januar janv janvier gen gennaio januari sty oca янв января',
+  'feb february febrero fev fevereiro februar fevr fevrier febbraio februari lut sub фев февр февраля',
+  'mar march marzo marco marz mars mrt maart мар марта',
+  'apr april abr abril avr avril aprile kwi nis апр апреля',
   'may mayo mai maio mag maggio mei maj мая',
-  'jun june junio junho juni juin giu giugno cze haz июн',
-  'jul july julio julho juli juil juillet lug luglio lip tem июл',
-  'aug august ago agosto aout augustus sie agu авг',
-  'sep sept september septiembre set setembro septembre settembre wrz eyl сен сент',
-  'oct october octubre out outubro okt oktober octobre ott ottobre paz eki окт',
-  'nov november noviembre novembro novembre lis kas ноя',
-  'dec december dic diciembre dez dezembro dezember decembre dicembre gru ara дек',
+  'jun june junio junho juni juin giu giugno cze haz июн июня',
+  'jul july julio julho juli juil juill juillet lug luglio lip tem июл июля',
+  'aug august ago agosto aout augustus sie agu авг августа',
+  'sep sept september septiembre set setembro septembre settembre wrz eyl сен сент сентября',
+  'oct october octubre out outubro okt oktober octobre ott ottobre paz eki окт октября',
+  'nov november noviembre novembro novembre lis kas ноя нояб ноября',
+  'dec december dic diciembre dez dezembro dezember decembre dicembre gru ara дек декабря',
 ].forEach((names, month) => names.split(' ').forEach((n) => (MONTHS[n] = month)));
 
 /** Weekday abbreviations (0 = Sunday) printed before dates and in chat dividers. */
 const WEEKDAYS: Record<string, number> = {};
 [
-  'sun sunday dom so dim zo',
-  'mon monday lun seg mo ma',
-  'tue tuesday mar ter di',
-  'wed wednesday mie qua mi mer wo',
-  'thu thursday jue qui do jeu gio',
-  'fri friday vie sex fr ven vr',
-  'sat saturday sab sa sam za',
+  // … and tr, pl, ru, whose Outlook dates need the weekday to decide day/month order
+  'sun sunday dom so dim zo paz nie niedz вс',
+  'mon monday lun seg mo ma pzt pon пн',
+  'tue tuesday mar ter di sal wt вт',
+  'wed wednesday mie qua mi mer wo car sr ср',
+  'thu thursday jue qui do jeu gio per czw чт',
+  'fri friday vie sex fr ven vr cum pt пт',
+  'sat saturday sab sa sam za cmt sob сб',
 ].forEach((names, day) => names.split(' ').forEach((n) => (WEEKDAYS[n] = day)));
 
 /** "Today 9:41 AM", "Yesterday …" in the languages of the product. */
@@ -85,11 +86,11 @@ interface Time {
   rest: string;
 }
 
-/** AM / PM: "PM", "p. m." after the time; 午後, 下午, 오후, 晚上 … before it (or after, in TikTok Shop's chat). */
+/** "13:19", "9h41", fr-CA "15 h 12". AM / PM: "PM", "p. m." after the time; 午後, 下午, 오후, 晚上 … before it (or after, in TikTok Shop's chat). */
 const CJK_MERIDIEM = '午前|午後|上午|下午|早上|凌晨|晚上|中午|오전|오후';
 const PM = /^(?:pm|午後|下午|晚上|中午|오후)$/;
 const TIME_RE = new RegExp(
-  `(?:(${CJK_MERIDIEM})\\s*)?(?<!\\d)(\\d{1,2})(?::|h(?=\\d))(\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*(a\\.? ?m\\.?|p\\.? ?m\\.?|${CJK_MERIDIEM})(?![a-z]))?`,
+  `(?:(${CJK_MERIDIEM})\\s*)?(?<!\\d)(\\d{1,2})(?::| ?h ?(?=\\d{2}))(\\d{2})(?::\\d{2})?(?!\\d)(?:\\s*(a\\.? ?m\\.?|p\\.? ?m\\.?|${CJK_MERIDIEM})(?![a-z]))?`,
 );
 
 /** Time of day, with AM/PM in the spellings mail and chat pages use (12 h clock optional). */
@@ -161,15 +162,28 @@ function readDate(s: string, order?: 'mdy' | 'dmy'): Day | undefined {
       else if (w.length <= 2) numbers.push(+w);
     } else if (MONTHS[w] !== undefined) months.push({ at, month: MONTHS[w] });
   });
-  // "mar" is both March and the es/fr/it weekday that leads the string: a leading word
-  // yields to a later month name.
-  const named = months.length > 1 ? months.filter((m) => m.at !== 0) : months;
+  // "mar" is March and the es/fr/it Tuesday ("mar., 6 oct. 2026"); Turkish "Paz" is Sunday and Polish October
+  // ("14 Mar 2021 Paz"). With two month names, one that is no weekday wins; else the one next to the day number.
+  // Weekday names printed with the date are checked against it below, so a wrong pick is refused, not used.
+  const named = months.length > 1 ? pickMonth(months, words) : months;
   if (named.length !== 1 || year === undefined || numbers.length !== 1) return undefined;
   const date = { year, month: named[0].month, day: numbers[0] };
   // A weekday printed with a worded date must agree with it too ("Wed, Aug 20, 2025").
   const weekday = readWeekday(words.filter((w, at) => at !== named[0].at && !/^\d/.test(w)));
   if (weekday >= 0 && weekdayOf(date) !== weekday && date.day <= 31) return undefined;
   return date;
+}
+
+function pickMonth(months: { at: number; month: number }[], words: string[]): { at: number; month: number }[] {
+  const notWeekdays = months.filter((m) => WEEKDAYS[words[m.at]] === undefined);
+  if (notWeekdays.length > 0) return notWeekdays;
+  const day = words.findIndex((w) => /^\d{1,2}$/.test(w));
+  if (day === -1) return months;
+  const distance = (m: { at: number }) => Math.abs(m.at - day);
+  const nearest = Math.min(...months.map(distance));
+  const near = months.filter((m) => distance(m) === nearest);
+  // "mar, 1 mar 2022": both are Tuesday/March, one each side of the day; a leading word is the weekday.
+  return near.length > 1 ? near.filter((m) => m.at !== 0) : near;
 }
 
 /** The browser's own zone, through Date (no Intl needed). */

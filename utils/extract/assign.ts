@@ -21,7 +21,7 @@ export interface Layout {
 
 /** A line that starts another message of the thread. Single-line patterns only, to stay linear. */
 const MESSAGE_HEADER_RES = [
-  /(?:wrote|escribió|escreveu|schrieb|a écrit|ha scritto|書きました)[ \t]?[:：][ \t]*$/gim,
+  /(?:wrote|escribió|escreveu|schrieb|a écrit|ha scritto|書きました|schreef|napisał\(a\)|napisał|napisała|şunu yazdı|пишет|написал\p{L}*|작성|写道|寫道)[ \t]?[:：][ \t]*$/gimu,
   /^[ \t>]*(?:From|De|Von|Da|Van|Från|Fra|Od|От|差出人|送信者|发件人|寄件者)[ \t]?[:：][ \t]/gim,
   new RegExp(
     '^[ \\t>]*-{2,}[ \\t]*(?:Original Message|Forwarded message|Mensaje original|Mensagem original|' +

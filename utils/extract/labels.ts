@@ -73,9 +73,20 @@ const CODE_LABEL_RE = new RegExp(
     // Italian: codice annuncio, codice dell’annuncio, codice pubblicitario, codice video …
     "codic[ei][ -](?:(?:dell'|dell’|del|di|della)[ -]?)?" +
       '(?:annunci[oi]?|pubblicitari[oi]|video|autorizzazione|spark|tik ?tok|post)',
+    // Polish: kod reklamowy, kod autoryzacji, kod do filmu …; Russian: рекламный код, код авторизации …
+    'kod(?:y|u)?[ -](?:reklamow\\p{L}*|reklamy|autoryzac\\p{L}*|wideo|filmu|do filmu|spark|tik ?tok)',
+    'рекламн\\p{L}* код|код(?:ы|а)? (?:авторизации|рекламы|видео|объявления|spark|tik ?tok)',
+    // Turkish: reklam kodu, yetkilendirme kodu, video kodu …
+    '(?:reklam|video|yetkilendirme|yetki|spark|tik ?tok)[ -]?kod(?:u|um|unu|lar|ları)?',
+    // The "#" sign named when it was lost: "het hekje is weggevallen", "die Raute fehlt", "решётка не скопировалась"
+    'hekje|raute|di[eè]se|cancelletto|almohadilla|kratk\\p{L}*|решётк\\p{L}*|решетк\\p{L}*',
   ]
     .map((alt) => `(?<!\\p{L})(?:${alt})(?!\\p{L})`)
-    .concat(['(?:広告|動画|投稿|承認|認証|許可|スパーク|spark|tik ?tok)[ ]?コード'])
+    .concat([
+      '(?:広告|動画|投稿|承認|認証|許可|スパーク|spark|tik ?tok)[ ]?コード',
+      '(?:광고|영상|동영상|승인|인증|스파크|spark|tik ?tok)[ ]?코드',
+      '(?:授权|授權|广告|廣告|投放|视频|視頻|推广|推廣)[ ]?(?:码|碼|代码|代碼)|#号|#號',
+    ])
     .join('|'),
   'giu',
 );
@@ -89,9 +100,15 @@ interface LabelMatch {
   end: number;
 }
 
-function findLabels(text: string, mask: Uint8Array): LabelMatch[] {
+/**
+ * The bare word "code" in any of our languages. Too weak to put back a lost `#` ("Tracking code: x9…"), but
+ * enough to keep a short `#` code right after it ("Code (une semaine) : <#…>"): the `#` is evidence too.
+ */
+const CODE_WORD_RE = /(?<!\p{L})(?:codes?|c[oó]digos?|codice|kod|kodu|kody|код|kodum)(?!\p{L})|コード|코드|码|碼/giu;
+
+function findLabels(text: string, mask: Uint8Array, re = CODE_LABEL_RE): LabelMatch[] {
   const out: LabelMatch[] = [];
-  for (const m of text.matchAll(CODE_LABEL_RE)) {
+  for (const m of text.matchAll(re)) {
     if (!mask[m.index]) out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -153,10 +170,11 @@ function collectListedCodes(text: string, pos: number, mask: Uint8Array, hashSta
 export function findCodeOccurrences(text: string, mask: Uint8Array): Occurrence[] {
   const found: Occurrence[] = [];
   const labels = findLabels(text, mask);
+  const wordEnds = findLabels(text, mask, CODE_WORD_RE).map((l) => l.end);
   findHashCodes(
     text,
     mask,
-    labels.map((l) => l.end),
+    [...labels.map((l) => l.end), ...wordEnds].sort((a, b) => a - b),
     found,
   );
   findLabelledCodes(text, mask, labels, new Set(found.map((o) => o.start)), found);
