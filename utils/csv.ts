@@ -76,109 +76,17 @@ export function codesToCsv(records: AdCodeRecord[], zone: string, now: number, w
   return `\uFEFF${body}\r\n`;
 }
 
-/** One parsed CSV row: cells by canonical column name, plus the 1-based line it started on. */
+/** One sheet row: cells by field (after the column mapping), plus the 1-based line it started on. */
 export interface CsvRow {
   line: number;
-  cells: Partial<Record<CsvColumn, string>>;
+  cells: Partial<Record<CsvColumn | 'creator_name', string>>;
   /** Papa's complaint about this row (wrong field count, bad quotes), if any. */
   problem?: string;
 }
 
-export type CsvParseResult = { ok: true; rows: CsvRow[]; unknownColumns: string[] } | { ok: false; error: string };
-
-/** Header spellings people use in their own sheets, mapped to our columns. */
-const HEADER_ALIASES: Record<string, CsvColumn> = {
-  code: 'code',
-  ad_code: 'code',
-  adcode: 'code',
-  spark_code: 'code',
-  video_code: 'code',
-  post_code: 'code',
-  authorization_code: 'code',
-  tiktok_handle: 'tiktok_handle',
-  creator: 'tiktok_handle',
-  handle: 'tiktok_handle',
-  creator_handle: 'tiktok_handle',
-  tiktok: 'tiktok_handle',
-  state: 'state',
-  usage: 'usage',
-  status: 'usage',
-  used: 'usage',
-  expires_at: 'expires_at',
-  expiry: 'expires_at',
-  expires: 'expires_at',
-  expiration: 'expires_at',
-  expiry_date: 'expires_at',
-  expires_local: 'expires_local',
-  time_zone: 'time_zone',
-  timezone: 'time_zone',
-  received_at: 'received_at',
-  received: 'received_at',
-  sent_at: 'received_at',
-  date: 'received_at',
-  period_days: 'period_days',
-  period: 'period_days',
-  days: 'period_days',
-  period_assumed: 'period_assumed',
-  archived: 'archived',
-  renewal_requested_at: 'renewal_requested_at',
-  tags: 'tags',
-  tag: 'tags',
-  campaign: 'tags',
-  notes: 'notes',
-  note: 'notes',
-  sender_name: 'sender_name',
-  sender_email: 'sender_email',
-  email: 'sender_email',
-  subject: 'subject',
-  source_kind: 'source_kind',
-  source_url: 'source_url',
-  post_url: 'post_url',
-  video_url: 'post_url',
-  times_used: 'times_used',
-  last_used_at: 'last_used_at',
-};
-
-const canonicalHeader = (h: string) =>
-  h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-
 /** Undoes the export's formula guard: "'=x" → "=x". */
 export function unescapeCell(v: string): string {
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
-}
-
-export function parseCsv(text: string): CsvParseResult {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim()) return { ok: false, error: 'the file is empty' };
-  const parsed = Papa.parse<string[]>(clean, { header: false, skipEmptyLines: 'greedy' });
-  const [header, ...data] = parsed.data;
-  if (!header) return { ok: false, error: 'the file has no header row' };
-  const columns = header.map((h) => HEADER_ALIASES[canonicalHeader(h)]);
-  if (!columns.includes('code')) {
-    return { ok: false, error: `no "code" column (found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'none'})` };
-  }
-  const unknownColumns = header.filter((_, i) => !columns[i]).map((h) => h.trim()).filter(Boolean);
-  const problems = new Map<number, string>();
-  for (const e of parsed.errors) if (e.row !== undefined && !problems.has(e.row)) problems.set(e.row, e.message);
-  // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
-  const rows: CsvRow[] = [];
-  let line = 2;
-  data.forEach((fields, i) => {
-    const cells: CsvRow['cells'] = {};
-    columns.forEach((col, j) => {
-      if (col && fields[j] !== undefined && cells[col] === undefined) cells[col] = unescapeCell(fields[j].trim());
-    });
-    let problem = problems.get(i + 1);
-    if (!problem && fields.length !== header.length) problem = `expected ${header.length} fields, found ${fields.length}`;
-    rows.push({ line, cells, problem });
-    line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-  });
-  return { ok: true, rows, unknownColumns };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { codesToCsv, CSV_COLUMNS, parseCsv, parseSheetDate, unescapeCell } from '@/utils/csv';
+import { codesToCsv, CSV_COLUMNS, parseSheetDate, unescapeCell } from '@/utils/csv';
+import { parseCsv } from '@/utils/import/sheet';
 import { csvRowToRecord } from '@/utils/import-preview';
 import type { AdCodeRecord } from '@/utils/code-record';
 
