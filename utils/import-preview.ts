@@ -34,7 +34,11 @@ export type SheetSummary = Omit<MappedSheet, 'rows'>;
 
 export type ImportPreview = { ok: true; kind: 'csv' | 'json'; rows: PreviewRow[]; sheet?: SheetSummary } | { ok: false; error: string };
 
-export type PreviewOptions = SheetRowContext & { mapping?: readonly SheetField[] };
+export type PreviewOptions = SheetRowContext & {
+  mapping?: readonly SheetField[];
+  /** A sheet without a recognisable code column still gets a preview (no rows), so the user can pick the column. */
+  allowNoCode?: boolean;
+};
 
 type RowResult = { record: StoredRecord; patch: SheetPatch; notes: string[] } | { problem: string };
 
@@ -182,9 +186,10 @@ export function previewImportFile(
     const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record && followCaptureRules(e.record), problem: e.problem }));
     return { ok: true, kind: 'json', rows: previewCandidates(candidates, existing, opts.fmtDate) };
   }
-  const parsed = parseCsv(text, { mapping: opts.mapping, locale: opts.locale });
+  const parsed = parseCsv(text, { mapping: opts.mapping, locale: opts.locale, allowNoCode: opts.allowNoCode });
   if (!parsed.ok) return parsed;
   const { rows, ...columns } = parsed;
+  if (!columns.mapping.includes('code')) return { ok: true, kind: 'csv', rows: [], sheet: columns };
   const candidates = rows.map((r): Candidate => {
     const res = csvRowToRecord(r, { ...opts, dateOrders: parsed.dateOrders });
     return 'record' in res ? { row: r.line, record: res.record, patch: res.patch, notes: res.notes } : { row: r.line, problem: res.problem };

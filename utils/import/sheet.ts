@@ -90,8 +90,11 @@ export function applyMapping(table: SheetTable, mapping: readonly SheetField[], 
 
 export type CsvParseResult = ({ ok: true } & MappedSheet) | { ok: false; error: string };
 
-/** Reads a sheet and maps it: with the given mapping, or with the guess from its headers and first rows. */
-export function parseCsv(text: string, opts: { mapping?: readonly SheetField[]; locale?: string } = {}): CsvParseResult {
+/**
+ * Reads a sheet and maps it: with the given mapping, or with the guess from its headers and first rows.
+ * Without a code column it is refused, unless the caller lets the user choose one (`allowNoCode`).
+ */
+export function parseCsv(text: string, opts: { mapping?: readonly SheetField[]; locale?: string; allowNoCode?: boolean } = {}): CsvParseResult {
   const read = readSheet(text);
   if (!read.ok) return read;
   const { table } = read;
@@ -100,7 +103,7 @@ export function parseCsv(text: string, opts: { mapping?: readonly SheetField[]; 
     table.rows.slice(0, SAMPLE_ROWS).map((r) => r.fields),
   );
   const mapping = opts.mapping && opts.mapping.length === table.headers.length ? opts.mapping : guess.map((g) => g.field);
-  if (!mapping.includes('code')) {
+  if (!mapping.includes('code') && !opts.allowNoCode) {
     return { ok: false, error: `no "code" column (found: ${table.headers.map((h) => `"${h}"`).join(', ') || 'none'})` };
   }
   return { ok: true, guess, ...applyMapping(table, mapping, opts.locale ?? 'en') };
