@@ -154,6 +154,8 @@ export function previewCandidates(
     if (!record) return { row, outcome: 'reject', detail: problem ?? 'unreadable row' };
     const code = normalizeAdCode(record.code);
     const base = { row, code: code ?? record.code, creator: record.creatorHandle, ...(notes?.length ? { notes } : {}) };
+    // What was read other than literally goes into the detail too, so the row preview says it.
+    const withNotes = (detail: string) => (notes?.length ? `${detail}. ${notes.join('; ')}` : detail);
     if (!code) return { ...base, outcome: 'reject', detail: 'not an ad code' };
     const first = seen.get(code);
     if (first !== undefined) return { ...base, outcome: 'reject', detail: `same code as row ${first} of this file` };
@@ -165,10 +167,10 @@ export function previewCandidates(
       void _id;
       const checked = checkRecord(merged);
       if (typeof checked === 'string') return { ...base, outcome: 'reject', detail: checked };
-      return { ...base, creator: checked.creatorHandle, outcome: 'merge', detail: describeMerge(known, { ...checked, id: known.id }, fmtDate), record: checked };
+      return { ...base, creator: checked.creatorHandle, outcome: 'merge', detail: withNotes(describeMerge(known, { ...checked, id: known.id }, fmtDate)), record: checked };
     }
     if (known) return { ...base, outcome: 'merge', detail: describeMerge(known, mergeImported(known, normalized), fmtDate), record: normalized };
-    return { ...base, outcome: 'add', detail: 'New code', record: normalized };
+    return { ...base, outcome: 'add', detail: withNotes('New code'), record: normalized };
   });
 }
 

@@ -1,27 +1,39 @@
-import { useRef, useState } from 'react';
-import type { AdCodeRecord } from '@/utils/code-record';
-import { previewImportFile, type ImportPreview } from '@/utils/import-preview';
-import { useI18n } from '@/utils/i18n/react';
+import { useMemo, useRef, useState } from 'react';
+import type { AdCodeRecord } from '../../utils/code-record';
+import { previewImportFile, type ImportPreview } from '../../utils/import-preview';
+import { useI18n } from '../../utils/i18n/react';
 import { ImportDialog } from './ImportDialog';
+import { ImportMappingDialog } from './ImportMappingDialog';
+import { PasteSheetDialog } from './PasteSheetDialog';
 import type { Toast } from './useToast';
 
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
+/** A sheet goes through the mapping step first; a JSON backup (our own format) straight to the rows. */
+type Step =
+  | { kind: 'paste' }
+  | { kind: 'map'; fileName: string; text: string }
+  | { kind: 'rows'; fileName: string; preview: ImportPreview };
+
+const isJson = (fileName: string, text: string) => /\.json$/i.test(fileName) || /^\uFEFF?\s*[[{]/.test(text);
+
 export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCodeRecord[]; defaultPeriodDays: number; notify: (t: Omit<Toast, 'id'>) => void }) {
-  const { t, zone, date } = useI18n();
+  const { t, zone, date, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
+  const existing = useMemo(() => new Map(rows.map((r) => [r.code, r])), [rows]);
+  // The browser's own locale when it is in the chosen language (en-GB reads 11/05 as 11 May), else the language.
+  const locale = globalThis.navigator?.language?.toLowerCase().startsWith(lang) ? navigator.language : lang;
+  const options = useMemo(() => ({ zone, now: Date.now(), defaultPeriodDays, locale, fmtDate: date }), [zone, defaultPeriodDays, locale, date]);
 
   const onFile = async (file: File) => {
-    let preview: ImportPreview;
     if (file.size > MAX_FILE_BYTES) {
-      preview = { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    } else {
-      const text = await file.text();
-      const existing = new Map(rows.map((r) => [r.code, r]));
-      preview = previewImportFile(file.name, text, existing, { zone, now: Date.now(), defaultPeriodDays, fmtDate: date });
+      setStep({ kind: 'rows', fileName: file.name, preview: { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` } });
+      return;
     }
-    setPending({ fileName: file.name, preview });
+    const text = await file.text();
+    if (isJson(file.name, text)) setStep({ kind: 'rows', fileName: file.name, preview: previewImportFile(file.name, text, existing, options) });
+    else setStep({ kind: 'map', fileName: file.name, text });
   };
 
   return (
@@ -29,10 +41,13 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
       <button type="button" className="btn" onClick={() => input.current?.click()}>
         {t('importFile')}
       </button>
+      <button type="button" className="btn" onClick={() => setStep({ kind: 'paste' })}>
+        {t('importPaste')}
+      </button>
       <input
         ref={input}
         type="file"
-        accept=".csv,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json"
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
@@ -43,13 +58,26 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
           if (f) void onFile(f);
         }}
       />
-      {pending && (
+      {step?.kind === 'paste' && (
+        <PasteSheetDialog onCancel={() => setStep(null)} onText={(text) => setStep({ kind: 'map', fileName: t('importPasted'), text })} />
+      )}
+      {step?.kind === 'map' && (
+        <ImportMappingDialog
+          fileName={step.fileName}
+          text={step.text}
+          existing={existing}
+          options={options}
+          onCancel={() => setStep(null)}
+          onNext={(preview) => setStep({ kind: 'rows', fileName: step.fileName, preview })}
+        />
+      )}
+      {step?.kind === 'rows' && (
         <ImportDialog
-          fileName={pending.fileName}
-          preview={pending.preview}
-          onClose={() => setPending(null)}
+          fileName={step.fileName}
+          preview={step.preview}
+          onClose={() => setStep(null)}
           onDone={(message) => {
-            setPending(null);
+            setStep(null);
             notify({ message });
           }}
         />

@@ -260,6 +260,8 @@ describe('import', () => {
     const user = await open();
     const csv = `code,creator,expires\n${makeCode(1)},@ana,2027-01-05\n${makeCode(5)},@dan,2027-01-06\nnope,@x,2027-01-07\n`;
     await upload(user, 'codes.csv', csv, 'text/csv');
+    // A sheet shows its columns first.
+    await user.click(within(await screen.findByRole('dialog', { name: 'Columns' })).getByRole('button', { name: 'Preview' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
     const rows = within(dialog).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 2).map((c) => c.textContent))).toEqual([
