@@ -55,7 +55,7 @@ export function ImportMapping({ sheet, remembered, onChange }: { sheet: SheetSum
                 ))}
               </span>
               <span role="cell">
-                <select aria-label={t('importMapSelect', { column: name })} value={field} onChange={(e) => set(i, e.target.value as SheetField)}>
+                <select className="input input-sm" aria-label={t('importMapSelect', { column: name })} value={field} onChange={(e) => set(i, e.target.value as SheetField)}>
                   {options.map((f) => (
                     <option key={f} value={f}>
                       {t(fieldLabelKey(f))}

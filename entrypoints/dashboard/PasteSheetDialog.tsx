@@ -19,7 +19,7 @@ export function PasteSheetDialog({ onCancel, onText }: { onCancel: () => void; o
         <h2 id="import-paste-title">{t('importPaste')}</h2>
         <label className="import-paste">
           <span>{t('importPasteLabel')}</span>
-          <textarea rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus />
+          <textarea className="input" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} autoFocus />
         </label>
         <div className="modal-actions">
           <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
