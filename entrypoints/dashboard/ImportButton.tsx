@@ -24,15 +24,18 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
   const existing = useMemo(() => new Map(rows.map((r) => [r.code, r])), [rows]);
   // The browser's own locale when it is in the chosen language (en-GB reads 11/05 as 11 May), else the language.
   const locale = globalThis.navigator?.language?.toLowerCase().startsWith(lang) ? navigator.language : lang;
-  const options = useMemo(() => ({ zone, now: Date.now(), defaultPeriodDays, locale, fmtDate: date }), [zone, defaultPeriodDays, locale, date]);
+  // "Now" is when the sheet was chosen: rows without a received date are received then.
+  const [now, setNow] = useState(0);
+  const options = useMemo(() => ({ zone, now, defaultPeriodDays, locale, fmtDate: date }), [zone, now, defaultPeriodDays, locale, date]);
 
   const onFile = async (file: File) => {
+    setNow(Date.now());
     if (file.size > MAX_FILE_BYTES) {
       setStep({ kind: 'rows', fileName: file.name, preview: { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` } });
       return;
     }
     const text = await file.text();
-    if (isJson(file.name, text)) setStep({ kind: 'rows', fileName: file.name, preview: previewImportFile(file.name, text, existing, options) });
+    if (isJson(file.name, text)) setStep({ kind: 'rows', fileName: file.name, preview: previewImportFile(file.name, text, existing, { ...options, now: Date.now() }) });
     else setStep({ kind: 'map', fileName: file.name, text });
   };
 
@@ -59,7 +62,10 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
         }}
       />
       {step?.kind === 'paste' && (
-        <PasteSheetDialog onCancel={() => setStep(null)} onText={(text) => setStep({ kind: 'map', fileName: t('importPasted'), text })} />
+        <PasteSheetDialog onCancel={() => setStep(null)} onText={(text) => {
+            setNow(Date.now());
+            setStep({ kind: 'map', fileName: t('importPasted'), text });
+          }} />
       )}
       {step?.kind === 'map' && (
         <ImportMappingDialog

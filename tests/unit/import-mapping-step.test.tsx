@@ -118,4 +118,22 @@ describe('the mapping step of a sheet import', () => {
     await user.tab();
     expect(within(dialog).getByRole('combobox', { name: 'Feld für Spalte „Account manager“' })).toHaveFocus();
   });
+
+  it('reads rows pasted from Google Sheets (tab-separated) the same way', async () => {
+    const user = userEvent.setup();
+    render(
+      <I18nProvider language="en" timeZone="UTC">
+        <ImportButton rows={[]} defaultPeriodDays={30} notify={vi.fn()} />
+      </I18nProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Paste from a sheet' }));
+    const paste = await screen.findByRole('dialog', { name: 'Paste from a sheet' });
+    await user.click(within(paste).getByRole('textbox'));
+    await user.paste(readFileSync('tests/fixtures/sheets/agency.tsv', 'utf8'));
+    await user.click(within(paste).getByRole('button', { name: 'Preview' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Columns' });
+    expect(within(dialog).getByText('File: Pasted rows')).toBeInTheDocument();
+    expect(within(dialog).getByRole('combobox', { name: 'Field for column “Creator”' })).toHaveDisplayValue('Creator name');
+    expect(rowLine(dialog, 3)).toHaveTextContent('@ana.cocina · “1 year” read as 365 days');
+  });
 });
