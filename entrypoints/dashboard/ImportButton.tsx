@@ -11,13 +11,19 @@ const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** A sheet goes through the mapping step first; a JSON backup (our own format) straight to the rows. */
 type Step =
-  | { kind: 'paste' }
-  | { kind: 'map'; fileName: string; text: string }
-  | { kind: 'rows'; fileName: string; preview: ImportPreview };
+  { kind: 'paste' } | { kind: 'map'; fileName: string; text: string } | { kind: 'rows'; fileName: string; preview: ImportPreview };
 
 const isJson = (fileName: string, text: string) => /\.json$/i.test(fileName) || /^\uFEFF?\s*[[{]/.test(text);
 
-export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCodeRecord[]; defaultPeriodDays: number; notify: (t: Omit<Toast, 'id'>) => void }) {
+export function ImportButton({
+  rows,
+  defaultPeriodDays,
+  notify,
+}: {
+  rows: AdCodeRecord[];
+  defaultPeriodDays: number;
+  notify: (t: Omit<Toast, 'id'>) => void;
+}) {
   const { t, zone, date, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step | null>(null);
@@ -31,11 +37,20 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
   const onFile = async (file: File) => {
     setNow(Date.now());
     if (file.size > MAX_FILE_BYTES) {
-      setStep({ kind: 'rows', fileName: file.name, preview: { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` } });
+      setStep({
+        kind: 'rows',
+        fileName: file.name,
+        preview: { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` },
+      });
       return;
     }
     const text = await file.text();
-    if (isJson(file.name, text)) setStep({ kind: 'rows', fileName: file.name, preview: previewImportFile(file.name, text, existing, { ...options, now: Date.now() }) });
+    if (isJson(file.name, text))
+      setStep({
+        kind: 'rows',
+        fileName: file.name,
+        preview: previewImportFile(file.name, text, existing, { ...options, now: Date.now() }),
+      });
     else setStep({ kind: 'map', fileName: file.name, text });
   };
 
@@ -62,10 +77,13 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
         }}
       />
       {step?.kind === 'paste' && (
-        <PasteSheetDialog onCancel={() => setStep(null)} onText={(text) => {
+        <PasteSheetDialog
+          onCancel={() => setStep(null)}
+          onText={(text) => {
             setNow(Date.now());
             setStep({ kind: 'map', fileName: t('importPasted'), text });
-          }} />
+          }}
+        />
       )}
       {step?.kind === 'map' && (
         <ImportMappingDialog

@@ -14,7 +14,15 @@ export const fieldLabelKey = (f: SheetField) => `field_${f}` as MessageKey;
  * what the column holds), the columns left out by name, how dates and statuses are read. Changing a select
  * re-reads the sheet; the row preview below follows.
  */
-export function ImportMapping({ sheet, remembered, onChange }: { sheet: SheetSummary; remembered: boolean; onChange: (mapping: SheetField[]) => void }) {
+export function ImportMapping({
+  sheet,
+  remembered,
+  onChange,
+}: {
+  sheet: SheetSummary;
+  remembered: boolean;
+  onChange: (mapping: SheetField[]) => void;
+}) {
   const { t } = useI18n();
   const set = (i: number, field: SheetField) => {
     const next = [...sheet.mapping];
@@ -40,7 +48,9 @@ export function ImportMapping({ sheet, remembered, onChange }: { sheet: SheetSum
         </div>
         {sheet.headers.map((header, i) => {
           const field = sheet.mapping[i] ?? 'ignore';
-          const options: SheetField[] = (MAPPABLE_FIELDS as readonly SheetField[]).includes(field) ? [...MAPPABLE_FIELDS] : [field, ...MAPPABLE_FIELDS];
+          const options: SheetField[] = (MAPPABLE_FIELDS as readonly SheetField[]).includes(field)
+            ? [...MAPPABLE_FIELDS]
+            : [field, ...MAPPABLE_FIELDS];
           const name = header || `#${i + 1}`;
           return (
             <div role="row" key={i} className={`import-map-row${field === 'ignore' ? ' is-ignored' : ''}`}>
@@ -55,7 +65,12 @@ export function ImportMapping({ sheet, remembered, onChange }: { sheet: SheetSum
                 ))}
               </span>
               <span role="cell">
-                <select className="input input-sm" aria-label={t('importMapSelect', { column: name })} value={field} onChange={(e) => set(i, e.target.value as SheetField)}>
+                <select
+                  className="input input-sm"
+                  aria-label={t('importMapSelect', { column: name })}
+                  value={field}
+                  onChange={(e) => set(i, e.target.value as SheetField)}
+                >
                   {options.map((f) => (
                     <option key={f} value={f}>
                       {t(fieldLabelKey(f))}
@@ -68,7 +83,9 @@ export function ImportMapping({ sheet, remembered, onChange }: { sheet: SheetSum
         })}
       </div>
       <p className="dash-note" data-testid="import-ignored">
-        {sheet.ignoredColumns.length ? t('importIgnored', { columns: sheet.ignoredColumns.map((c) => `“${c}”`).join(', ') }) : t('importNoneIgnored')}
+        {sheet.ignoredColumns.length
+          ? t('importIgnored', { columns: sheet.ignoredColumns.map((c) => `“${c}”`).join(', ') })
+          : t('importNoneIgnored')}
       </p>
       {!sheet.mapping.includes('code') && (
         <p className="dash-error" role="alert">

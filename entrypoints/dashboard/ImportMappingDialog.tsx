@@ -35,7 +35,10 @@ export function ImportMappingDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const [mapping, setMapping] = useState<SheetField[] | undefined>(undefined);
   const [remembered, setRemembered] = useState(false);
-  const preview = useMemo(() => previewImportFile(fileName, text, existing, { ...options, mapping, allowNoCode: true }), [fileName, text, existing, options, mapping]);
+  const preview = useMemo(
+    () => previewImportFile(fileName, text, existing, { ...options, mapping, allowNoCode: true }),
+    [fileName, text, existing, options, mapping],
+  );
   const sheet = preview.ok ? preview.sheet : undefined;
   const headers = sheet?.headers;
 

@@ -14,7 +14,18 @@ test('the agency sheet imports through the mapping step, field by field', async 
   const ext = await launch();
   try {
     await inExtensionPage(ext, () =>
-      chrome.storage.local.set({ settings: { alertWindowDays: 3, notifyThresholds: [7, 3, 1], notificationsEnabled: true, dailyDigest: true, defaultPeriodDays: 30, timeZone: 'UTC', theme: 'system', language: 'en' } }),
+      chrome.storage.local.set({
+        settings: {
+          alertWindowDays: 3,
+          notifyThresholds: [7, 3, 1],
+          notificationsEnabled: true,
+          dailyDigest: true,
+          defaultPeriodDays: 30,
+          timeZone: 'UTC',
+          theme: 'system',
+          language: 'en',
+        },
+      }),
     );
     const page = await ext.context.newPage();
     await page.goto(ext.extensionUrl('dashboard.html'));
@@ -58,7 +69,12 @@ test('the agency sheet imports through the mapping step, field by field', async 
     const by = (h) => saved.find((c) => c.creatorHandle === h);
     assert.equal(saved.length, 4);
     assert.deepEqual(
-      { period: by('@leo.lifts').periodDays, received: by('@leo.lifts').receivedAt, expires: by('@leo.lifts').expiresAt, status: by('@leo.lifts').status },
+      {
+        period: by('@leo.lifts').periodDays,
+        received: by('@leo.lifts').receivedAt,
+        expires: by('@leo.lifts').expiresAt,
+        status: by('@leo.lifts').status,
+      },
       { period: 60, received: endOfDay(2026, 10, 1), expires: endOfDay(2026, 11, 30), status: 'used' },
     );
     assert.equal(by('@leo.lifts').postUrl, 'https://www.tiktok.com/@leo.lifts/video/7311111111111111111');

@@ -23,7 +23,17 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ width: 1200, height: 800, top: 0, left: 0, right: 1200, bottom: 800, x: 0, y: 0, toJSON() {} } as DOMRect);
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
+    width: 1200,
+    height: 800,
+    top: 0,
+    left: 0,
+    right: 1200,
+    bottom: 800,
+    x: 0,
+    y: 0,
+    toJSON() {},
+  } as DOMRect);
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
@@ -52,7 +62,10 @@ async function openSheet(language = 'en') {
   return { user, notify };
 }
 
-const rowLine = (dialog: HTMLElement, n: number) => within(within(dialog).getByRole('list', { name: 'Read as' })).getByText(`Row ${n}`).closest('li')!;
+const rowLine = (dialog: HTMLElement, n: number) =>
+  within(within(dialog).getByRole('list', { name: 'Read as' }))
+    .getByText(`Row ${n}`)
+    .closest('li')!;
 
 describe('the mapping step of a sheet import', () => {
   it('shows each column with two sample cells and its guessed field, and names the ignored columns', async () => {

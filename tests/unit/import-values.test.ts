@@ -58,7 +58,15 @@ describe('readSheetDate', () => {
 
 describe('date order', () => {
   it('US English is month-first, the rest day-first', () => {
-    expect(['en', 'en-US', 'en-GB', 'de', 'es', 'fr', 'pt-BR'].map(localeDateOrder)).toEqual(['mdy', 'mdy', 'dmy', 'dmy', 'dmy', 'dmy', 'dmy']);
+    expect(['en', 'en-US', 'en-GB', 'de', 'es', 'fr', 'pt-BR'].map(localeDateOrder)).toEqual([
+      'mdy',
+      'mdy',
+      'dmy',
+      'dmy',
+      'dmy',
+      'dmy',
+      'dmy',
+    ]);
   });
   it('one cell above 12 decides the whole column, whatever the locale', () => {
     expect(decideDateOrder(['01/02/2026', '25/03/2026'], 'en-US')).toEqual({ order: 'dmy', decidedBy: '25/03/2026' });
@@ -91,14 +99,29 @@ describe('readPeriod', () => {
 
 describe('readStatus (the visible table)', () => {
   it.each([
-    ['Live', 'used'], ['Running', 'used'], ['Used', 'used'], ['Active', 'used'], ['Paused', 'used'], ['Aktiv', 'used'], ['Utilisé', 'used'],
-    ['New', 'unused'], ['Unused', 'unused'], ['Ready', 'unused'], ['Pending', 'unused'], ['Neu', 'unused'], ['Sin usar', 'unused'],
-    ['Expired', 'expired'], ['Abgelaufen', 'expired'], ['expiré', 'expired'],
+    ['Live', 'used'],
+    ['Running', 'used'],
+    ['Used', 'used'],
+    ['Active', 'used'],
+    ['Paused', 'used'],
+    ['Aktiv', 'used'],
+    ['Utilisé', 'used'],
+    ['New', 'unused'],
+    ['Unused', 'unused'],
+    ['Ready', 'unused'],
+    ['Pending', 'unused'],
+    ['Neu', 'unused'],
+    ['Sin usar', 'unused'],
+    ['Expired', 'expired'],
+    ['Abgelaufen', 'expired'],
+    ['expiré', 'expired'],
   ] as const)('%s → %s', (text, reading) => {
     expect(readStatus(text).reading).toBe(reading);
   });
   it('an unknown word is reported and sets nothing', () => {
-    expect(readStatus('Waiting on legal')).toEqual({ note: 'status “Waiting on legal” is not one we know (see the status table); the status is left as it was' });
+    expect(readStatus('Waiting on legal')).toEqual({
+      note: 'status “Waiting on legal” is not one we know (see the status table); the status is left as it was',
+    });
   });
   it('every word in the table reads as its row says', () => {
     for (const { reading, words } of STATUS_TABLE) for (const w of words) expect(readStatus(w).reading).toBe(reading);
@@ -115,7 +138,11 @@ describe('guessMapping', () => {
     [['Código de anuncio', 'Periodo', 'Fecha'], [[code, '60', '2026-11-01']], ['code', 'period_days', 'received_at']],
     [['Código', 'Estado'], [[code, 'Usado']], ['code', 'usage']],
     [['Statut', 'Code publicitaire'], [['Actif', code]], ['usage', 'code']],
-    [['Whatever', 'Stuff', 'Clip'], [[code, '@ana', 'https://www.tiktok.com/@ana/video/7300000000000000000']], ['code', 'tiktok_handle', 'post_url']],
+    [
+      ['Whatever', 'Stuff', 'Clip'],
+      [[code, '@ana', 'https://www.tiktok.com/@ana/video/7300000000000000000']],
+      ['code', 'tiktok_handle', 'post_url'],
+    ],
     [['Link', 'Code'], [['https://mail.google.com/mail/u/0/#inbox/1', code]], ['source_url', 'code']],
     [['Code', 'Ad code'], [['n/a', code]], ['ignore', 'code']],
   ])('%j', (headers, rows, expected) => {
@@ -125,7 +152,13 @@ describe('guessMapping', () => {
   it('property: a column of ad codes is the code column whatever its header', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), fc.integer({ min: 1, max: 500 }), (header, seed) => {
-        const mapping = guessMapping(['Notes', header], [['hello there', makeCode(seed)], ['', makeCode(seed + 1)]]);
+        const mapping = guessMapping(
+          ['Notes', header],
+          [
+            ['hello there', makeCode(seed)],
+            ['', makeCode(seed + 1)],
+          ],
+        );
         expect(mapping[1].field).toBe('code');
       }),
     );

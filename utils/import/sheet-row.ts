@@ -44,7 +44,18 @@ export interface SheetPatch {
 export type SheetRowRead = { patch: SheetPatch; notes: string[] } | { problem: string };
 
 const HANDLE = new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`);
-const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import'];
+const KINDS: CaptureKind[] = [
+  'gmail',
+  'outlook',
+  'instagram',
+  'tiktok-dm',
+  'tiktok-shop',
+  'whatsapp',
+  'slack',
+  'selection',
+  'paste',
+  'import',
+];
 const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
 const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
 
@@ -63,7 +74,8 @@ export function readSheetRow(row: CsvRow, ctx: SheetRowContext): SheetRowRead {
   const notes: string[] = [];
   if (row.problem) return { problem: `the row is malformed: ${row.problem}` };
   const code = normalizeAdCode(c.code ?? '');
-  if (!code) return { problem: c.code ? `“${c.code.slice(0, 24)}${c.code.length > 24 ? '…' : ''}” is not an ad code` : 'the code cell is empty' };
+  if (!code)
+    return { problem: c.code ? `“${c.code.slice(0, 24)}${c.code.length > 24 ? '…' : ''}” is not an ad code` : 'the code cell is empty' };
   const zone = rowZone(c, ctx.zone);
   const patch: SheetPatch = { code, source: {} };
 
@@ -120,7 +132,8 @@ export function readSheetRow(row: CsvRow, ctx: SheetRowContext): SheetRowRead {
     patch.source.url = u;
   }
   if (c.sender_email) {
-    if (!isSingleEmail(c.sender_email.trim())) return { problem: `sender email “${c.sender_email}” is not one email address (one address per code, no lists)` };
+    if (!isSingleEmail(c.sender_email.trim()))
+      return { problem: `sender email “${c.sender_email}” is not one email address (one address per code, no lists)` };
     patch.source.senderEmail = c.sender_email.trim();
   }
   if (c.sender_name) patch.source.senderName = clip(c.sender_name, LIMITS.senderName);
@@ -128,8 +141,16 @@ export function readSheetRow(row: CsvRow, ctx: SheetRowContext): SheetRowRead {
   if (c.source_kind && KINDS.includes(c.source_kind as CaptureKind)) patch.source.kind = c.source_kind as CaptureKind;
 
   if (c.tags) {
-    const tags = [...new Set(c.tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean))];
-    if (tags.some((t) => t.length > LIMITS.tag)) return { problem: `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it in the file` };
+    const tags = [
+      ...new Set(
+        c.tags
+          .split(/[;,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (tags.some((t) => t.length > LIMITS.tag))
+      return { problem: `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it in the file` };
     patch.tags = tags;
   }
   if (c.notes) patch.notes = c.notes;

@@ -81,10 +81,19 @@ export function applyMapping(table: SheetTable, mapping: readonly SheetField[], 
   const dateOrders: MappedSheet['dateOrders'] = {};
   for (const f of DATE_FIELDS) {
     const col = mapping.indexOf(f);
-    if (col >= 0) dateOrders[f] = decideDateOrder(table.rows.map((r) => r.fields[col] ?? ''), locale);
+    if (col >= 0)
+      dateOrders[f] = decideDateOrder(
+        table.rows.map((r) => r.fields[col] ?? ''),
+        locale,
+      );
   }
   const ignoredColumns = table.headers.map((h, i) => ((mapping[i] ?? 'ignore') === 'ignore' ? h || `#${i + 1}` : '')).filter(Boolean);
-  const samples = table.headers.map((_, i) => table.rows.map((r) => r.fields[i] ?? '').filter(Boolean).slice(0, 2));
+  const samples = table.headers.map((_, i) =>
+    table.rows
+      .map((r) => r.fields[i] ?? '')
+      .filter(Boolean)
+      .slice(0, 2),
+  );
   return { headers: table.headers, mapping: [...mapping], rows, ignoredColumns, dateOrders, samples };
 }
 
@@ -94,7 +103,10 @@ export type CsvParseResult = ({ ok: true } & MappedSheet) | { ok: false; error: 
  * Reads a sheet and maps it: with the given mapping, or with the guess from its headers and first rows.
  * Without a code column it is refused, unless the caller lets the user choose one (`allowNoCode`).
  */
-export function parseCsv(text: string, opts: { mapping?: readonly SheetField[]; locale?: string; allowNoCode?: boolean } = {}): CsvParseResult {
+export function parseCsv(
+  text: string,
+  opts: { mapping?: readonly SheetField[]; locale?: string; allowNoCode?: boolean } = {},
+): CsvParseResult {
   const read = readSheet(text);
   if (!read.ok) return read;
   const { table } = read;

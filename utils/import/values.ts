@@ -101,7 +101,11 @@ export function readSheetDate(value: string, order: DateOrder, zone: string): Re
     const t = dayInstant(Number(num[3]), m, d, time, zone);
     if (t !== undefined) {
       const ambiguous = a <= 12 && b <= 12 && a !== b;
-      return { ok: true, value: t, note: ambiguous ? `“${v}” read as ${isoDay(Number(num[3]), m, d)} (${order === 'dmy' ? 'day first' : 'month first'})` : undefined };
+      return {
+        ok: true,
+        value: t,
+        note: ambiguous ? `“${v}” read as ${isoDay(Number(num[3]), m, d)} (${order === 'dmy' ? 'day first' : 'month first'})` : undefined,
+      };
     }
   }
   const words = readWordDate(v, zone);
@@ -149,11 +153,15 @@ export function readPeriod(value: string): Read<number> {
   let days: number | undefined;
   if (m) {
     const count = /^\d+$/.test(m[1]) ? Number(m[1]) : ONE.test(m[1]) ? 1 : undefined;
-    const unit = m[2] === undefined ? (count !== undefined && /^\d+$/.test(m[1]) ? 1 : undefined) : UNIT_DAYS.find(([re]) => re.test(m[2]!))?.[1];
+    const unit =
+      m[2] === undefined ? (count !== undefined && /^\d+$/.test(m[1]) ? 1 : undefined) : UNIT_DAYS.find(([re]) => re.test(m[2]!))?.[1];
     if (count !== undefined && unit !== undefined) days = count * unit;
   }
   if (days === undefined || days < 1 || days > LIMITS.periodDaysMax) {
-    return { ok: false, problem: `period “${value.trim()}” is not a number of days, weeks, months or years (1 to ${LIMITS.periodDaysMax} days)` };
+    return {
+      ok: false,
+      problem: `period “${value.trim()}” is not a number of days, weeks, months or years (1 to ${LIMITS.periodDaysMax} days)`,
+    };
   }
   return { ok: true, value: days, note: /^\d+$/.test(v) ? undefined : `“${value.trim()}” read as ${days} days` };
 }
@@ -167,13 +175,57 @@ export type StatusReading = 'used' | 'unused' | 'expired';
 export const STATUS_TABLE: ReadonlyArray<{ reading: StatusReading; words: readonly string[] }> = [
   {
     reading: 'used',
-    words: ['Used', 'Live', 'Running', 'Active', 'In use', 'Paused', 'Yes', 'En uso', 'Usado', 'Activo', 'Pausado', 'Em uso', 'Ativo',
-      'Benutzt', 'Verwendet', 'Aktiv', 'Läuft', 'Pausiert', 'Utilisé', 'Actif', 'En cours', 'En pause'],
+    words: [
+      'Used',
+      'Live',
+      'Running',
+      'Active',
+      'In use',
+      'Paused',
+      'Yes',
+      'En uso',
+      'Usado',
+      'Activo',
+      'Pausado',
+      'Em uso',
+      'Ativo',
+      'Benutzt',
+      'Verwendet',
+      'Aktiv',
+      'Läuft',
+      'Pausiert',
+      'Utilisé',
+      'Actif',
+      'En cours',
+      'En pause',
+    ],
   },
   {
     reading: 'unused',
-    words: ['Unused', 'New', 'Ready', 'Pending', 'Not used', 'No', 'Sin usar', 'Nuevo', 'Listo', 'Pendiente', 'Não usado', 'Novo', 'Pronto',
-      'Pendente', 'Unbenutzt', 'Neu', 'Bereit', 'Ausstehend', 'Inutilisé', 'Nouveau', 'Prêt', 'En attente'],
+    words: [
+      'Unused',
+      'New',
+      'Ready',
+      'Pending',
+      'Not used',
+      'No',
+      'Sin usar',
+      'Nuevo',
+      'Listo',
+      'Pendiente',
+      'Não usado',
+      'Novo',
+      'Pronto',
+      'Pendente',
+      'Unbenutzt',
+      'Neu',
+      'Bereit',
+      'Ausstehend',
+      'Inutilisé',
+      'Nouveau',
+      'Prêt',
+      'En attente',
+    ],
   },
   { reading: 'expired', words: ['Expired', 'Caducado', 'Vencido', 'Expirado', 'Abgelaufen', 'Expiré'] },
 ];
@@ -188,7 +240,8 @@ const STATUS_WORDS: ReadonlyMap<string, StatusReading> = new Map(
  */
 export function readStatus(value: string): { reading?: StatusReading; note?: string } {
   const v = value.trim();
-  const reading = STATUS_WORDS.get(fold(v).replace(/[\s_-]+/g, ' ')) ?? (/^(true|1|x|✓|y|si|sim|ja|oui)$/i.test(fold(v)) ? 'used' : undefined);
+  const reading =
+    STATUS_WORDS.get(fold(v).replace(/[\s_-]+/g, ' ')) ?? (/^(true|1|x|✓|y|si|sim|ja|oui)$/i.test(fold(v)) ? 'used' : undefined);
   if (!reading) return { note: `status “${v}” is not one we know (see the status table); the status is left as it was` };
   if (reading === 'expired') return { reading, note: `“${v}” read as expired: the expiry date says so, nothing is marked` };
   const literal = fold(v) === reading;
