@@ -181,6 +181,8 @@ export function recordFromPatch(patch: SheetPatch, ctx: SheetRowContext): Stored
     receivedAt,
     expiresAt,
     expiryEdited: patch.expiresAt !== undefined && expiresAt !== computed ? true : undefined,
+    // No received date in the sheet: the import time stands in, so the popup asks for the real one.
+    receivedAtUnknown: patch.receivedAt === undefined ? true : undefined,
     status: patch.status ?? 'unused',
     uses: [],
     archived: patch.archived ?? 0,
@@ -213,7 +215,10 @@ export function applyPatch(existing: AdCodeRecord, patch: SheetPatch, now: numbe
     out.periodDays = patch.periodDays;
     out.periodAssumed = patch.periodAssumed ?? false;
   }
-  if (patch.receivedAt !== undefined) out.receivedAt = patch.receivedAt;
+  if (patch.receivedAt !== undefined) {
+    out.receivedAt = patch.receivedAt;
+    delete out.receivedAtUnknown;
+  }
   const computed = computeExpiry(out.receivedAt, out.periodDays);
   if (patch.expiresAt !== undefined) {
     out.expiresAt = patch.expiresAt;
