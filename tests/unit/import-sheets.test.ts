@@ -137,6 +137,8 @@ for (const ext of ['csv', 'tsv']) {
     it('finds the code column by its cells and fills the rest with the defaults', () => {
       const p = preview(`codes-only.${ext}`, 'en');
       expect(p.sheet?.mapping).toEqual(['code']);
+      // No received date in the sheet: the popup will ask for it.
+      expect(p.rows.map((r) => r.record?.receivedAtUnknown)).toEqual([true, true]);
       expect(
         p.rows.map((r) => [
           r.outcome,
