@@ -76,84 +76,31 @@ export function codesToCsv(records: AdCodeRecord[], zone: string, now: number, w
   return `\uFEFF${body}\r\n`;
 }
 
-/** One parsed CSV row: cells by canonical column name, plus the 1-based line it started on. */
+/** One sheet row: cells by field (after the column mapping), plus the 1-based line it started on. */
 export interface CsvRow {
   line: number;
-  cells: Partial<Record<CsvColumn, string>>;
+  cells: Partial<Record<CsvColumn | 'creator_name', string>>;
   /** Papa's complaint about this row (wrong field count, bad quotes), if any. */
   problem?: string;
 }
-
-export type CsvParseResult = { ok: true; rows: CsvRow[]; unknownColumns: string[] } | { ok: false; error: string };
-
-/** Header spellings people use in their own sheets, mapped to our columns. */
-const HEADER_ALIASES: Record<string, CsvColumn> = {
-  code: 'code',
-  ad_code: 'code',
-  adcode: 'code',
-  spark_code: 'code',
-  video_code: 'code',
-  post_code: 'code',
-  authorization_code: 'code',
-  tiktok_handle: 'tiktok_handle',
-  creator: 'tiktok_handle',
-  handle: 'tiktok_handle',
-  creator_handle: 'tiktok_handle',
-  tiktok: 'tiktok_handle',
-  state: 'state',
-  usage: 'usage',
-  status: 'usage',
-  used: 'usage',
-  expires_at: 'expires_at',
-  expiry: 'expires_at',
-  expires: 'expires_at',
-  expiration: 'expires_at',
-  expiry_date: 'expires_at',
-  expires_local: 'expires_local',
-  time_zone: 'time_zone',
-  timezone: 'time_zone',
-  received_at: 'received_at',
-  received: 'received_at',
-  sent_at: 'received_at',
-  date: 'received_at',
-  period_days: 'period_days',
-  period: 'period_days',
-  days: 'period_days',
-  period_assumed: 'period_assumed',
-  archived: 'archived',
-  renewal_requested_at: 'renewal_requested_at',
-  tags: 'tags',
-  tag: 'tags',
-  campaign: 'tags',
-  notes: 'notes',
-  note: 'notes',
-  sender_name: 'sender_name',
-  sender_email: 'sender_email',
-  email: 'sender_email',
-  subject: 'subject',
-  source_kind: 'source_kind',
-  source_url: 'source_url',
-  post_url: 'post_url',
-  video_url: 'post_url',
-  times_used: 'times_used',
-  last_used_at: 'last_used_at',
-};
-
-const canonicalHeader = (h: string) =>
-  h
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
 
 /** Undoes the export's formula guard: "'=x" → "=x". */
 export function unescapeCell(v: string): string {
   return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }
 
-export function parseCsv(text: string): CsvParseResult {
-  const reader = new CsvReader();
+/** Which field each header fills (undefined: not read); the sheet mapping's guess from the headers. */
+export type HeaderMapper = (headers: string[], sampleRows: string[][]) => (keyof CsvRow['cells'] | undefined)[];
+
+/** Rows the reader holds back to show the mapper what the columns contain (cells say more than headers). */
+const SAMPLE_ROWS = 50;
+
+/** A large sheet read slice by slice: its rows by field, and the columns nothing was read from. */
+export type StreamedCsv = { ok: true; headers: string[]; rows: CsvRow[]; ignoredColumns: string[] } | { ok: false; error: string };
+
+/** The whole text through the same reader (what reading it in slices must give, row for row). */
+export function readCsvText(text: string, mapHeaders: HeaderMapper): StreamedCsv {
+  const reader = new CsvReader(mapHeaders);
   reader.push(text);
   return reader.end();
 }
@@ -170,8 +117,11 @@ export const CSV_ROW_MAX_CHARS = 4_000_000;
 export class CsvReader {
   private carry = '';
   private header?: string[];
-  private columns: (CsvColumn | undefined)[] = [];
+  private columns: (keyof CsvRow['cells'] | undefined)[] = [];
   private rows: CsvRow[] = [];
+  /** Rows read before the columns are mapped (the mapper looks at them), in order. */
+  private held: { fields: string[]; problem?: string; line: number }[] = [];
+  private mapped = false;
   private line = 2;
   private sawText = false;
   private delimiter = '';
@@ -179,6 +129,8 @@ export class CsvReader {
   private failure?: string;
 
   /** The file-level problem found so far (reading more of the file is pointless). */
+  constructor(private readonly mapHeaders: HeaderMapper) {}
+
   get failed(): string | undefined {
     return this.failure;
   }
@@ -189,14 +141,15 @@ export class CsvReader {
     this.parse(false);
   }
 
-  end(): CsvParseResult {
+  end(): StreamedCsv {
     if (!this.failure) this.parse(true);
+    if (!this.failure && this.header && !this.mapped) this.mapColumns();
     if (this.failure) return { ok: false, error: this.failure };
     if (!this.sawText) return { ok: false, error: 'the file is empty' };
     if (!this.header) return { ok: false, error: 'the file has no header row' };
-    const header = this.header ?? [];
-    const unknownColumns = header.filter((_, i) => !this.columns[i]).map((h) => h.trim()).filter(Boolean);
-    return { ok: true, rows: this.rows, unknownColumns };
+    const headers = this.header.map((h) => h.trim());
+    const ignoredColumns = headers.filter((_, i) => !this.columns[i]).filter(Boolean);
+    return { ok: true, headers, rows: this.rows, ignoredColumns };
   }
 
   private parse(final: boolean) {
@@ -238,24 +191,47 @@ export class CsvReader {
     for (let i = 0; i < take; i++) this.row(got[i].fields, got[i].problem);
   }
 
+  private mapColumns() {
+    const fields = this.header!;
+    this.mapped = true;
+    this.columns = this.mapHeaders(
+      fields.map((h) => h.replace(/^\uFEFF/, '').trim()),
+      this.held.map((r) => r.fields.map((f) => f.trim())),
+    );
+    if (!this.columns.includes('code')) {
+      this.failure = `no "code" column (found: ${fields.map((h) => `"${h.trim()}"`).join(', ') || 'none'})`;
+      return;
+    }
+    const held = this.held;
+    this.held = [];
+    for (const r of held) this.keep(r.fields, r.problem, r.line);
+  }
+
   private row(fields: string[], problem: string | undefined) {
     if (!this.header) {
       this.header = fields;
-      this.columns = fields.map((h) => HEADER_ALIASES[canonicalHeader(h)]);
-      if (!this.columns.includes('code')) {
-        this.failure = `no "code" column (found: ${fields.map((h) => `"${h.trim()}"`).join(', ') || 'none'})`;
-      }
       return;
     }
     if (this.failure) return;
+    const line = this.line;
+    // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
+    this.line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    if (!this.mapped) {
+      this.held.push({ fields, problem, line });
+      if (this.held.length >= SAMPLE_ROWS) this.mapColumns();
+      return;
+    }
+    this.keep(fields, problem, line);
+  }
+
+  private keep(fields: string[], problem: string | undefined, line: number) {
+    if (!this.header) return;
     const cells: CsvRow['cells'] = {};
     this.columns.forEach((col, j) => {
       if (col && fields[j] !== undefined && cells[col] === undefined) cells[col] = unescapeCell(fields[j].trim());
     });
     if (!problem && fields.length !== this.header.length) problem = `expected ${this.header.length} fields, found ${fields.length}`;
-    this.rows.push({ line: this.line, cells, problem });
-    // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
-    this.line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    this.rows.push({ line, cells, problem });
   }
 }
 
@@ -271,8 +247,8 @@ export function guessNewline(text: string): '\n' | '\r\n' | '\r' | undefined {
 }
 
 /** Reads a CSV file slice by slice (UTF-8 decoded across slice boundaries) into CsvReader. */
-export async function readCsvFile(file: Blob, sliceBytes = 4 * 1024 * 1024): Promise<CsvParseResult> {
-  const reader = new CsvReader();
+export async function readCsvFile(file: Blob, mapHeaders: HeaderMapper, sliceBytes = 4 * 1024 * 1024): Promise<StreamedCsv> {
+  const reader = new CsvReader(mapHeaders);
   const decoder = new TextDecoder('utf-8');
   for (let at = 0; at < file.size && !reader.failed; at += sliceBytes) {
     reader.push(decoder.decode(await file.slice(at, at + sliceBytes).arrayBuffer(), { stream: true }));

@@ -1,9 +1,23 @@
 import type { AdCodeRecord } from './code-record';
-import { readCsvFile } from './csv';
-import { looksLikeJson, previewCsv, previewImportFile, type ImportPreview, type PreviewOptions } from './import-preview';
+import { readCsvFile, type HeaderMapper } from './csv';
+import { looksLikeJson, previewImportFile, previewStreamedCsv, type ImportPreview, type PreviewOptions } from './import-preview';
+import { guessMapping } from './import/mapping';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_JSON_MAX_BYTES } from './vault/limits';
 
 const MB = 1024 * 1024;
+
+/** Sheets up to this size go through the column mapping step (read whole, shown with samples); larger ones stream. */
+export const SHEET_MAPPING_MAX_BYTES = 32 * MB;
+
+/** A large sheet's columns, from its header names alone (the same guess the mapping step starts from). */
+const byHeaders: HeaderMapper = (headers, samples) => guessMapping(headers, samples).map((g) => (g.field === 'ignore' ? undefined : g.field));
+
+/** Whether this file goes through the mapping step: a sheet (not a JSON backup) small enough to read whole. */
+export async function needsMappingStep(file: File): Promise<boolean> {
+  if (file.size > SHEET_MAPPING_MAX_BYTES) return false;
+  const head = new TextDecoder().decode(await file.slice(0, 64).arrayBuffer());
+  return !looksLikeJson(file.name, head);
+}
 
 /**
  * The preview of a file the user picked. A CSV is read slice by slice (a 400 MB sheet is never one
@@ -28,5 +42,5 @@ export async function previewImportBlob(
     }
     return previewImportFile(file.name, await file.text(), existing, opts);
   }
-  return previewCsv(await readCsvFile(file, sliceBytes), existing, opts);
+  return previewStreamedCsv(await readCsvFile(file, byHeaders, sliceBytes), existing, opts);
 }

@@ -1,12 +1,12 @@
-import type { AdCodeRecord, CaptureKind, CaptureSource } from './code-record';
-import { computeExpiry, DEFAULT_PERIOD_DAYS } from './expiry';
+import type { AdCodeRecord } from './code-record';
 import { normalizeAdCode } from './extract';
 import { parseBackup } from './backup';
 import { storedRecordSchema, type StoredRecord } from './vault/schema';
-import { clip } from './vault/fit';
-import { LIMITS } from './vault/limits';
 import { isSingleEmail, tiktokVideoUrl } from './links';
-import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvParseResult, type CsvRow } from './csv';
+import type { CsvRow, StreamedCsv } from './csv';
+import { parseCsv, type MappedSheet } from './import/sheet';
+import { applyPatch, readSheetRow, recordFromPatch, type SheetPatch, type SheetRowContext } from './import/sheet-row';
+import type { SheetField } from './import/mapping';
 
 /**
  * What an import will do, row by row, before anything is written: add (new code), merge
@@ -24,133 +24,43 @@ export interface PreviewRow {
   outcome: ImportOutcome;
   /** Why a row is rejected, or what a merge changes. */
   detail: string;
+  /** Every value read other than literally ("'1 year' read as 365 days") or not read at all. */
+  notes?: string[];
   record?: StoredRecord;
 }
 
-export type ImportPreview = { ok: true; kind: 'csv' | 'json'; rows: PreviewRow[] } | { ok: false; error: string };
+/** A sheet's columns as read: headers, the guess, the mapping used, ignored columns, date orders, and sample cells. */
+export type SheetSummary = Omit<MappedSheet, 'rows'>;
 
-export interface PreviewOptions {
-  zone: string;
-  now: number;
-  defaultPeriodDays?: number;
-}
+export type ImportPreview =
+  | { ok: true; kind: 'csv' | 'json'; rows: PreviewRow[]; sheet?: SheetSummary; /** A large sheet's columns not read. */ ignoredColumns?: string[] }
+  | { ok: false; error: string };
 
-const HANDLE = new RegExp(`^@[a-z0-9._]{1,${LIMITS.handle}}$`);
-const KINDS: CaptureKind[] = ['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste', 'import'];
-const YES = /^(yes|y|true|1|x|✓|sí|si|sim|ja|oui)$/i;
-const NO = /^(no|n|false|0|não|nao|nein|non)?$/i;
+export type PreviewOptions = SheetRowContext & {
+  mapping?: readonly SheetField[];
+  /** A sheet without a recognisable code column still gets a preview (no rows), so the user can pick the column. */
+  allowNoCode?: boolean;
+};
 
-type RowResult = { record: StoredRecord } | { problem: string };
+type RowResult = { record: StoredRecord; patch: SheetPatch; notes: string[] } | { problem: string };
 
-function httpsUrl(v: string | undefined, allowHttp = false): string | undefined | false {
-  if (!v) return undefined;
-  try {
-    const u = new URL(v);
-    return u.protocol === 'https:' || (allowHttp && u.protocol === 'http:') ? u.href : false;
-  } catch {
-    return false;
-  }
-}
-
-/** Turns one sheet row into a full record, or says exactly which cell is wrong. */
+/** Turns one sheet row into a full new record (and what the sheet said, for a merge), or says exactly which cell is wrong. */
 export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
-  const c = row.cells;
-  if (row.problem) return { problem: `the row is malformed: ${row.problem}` };
-  const code = normalizeAdCode(c.code ?? '');
-  if (!code) return { problem: c.code ? `“${c.code.slice(0, 24)}${c.code.length > 24 ? '…' : ''}” is not an ad code` : 'the code cell is empty' };
-  const zone = rowZone(c, opts.zone);
+  const read = readSheetRow(row, opts);
+  if ('problem' in read) return read;
+  const record = recordFromPatch(read.patch, opts);
+  const checked = checkRecord(record);
+  if (typeof checked === 'string') return { problem: checked };
+  return { record: checked, patch: read.patch, notes: read.notes };
+}
 
-  let creatorHandle: string | undefined;
-  if (c.tiktok_handle) {
-    const h = `@${c.tiktok_handle.replace(/^@/, '').toLowerCase()}`;
-    if (!HANDLE.test(h)) return { problem: `creator “${c.tiktok_handle}” is not a TikTok handle (letters, digits, . and _ only)` };
-    creatorHandle = h;
-  }
-
-  let periodDays = opts.defaultPeriodDays ?? DEFAULT_PERIOD_DAYS;
-  let periodAssumed = true;
-  if (c.period_days) {
-    const p = Number(c.period_days.replace(/\s*(days?|d|días|dias|tage|jours)$/i, ''));
-    if (!Number.isInteger(p) || p < 1 || p > LIMITS.periodDaysMax) return { problem: `period “${c.period_days}” is not a number of days (1 to ${LIMITS.periodDaysMax})` };
-    periodDays = p;
-    periodAssumed = c.period_assumed ? YES.test(c.period_assumed) : false;
-  }
-
-  const date = (label: string, v: string | undefined) => {
-    if (!v) return { ok: true as const, value: undefined };
-    const t = parseSheetDate(v, zone);
-    if (t !== undefined) return { ok: true as const, value: t };
-    if (twoDigitYear(v)) return { ok: false as const, problem: `${label} “${v}” has a two-digit year; write the full year (for example 2026-12-01)` };
-    return { ok: false as const, problem: `${label} “${v}” is not a date (use 2026-12-01, 2026-12-01 18:00 or ISO 8601)` };
-  };
-  const received = date('received date', c.received_at);
-  if (!received.ok) return { problem: received.problem };
-  const expiresIso = date('expiry', c.expires_at);
-  if (!expiresIso.ok) return { problem: expiresIso.problem };
-  const expiresLocal = expiresIso.value === undefined ? date('expiry', c.expires_local) : expiresIso;
-  if (!expiresLocal.ok) return { problem: expiresLocal.problem };
-  const renewal = date('renewal date', c.renewal_requested_at);
-  if (!renewal.ok) return { problem: renewal.problem };
-
-  const receivedAt = received.value ?? opts.now;
-  const expiresAt = expiresLocal.value ?? computeExpiry(receivedAt, periodDays);
-  if (expiresLocal.value !== undefined && !c.period_days) periodAssumed = false;
-
-  let status: AdCodeRecord['status'] = 'unused';
-  if (c.usage) {
-    if (/^(used|in use|in_use)$/i.test(c.usage) || YES.test(c.usage)) status = 'used';
-    else if (!/^(unused|not used|new)$/i.test(c.usage) && !NO.test(c.usage)) return { problem: `usage “${c.usage}” should be “used” or “unused”` };
-  }
-  let archived: 0 | 1 = 0;
-  if (c.archived) {
-    if (YES.test(c.archived)) archived = 1;
-    else if (!NO.test(c.archived)) return { problem: `archived “${c.archived}” should be yes or no` };
-  }
-
-  const sourceUrl = httpsUrl(c.source_url, true);
-  if (sourceUrl === false) return { problem: `source link “${c.source_url}” is not a web address` };
-  if (c.sender_email && !isSingleEmail(c.sender_email.trim())) {
-    return { problem: `sender email “${c.sender_email}” is not one email address (one address per code, no lists)` };
-  }
-
-  const tags = [...new Set((c.tags ?? '').split(/[;,]/).map((t) => t.trim()).filter(Boolean))];
-  if (tags.some((t) => t.length > LIMITS.tag)) return { problem: `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it in the file` };
-  const kind = KINDS.includes(c.source_kind as CaptureKind) ? (c.source_kind as CaptureKind) : 'import';
-  const source: CaptureSource = { kind };
-  if (c.sender_name) source.senderName = clip(c.sender_name, LIMITS.senderName);
-  if (c.sender_email) source.senderEmail = c.sender_email.trim();
-  if (c.subject) source.subject = clip(c.subject, LIMITS.subject);
-  if (sourceUrl) source.url = sourceUrl;
-
-  const record: StoredRecord = {
-    code,
-    creatorHandle,
-    postUrl: c.post_url?.trim() || undefined,
-    periodDays,
-    periodAssumed,
-    receivedAt,
-    expiresAt,
-    expiryEdited: expiresLocal.value !== undefined && expiresAt !== computeExpiry(receivedAt, periodDays) ? true : undefined,
-    // No received date in the sheet: the import time stands in, so the popup asks for the real one.
-    receivedAtUnknown: received.value === undefined ? true : undefined,
-    status,
-    uses: [],
-    archived,
-    notes: c.notes ?? '',
-    tags,
-    source,
-    renewalRequestedAt: renewal.value,
-    alertsSent: [],
-    createdAt: opts.now,
-    // A sheet being imported is the user's latest word on these codes.
-    updatedAt: opts.now,
-  };
-  const checked = storedRecordSchema.safeParse(record);
+function checkRecord(record: StoredRecord): StoredRecord | string {
+  const checked = storedRecordSchema.safeParse(stripUndefined(record));
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return { problem: `${issue.path.join('.').replace(/^source\./, '') || 'row'} ${issue.message}` };
+    return `${issue.path.join('.').replace(/^source\./, '') || 'row'} ${issue.message}`;
   }
-  return { record: stripUndefined(followCaptureRules(record)) };
+  return stripUndefined(followCaptureRules(stripUndefined(record)));
 }
 
 function stripUndefined<T extends object>(o: T): T {
@@ -207,6 +117,9 @@ export function describeMerge(existing: AdCodeRecord, merged: AdCodeRecord, fmtD
 interface Candidate {
   row: number;
   record?: StoredRecord;
+  /** For sheet rows: only what the sheet said, so a merge replaces nothing else. */
+  patch?: SheetPatch;
+  notes?: string[];
   problem?: string;
 }
 
@@ -236,20 +149,30 @@ export function previewCandidates(
   candidates: Candidate[],
   existing: ReadonlyMap<string, AdCodeRecord>,
   fmtDate: (ts: number) => string,
+  now = Date.now(),
 ): PreviewRow[] {
   const seen = new Map<string, number>();
-  return candidates.map(({ row, record, problem }): PreviewRow => {
+  return candidates.map(({ row, record, patch, notes, problem }): PreviewRow => {
     if (!record) return { row, outcome: 'reject', detail: problem ?? 'unreadable row' };
     const code = normalizeAdCode(record.code);
-    const base = { row, code: code ?? record.code, creator: record.creatorHandle };
+    const base = { row, code: code ?? record.code, creator: record.creatorHandle, ...(notes?.length ? { notes } : {}) };
+    // What was read other than literally goes into the detail too, so the row preview says it.
+    const withNotes = (detail: string) => (notes?.length ? `${detail}. ${notes.join('; ')}` : detail);
     if (!code) return { ...base, outcome: 'reject', detail: 'not an ad code' };
     const first = seen.get(code);
     if (first !== undefined) return { ...base, outcome: 'reject', detail: `same code as row ${first} of this file` };
     seen.set(code, row);
     const normalized = { ...record, code };
     const known = existing.get(code);
+    if (known && patch) {
+      const { id: _id, ...merged } = applyPatch(known, patch, now);
+      void _id;
+      const checked = checkRecord(merged);
+      if (typeof checked === 'string') return { ...base, outcome: 'reject', detail: checked };
+      return { ...base, creator: checked.creatorHandle, outcome: 'merge', detail: withNotes(describeMerge(known, { ...checked, id: known.id }, fmtDate)), record: checked };
+    }
     if (known) return { ...base, outcome: 'merge', detail: describeMerge(known, mergeImported(known, normalized), fmtDate), record: normalized };
-    return { ...base, outcome: 'add', detail: 'New code', record: normalized };
+    return { ...base, outcome: 'add', detail: withNotes('New code'), record: normalized };
   });
 }
 
@@ -266,24 +189,35 @@ export function previewImportFile(
     const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record && followCaptureRules(e.record), problem: e.problem }));
     return { ok: true, kind: 'json', rows: previewCandidates(candidates, existing, opts.fmtDate) };
   }
-  return previewCsv(parseCsv(text), existing, opts);
+  const parsed = parseCsv(text, { mapping: opts.mapping, locale: opts.locale, allowNoCode: opts.allowNoCode });
+  if (!parsed.ok) return parsed;
+  const { rows, ...columns } = parsed;
+  if (!columns.mapping.includes('code')) return { ok: true, kind: 'csv', rows: [], sheet: columns };
+  return { ok: true, kind: 'csv', rows: previewSheetRows(rows, existing, { ...opts, dateOrders: parsed.dateOrders }), sheet: columns };
 }
 
-/** JSON if it looks like JSON (by name or first character), CSV otherwise. */
+function previewSheetRows(rows: CsvRow[], existing: ReadonlyMap<string, AdCodeRecord>, opts: PreviewOptions & { fmtDate: (ts: number) => string }) {
+  const candidates = rows.map((r): Candidate => {
+    const res = csvRowToRecord(r, opts);
+    return 'record' in res ? { row: r.line, record: res.record, patch: res.patch, notes: res.notes } : { row: r.line, problem: res.problem };
+  });
+  return previewCandidates(candidates, existing, opts.fmtDate, opts.now);
+}
+
+/** JSON if it looks like JSON (by name or first character), a sheet otherwise. */
 export function looksLikeJson(fileName: string, head: string): boolean {
   return /\.json$/i.test(fileName) || /^\uFEFF?\s*[[{]/.test(head);
 }
 
-/** The preview of a parsed sheet (parsed whole, or read slice by slice by readCsvFile). */
-export function previewCsv(
-  parsed: CsvParseResult,
+/**
+ * The preview of a large sheet read slice by slice (readCsvFile): its columns were mapped from the headers
+ * alone (the mapping step is for sheets small enough to show), so the preview lists what it ignored.
+ */
+export function previewStreamedCsv(
+  parsed: StreamedCsv,
   existing: ReadonlyMap<string, AdCodeRecord>,
   opts: PreviewOptions & { fmtDate: (ts: number) => string },
 ): ImportPreview {
   if (!parsed.ok) return parsed;
-  const candidates = parsed.rows.map((r) => {
-    const res = csvRowToRecord(r, opts);
-    return 'record' in res ? { row: r.line, record: res.record } : { row: r.line, problem: res.problem };
-  });
-  return { ok: true, kind: 'csv', rows: previewCandidates(candidates, existing, opts.fmtDate) };
+  return { ok: true, kind: 'csv', rows: previewSheetRows(parsed.rows, existing, opts), ignoredColumns: parsed.ignoredColumns };
 }

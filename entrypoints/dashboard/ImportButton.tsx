@@ -1,20 +1,43 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { ImportPreview } from '@/utils/import-preview';
-import { previewImportBlob } from '@/utils/import-file';
+import { needsMappingStep, previewImportBlob } from '@/utils/import-file';
 import { useI18n } from '@/utils/i18n/react';
 import { ImportDialog } from './ImportDialog';
+import { ImportMappingDialog } from './ImportMappingDialog';
+import { PasteSheetDialog } from './PasteSheetDialog';
 import type { Toast } from './useToast';
 
-export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCodeRecord[]; defaultPeriodDays: number; notify: (t: Omit<Toast, 'id'>) => void }) {
-  const { t, zone, date } = useI18n();
+/** A sheet goes through the mapping step first; a JSON backup (our own format) straight to the rows. */
+type Step =
+  { kind: 'paste' } | { kind: 'map'; fileName: string; text: string } | { kind: 'rows'; fileName: string; preview: ImportPreview };
+
+export function ImportButton({
+  rows,
+  defaultPeriodDays,
+  notify,
+}: {
+  rows: AdCodeRecord[];
+  defaultPeriodDays: number;
+  notify: (t: Omit<Toast, 'id'>) => void;
+}) {
+  const { t, zone, date, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
+  const existing = useMemo(() => new Map(rows.map((r) => [r.code, r])), [rows]);
+  // The browser's own locale when it is in the chosen language (en-GB reads 11/05 as 11 May), else the language.
+  const locale = globalThis.navigator?.language?.toLowerCase().startsWith(lang) ? navigator.language : lang;
+  // "Now" is when the sheet was chosen: rows without a received date are received then.
+  const [now, setNow] = useState(0);
+  const options = useMemo(() => ({ zone, now, defaultPeriodDays, locale, fmtDate: date }), [zone, now, defaultPeriodDays, locale, date]);
 
   const onFile = async (file: File) => {
-    const existing = new Map(rows.map((r) => [r.code, r]));
-    const preview = await previewImportBlob(file, existing, { zone, now: Date.now(), defaultPeriodDays, fmtDate: date });
-    setPending({ fileName: file.name, preview });
+    const chosenAt = Date.now();
+    setNow(chosenAt);
+    // A sheet small enough to show goes through the column mapping step; a JSON backup, or a sheet too big to
+    // read whole, is read (in slices for a sheet) straight into the row preview, which states the limits.
+    if (await needsMappingStep(file)) setStep({ kind: 'map', fileName: file.name, text: await file.text() });
+    else setStep({ kind: 'rows', fileName: file.name, preview: await previewImportBlob(file, existing, { ...options, now: chosenAt }) });
   };
 
   return (
@@ -22,10 +45,13 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
       <button type="button" className="btn" onClick={() => input.current?.click()}>
         {t('importFile')}
       </button>
+      <button type="button" className="btn" onClick={() => setStep({ kind: 'paste' })}>
+        {t('importPaste')}
+      </button>
       <input
         ref={input}
         type="file"
-        accept=".csv,.json,text/csv,application/json"
+        accept=".csv,.tsv,.txt,.json,text/csv,text/tab-separated-values,application/json"
         className="visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
@@ -36,13 +62,32 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
           if (f) void onFile(f);
         }}
       />
-      {pending && (
+      {step?.kind === 'paste' && (
+        <PasteSheetDialog
+          onCancel={() => setStep(null)}
+          onText={(text) => {
+            setNow(Date.now());
+            setStep({ kind: 'map', fileName: t('importPasted'), text });
+          }}
+        />
+      )}
+      {step?.kind === 'map' && (
+        <ImportMappingDialog
+          fileName={step.fileName}
+          text={step.text}
+          existing={existing}
+          options={options}
+          onCancel={() => setStep(null)}
+          onNext={(preview) => setStep({ kind: 'rows', fileName: step.fileName, preview })}
+        />
+      )}
+      {step?.kind === 'rows' && (
         <ImportDialog
-          fileName={pending.fileName}
-          preview={pending.preview}
-          onClose={() => setPending(null)}
+          fileName={step.fileName}
+          preview={step.preview}
+          onClose={() => setStep(null)}
           onDone={(message) => {
-            setPending(null);
+            setStep(null);
             notify({ message });
           }}
         />

@@ -127,6 +127,9 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
                 </span>
               </div>
             )}
+            {preview.ok && preview.ignoredColumns?.length ? (
+              <p className="dash-note">{t('importIgnored', { columns: preview.ignoredColumns.map((c) => `“${c}”`).join(', ') })}</p>
+            ) : null}
             {rejected > 0 && accepted.length > 0 && <p className="dash-note">{tn('importSkipNote', rejected)}</p>}
             {accepted.length === 0 && <p className="dash-note">{t('importNothing')}</p>}
           </>

@@ -95,8 +95,11 @@ test('a broken file changes nothing, and a failing commit rolls back every row',
     const noCodeColumn = path.join(dir, 'sheet.csv');
     await writeFile(noCodeColumn, 'creator,date\n@x,2026-01-01\n');
     await page.getByTestId('import-file').setInputFiles(noCodeColumn);
-    await dialog.getByText(/no "code" column/).waitFor();
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    // A sheet without a code column stops at the mapping step and asks for one.
+    const columns = page.getByRole('dialog', { name: 'Match the columns' });
+    await columns.getByText('Choose the column that holds the ad codes.').waitFor();
+    assert.equal(await columns.getByRole('button', { name: 'Preview' }).count(), 0);
+    await columns.getByRole('button', { name: 'Cancel' }).click();
 
     // The background re-checks every record inside the transaction: the 2nd is not an ad code,
     // so the 1st (valid, new) must not be written either.
@@ -127,6 +130,7 @@ test('import preview shows add / merge / reject per row, then commits the accept
       ['Ad code,Creator,Expires,Tags', `${makeCode(31)},@dan,2027-02-01,Spring`, `${makeCode(21)},@ana.cocina,,Spring`, 'hello,@zed,2027-02-01,'].join('\r\n'),
     );
     await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByRole('dialog', { name: 'Match the columns' }).getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import preview' });
     await dialog.getByRole('row').nth(3).waitFor();
     const rows = await dialog.getByRole('row').allTextContents();

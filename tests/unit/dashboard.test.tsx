@@ -297,6 +297,8 @@ describe('import', () => {
     const user = await open();
     const csv = `code,creator,expires\n${makeCode(1)},@ana,2027-01-05\n${makeCode(5)},@dan,2027-01-06\nnope,@x,2027-01-07\n`;
     await upload(user, 'codes.csv', csv, 'text/csv');
+    // A sheet shows its columns first.
+    await user.click(within(await screen.findByRole('dialog', { name: 'Match the columns' })).getByRole('button', { name: 'Preview' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
     const rows = within(dialog).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').slice(0, 2).map((c) => c.textContent))).toEqual([
@@ -322,6 +324,7 @@ describe('import', () => {
   it('a big import shows a progress bar with the count, and Cancel before the commit drops the stage', async () => {
     const user = await open();
     await upload(user, 'big.csv', bigCsv(4_005), 'text/csv');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Match the columns' })).getByRole('button', { name: 'Preview' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
     expect(within(dialog).getByText(/^Up to 500,000 codes and 400 MB per file/)).toBeInTheDocument();
     let release = () => {};
@@ -351,6 +354,7 @@ describe('import', () => {
   it('a service worker restarted midway: the dialog says the import was interrupted and to try again', async () => {
     const user = await open();
     await upload(user, 'big.csv', bigCsv(2_005), 'text/csv');
+    await user.click(within(await screen.findByRole('dialog', { name: 'Match the columns' })).getByRole('button', { name: 'Preview' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
     replies.importCodes = (data) => {
       const c = data as Chunk;

@@ -29,7 +29,8 @@ describe('previewImportBlob', () => {
     const whole = previewImportFile('codes.csv', text, new Map(), opts);
     for (const slice of [7, 64, 1000]) {
       const sliced = await previewImportBlob(new SlicedOnly([text], 'codes.csv'), new Map(), opts, slice);
-      expect(sliced).toEqual(whole);
+      // Same rows; the streamed preview lists its ignored columns instead of a mapping step's summary.
+      expect(sliced.ok && whole.ok && sliced.rows).toEqual(whole.ok && whole.rows);
     }
     expect(whole).toMatchObject({ ok: true, kind: 'csv' });
     if (!whole.ok) return;

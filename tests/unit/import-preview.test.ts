@@ -16,7 +16,7 @@ describe('previewImportFile (CSV)', () => {
     `${makeCode(1).slice(1)},@jose.cocina,2026-12-24,Launch; Q4,`, // merge (no # in the sheet)
     'not-a-code,@x,2026-12-20,,', // reject
     `${makeCode(3)},@bad handle!,2026-12-20,,`, // reject
-    `${makeCode(4)},@ok,31/12/2026,,`, // reject: date format
+    `${makeCode(4)},@ok,soon,,`, // reject: not a date
     `${makeCode(2)},@ana,2026-12-21,,`, // reject: duplicate in file
   ].join('\n');
   const preview = previewImportFile('codes.csv', csv, existing, opts);
