@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AdCodeRecord, CaptureInput, CodePatch, StoredRecord } from './vault/schema';
 import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
+import type { PopupView } from './vault/queries';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -109,6 +110,12 @@ export interface DeleteReceipt {
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & { saved: boolean };
 
+/** How many rows of each popup list to send (the popup pages by PAGE_SIZE). */
+export interface PopupLimits {
+  usable: number;
+  expired: number;
+}
+
 export interface ProtocolMap {
   // content scripts / popup → background
   saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
@@ -122,6 +129,10 @@ export interface ProtocolMap {
   /** The background keeps the deleted records until the undo window closes; the token brings them back. */
   deleteCodes(data: { ids: number[] }): DeleteReceipt;
   restoreDeleted(data: { undoToken: string }): { restored: number };
+  /** The popup's lists, read by the background: the popup itself carries no database code. */
+  popupView(data: { query: string; limits: PopupLimits }): PopupView;
+  // background → extension pages (runtime broadcast): a vault command committed, read again.
+  vaultChanged(data: Record<string, never>): void;
   // Dashboard (extension page → background)
   bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */

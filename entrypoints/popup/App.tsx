@@ -1,18 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
 import { useSettings } from '@/components/useSettings';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
-import { useVaultQuery } from '@/utils/vault/hooks';
-import { loadPopupView } from '@/utils/vault/queries';
+import { useBackgroundRead } from '@/components/useBackgroundRead';
+import { LIMITS } from '@/utils/vault/limits';
 import { sendMessage } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import { useI18n } from '@/utils/i18n/context';
 import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { rich } from '@/utils/i18n/phrases';
-import { AddCodes } from './AddCodes';
 import { PAGE_SIZE } from './popup-view';
+
+// The paste box carries the extractor (the popup's biggest part): loaded when the box first opens.
+const AddCodes = lazy(() => import('./AddCodes').then((m) => ({ default: m.AddCodes })));
 
 /** The popup in the language and date zone chosen in settings ('auto' follows the browser). */
 export function App() {
@@ -30,8 +32,9 @@ function Popup({ settings }: { settings: Settings }) {
   const tiktok = useTikTokCheckReady();
   const [query, setQuery] = useState('');
   const [limits, setLimits] = useState({ usable: PAGE_SIZE, expired: PAGE_SIZE });
-  const view = useVaultQuery(
-    (db) => loadPopupView(db, now, settings.alertWindowDays, query, limits),
+  // The background reads the lists (with its own clock and settings) and says when to read again.
+  const { value: view, error: readError } = useBackgroundRead(
+    () => sendMessage('popupView', { query: query.slice(0, LIMITS.search), limits }),
     [now, settings.alertWindowDays, query, limits],
   );
   const [adding, setAdding] = useState(false);
@@ -94,13 +97,15 @@ function Popup({ settings }: { settings: Settings }) {
       </header>
 
       {showAdd && (
-        <AddCodes
-          autoFocus={adding}
-          onSaved={(m) => {
-            setNotice(m);
-            setAdding(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <AddCodes
+            autoFocus={adding}
+            onSaved={(m) => {
+              setNotice(m);
+              setAdding(false);
+            }}
+          />
+        </Suspense>
       )}
       {notice && (
         <p className="notice" role="status">
@@ -110,9 +115,9 @@ function Popup({ settings }: { settings: Settings }) {
           </button>
         </p>
       )}
-      {error && (
+      {(error ?? readError) && (
         <p className="inline-error" role="alert">
-          {error}
+          {error ?? readError}
         </p>
       )}
 
