@@ -32,7 +32,7 @@ export function App({ channel }: { channel: PageChannel }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const guard = useRef<VisibilityGuard | undefined>(undefined);
+  const guardRef = useRef<VisibilityGuard | undefined>(undefined);
   // Read by the page-channel subscription below, which is set up once and must see the latest choice.
   const showExpiredRef = useRef(showExpired);
   useEffect(() => {
@@ -56,7 +56,7 @@ export function App({ channel }: { channel: PageChannel }) {
       if (event.type === 'context') setContext(event.context);
       if (event.type === 'focus') filterRef.current?.focus();
       // The list moved on the page: a pointer click only counts once it has been still a moment.
-      if (event.type === 'moved') guard.current?.restart();
+      if (event.type === 'moved') guardRef.current?.restart();
       if (event.type === 'context' || event.type === 'refresh') {
         setConfirmId(undefined);
         setSelected([]);
@@ -69,16 +69,14 @@ export function App({ channel }: { channel: PageChannel }) {
   }, [channel, load]);
 
   useEffect(() => {
-    // load() sets state only after the background answers (await), not synchronously as the rule assumes.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (token) void load(token, showExpired);
   }, [token, showExpired, load]);
 
   useEffect(() => {
     if (!rootRef.current) return;
     // watchVisibility is an outside observer that reports through setArmed: subscribing is what effects are for.
-    guard.current = watchVisibility(rootRef.current, setArmed);
-    return () => guard.current?.stop();
+    guardRef.current = watchVisibility(rootRef.current, setArmed);
+    return () => guardRef.current?.stop();
   }, []);
 
   const multi = context.kind === 'lines';
@@ -128,7 +126,7 @@ export function App({ channel }: { channel: PageChannel }) {
     if (!token || !e.isTrusted || !ids.length) return;
     // A click made with the keyboard (Enter/Space on a button) has no pointer position: detail 0.
     const via = e instanceof MouseEvent && e.detail > 0 ? 'pointer' : 'keyboard';
-    const refusal = await guard.current?.refusal(via);
+    const refusal = await guardRef.current?.refusal(via);
     if (refusal) {
       setError(refusal);
       return;
