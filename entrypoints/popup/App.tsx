@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CodeRow, type CodeRowActions } from '@/components/CodeRow';
 import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
@@ -13,8 +13,19 @@ import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { rich } from '@/utils/i18n/phrases';
 import { PAGE_SIZE } from './popup-view';
 
-// The paste box carries the extractor (the popup's biggest part): loaded when the box first opens.
-const AddCodes = lazy(() => import('./AddCodes').then((m) => ({ default: m.AddCodes })));
+type AddCodesBox = typeof import('./AddCodes').AddCodes;
+
+/**
+ * The paste box carries the extractor: it is loaded when the box is first wanted, not with the list.
+ * Undefined until then, so an empty popup can show its invitation and the box in one step.
+ */
+function useAddCodes(wanted: boolean): AddCodesBox | undefined {
+  const [box, setBox] = useState<AddCodesBox>();
+  useEffect(() => {
+    if (wanted && !box) void import('./AddCodes').then((m) => setBox(() => m.AddCodes));
+  }, [wanted, box]);
+  return box;
+}
 
 /** The popup in the language and date zone chosen in settings ('auto' follows the browser). */
 export function App() {
@@ -63,10 +74,13 @@ function Popup({ settings }: { settings: Settings }) {
       ),
   };
 
-  const loaded = view !== undefined;
+  const read = view !== undefined;
   const { usable = [], expired = [], usableTotal = 0, expiredTotal = 0, total = 0, expiring = 0 } = view ?? {};
   const more = (list: 'usable' | 'expired') => setLimits((l) => ({ ...l, [list]: l[list] + PAGE_SIZE }));
-  const showAdd = adding || (loaded && total === 0);
+  const showAdd = adding || (read && total === 0);
+  const AddCodes = useAddCodes(showAdd);
+  // An empty vault shows its invitation together with the paste box it points to.
+  const loaded = read && (total > 0 || AddCodes !== undefined);
 
   return (
     <div className="popup">
@@ -96,16 +110,16 @@ function Popup({ settings }: { settings: Settings }) {
         </a>
       </header>
 
-      {showAdd && (
-        <Suspense fallback={null}>
-          <AddCodes
-            autoFocus={adding}
-            onSaved={(m) => {
-              setNotice(m);
-              setAdding(false);
-            }}
-          />
-        </Suspense>
+      {showAdd && AddCodes && (
+        // Not made during render: the module's own component, set once when it loads, so it never remounts.
+        // eslint-disable-next-line react-hooks/static-components
+        <AddCodes
+          autoFocus={adding}
+          onSaved={(m) => {
+            setNotice(m);
+            setAdding(false);
+          }}
+        />
       )}
       {notice && (
         <p className="notice" role="status">

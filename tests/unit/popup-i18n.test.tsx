@@ -15,6 +15,8 @@ vi.mock('@/utils/protocol', async (original) => ({
   sendMessage: vi.fn(async (type: string, data: unknown) => {
     // Imported when called: the helper imports this mocked module too.
     const { answerPopupRead, isPopupRead } = await import('./popup-background');
+// The paste box is loaded when first opened; loaded here once so its first opening is not slower than findBy waits.
+await import('@/entrypoints/popup/AddCodes');
     return isPopupRead(type) ? answerPopupRead(type, data) : [];
   }),
 }));
