@@ -207,6 +207,42 @@ describe('first week fixes', () => {
   });
 });
 
+describe('table: whole codes, inline edits and a column choice', () => {
+  it('shows the whole code, edits notes and tags in place, and sends only what changed', async () => {
+    const user = await open('#view=table');
+    const table = screen.getByRole('table', { name: 'Table' });
+    expect(within(table).getByRole('button', { name: makeCode(1) })).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Notes for @ana' }));
+    const notes = within(table).getByRole('textbox', { name: 'Notes for @ana' });
+    await user.type(notes, 'Boost in March{Enter}');
+    expect(sent.filter((m) => m.type === 'updateCode').map((m) => m.data)).toEqual([{ id: ids[0], patch: { notes: 'Boost in March' } }]);
+    await user.click(within(table).getByRole('button', { name: 'Tags for @ana (comma-separated)' }));
+    const tags = within(table).getByRole('textbox', { name: 'Tags for @ana (comma-separated)' });
+    await user.clear(tags);
+    await user.type(tags, 'Launch, Q1 , Launch,{Enter}');
+    expect(sent.filter((m) => m.type === 'updateCode').at(-1)?.data).toEqual({ id: ids[0], patch: { tags: ['Launch', 'Q1'] } });
+    // Escape leaves the value as it was and sends nothing.
+    const before = sent.length;
+    await user.click(within(table).getByRole('button', { name: 'Notes for @ben' }));
+    await user.type(within(table).getByRole('textbox', { name: 'Notes for @ben' }), 'oops{Escape}');
+    expect(sent.length).toBe(before);
+  });
+
+  it('adds the Video column from “Columns” and remembers the choice', async () => {
+    await codesDb().codes.update(ids[1], { postUrl: 'https://www.tiktok.com/@ben/video/7439182736451029384' });
+    const user = await open('#view=table');
+    expect(screen.queryByRole('columnheader', { name: 'Video' })).not.toBeInTheDocument();
+    await user.click(screen.getByText('Columns'));
+    await user.click(await screen.findByRole('checkbox', { name: 'Video' }));
+    expect(screen.getByRole('columnheader', { name: 'Video' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'tiktok.com/@ben/video/7439182736451029384' })).toHaveAttribute('href', 'https://www.tiktok.com/@ben/video/7439182736451029384');
+    cleanup();
+    await open('#view=table');
+    expect(screen.getByRole('columnheader', { name: 'Video' })).toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
 describe('renewal from a Gmail thread', () => {
   it('copies the message and opens the original thread, not a new compose', async () => {
     const thread = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
