@@ -282,7 +282,7 @@ async function benchSizes() {
   // Of that, the JavaScript alone (what the browser parses before a page can show anything).
   for (const page of ['popup.html', 'code-picker.html', 'dashboard.html', 'options.html']) {
     const js = files.filter((f) => loadedBy(EXT, page).includes(f.path) && f.path.endsWith('.js'));
-    report('sizes', `${page} JS`, `${kb(js.reduce((n, f) => n + f.bytes, 0))} (gzip ${kb(js.reduce((n, f) => n + f.gzip, 0))})`, '', '');
+    report('sizes', `${page} JS`, `${kb(js.reduce((n, f) => n + f.bytes, 0))} (gzip ${kb(js.reduce((n, f) => n + f.gzip, 0))})`, '', '', '');
   }
   const total = files.reduce((n, f) => n + f.bytes, 0);
   report('sizes', 'whole extension', `${kb(total)} (gzip ${kb(files.reduce((n, f) => n + f.gzip, 0))})`, `budget ${kb(budgets.total)}`, ofBudget(total, budgets.total), `≤ ${kb(budgets.total)}`, total <= budgets.total);
