@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e/harness.mjs';
+import { chromiumPath, makeCode } from '../tests/e2e/harness.mjs';
 import { gmailThreadHtml } from './bench/gmail-thread.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -288,6 +288,58 @@ async function benchSizes() {
   report('sizes', 'whole extension', `${kb(total)} (gzip ${kb(files.reduce((n, f) => n + f.gzip, 0))})`, `budget ${kb(budgets.total)}`, ofBudget(total, budgets.total), `≤ ${kb(budgets.total)}`, total <= budgets.total);
 }
 
+// ─── 200,000-code import (issue 12.3) ─────────────────────────────────────────────────────────
+// fake-indexeddb is far too slow for this in the unit tests; here it is the real Chromium IndexedDB.
+async function benchImport(n = 200_000) {
+  console.log(`\nImport of ${n.toLocaleString('en-US')} codes through the background (Chromium IndexedDB)`);
+  const { context, extensionId } = await openBrowser(true);
+  try {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    const base = makeCode(1).slice(1, 59);
+    const r = await page.evaluate(
+      async ({ n, base, chunk }) => {
+        const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+        const now = Date.now();
+        const rec = (i) => {
+          const receivedAt = now - (i % 90) * 86_400_000;
+          const tail = Array.from({ length: 6 }, (_, k) => abc[Math.floor(i / 64 ** k) % 64]).join('');
+          return {
+            code: `#${base}${tail}`, periodDays: 30, periodAssumed: false, receivedAt, expiresAt: receivedAt + 30 * 86_400_000,
+            status: i % 3 ? 'unused' : 'used', uses: [], archived: 0, notes: i % 5 ? '' : `row ${i}`, tags: i % 4 ? [] : ['Q4'],
+            source: { kind: 'gmail', senderName: `Creator ${i}`, senderEmail: `c${i}@example.com`, subject: `Code ${i}` },
+            alertsSent: [], createdAt: receivedAt, updatedAt: receivedAt,
+          };
+        };
+        const send = (data) =>
+          new Promise((resolve, reject) =>
+            chrome.runtime.sendMessage({ id: 1, type: 'importCodes', data, timestamp: Date.now() }, (x) => (x?.err ? reject(new Error(x.err.message)) : resolve(x?.res))),
+          );
+        const importId = crypto.randomUUID().replaceAll('-', '');
+        const t0 = performance.now();
+        let sent = 0;
+        for (; n - sent > chunk; sent += chunk) await send({ importId, more: true, records: Array.from({ length: chunk }, (_, k) => rec(sent + k)) });
+        const t1 = performance.now();
+        const res = await send({ importId, records: Array.from({ length: n - sent }, (_, k) => rec(sent + k)), total: n });
+        const t2 = performance.now();
+        const count = await new Promise((resolve, reject) => {
+          const open = indexedDB.open('ad-code-keeper');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const q = open.result.transaction('codes').objectStore('codes').count();
+            q.onsuccess = () => resolve(q.result);
+          };
+        });
+        return { send: t1 - t0, commit: t2 - t1, added: res.added, count };
+      },
+      { n, base, chunk: 2000 },
+    );
+    report('import', `${n.toLocaleString('en-US')} codes: chunks staged, then one commit`, ms(r.send + r.commit), `staging ${ms(r.send)}, commit ${ms(r.commit)}`, '', `all ${n} stored`, r.added === n && r.count === n);
+  } finally {
+    await context.close();
+  }
+}
+
 function printTable() {
   const head = ['', 'measurement', 'result', 'baseline', 'ratio', 'target'];
   const body = rows.map((r) => [r.ok === undefined ? '' : r.ok ? '✔' : '✘', r.what, r.result, r.baseline, r.ratio, r.target]);
@@ -305,6 +357,7 @@ try {
   if (wants('pages')) await benchPages();
   if (wants('badge')) await benchBadge();
   if (wants('sizes')) await benchSizes();
+  if (wants('import')) await benchImport();
   printTable();
 } finally {
   rmSync(work, { recursive: true, force: true });

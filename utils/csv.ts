@@ -153,32 +153,132 @@ export function unescapeCell(v: string): string {
 }
 
 export function parseCsv(text: string): CsvParseResult {
-  const clean = text.replace(/^\uFEFF/, '');
-  if (!clean.trim()) return { ok: false, error: 'the file is empty' };
-  const parsed = Papa.parse<string[]>(clean, { header: false, skipEmptyLines: 'greedy' });
-  const [header, ...data] = parsed.data;
-  if (!header) return { ok: false, error: 'the file has no header row' };
-  const columns = header.map((h) => HEADER_ALIASES[canonicalHeader(h)]);
-  if (!columns.includes('code')) {
-    return { ok: false, error: `no "code" column (found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'none'})` };
+  const reader = new CsvReader();
+  reader.push(text);
+  return reader.end();
+}
+
+/** A row longer than this is a broken file (an unclosed quote swallows the rest), not a row to wait for. */
+export const CSV_ROW_MAX_CHARS = 4_000_000;
+
+/**
+ * Parses CSV text given in pieces (a file read slice by slice), so a 400 MB sheet is never one string.
+ * Rows come out exactly as if the whole text had been parsed at once: each piece is parsed up to its
+ * last row, which waits for the next piece (it may be cut in the middle); the delimiter and line
+ * ending found in the first piece hold for the rest.
+ */
+export class CsvReader {
+  private carry = '';
+  private header?: string[];
+  private columns: (CsvColumn | undefined)[] = [];
+  private rows: CsvRow[] = [];
+  private line = 2;
+  private sawText = false;
+  private delimiter = '';
+  private newline: '\n' | '\r\n' | '\r' | undefined;
+  private failure?: string;
+
+  /** The file-level problem found so far (reading more of the file is pointless). */
+  get failed(): string | undefined {
+    return this.failure;
   }
-  const unknownColumns = header.filter((_, i) => !columns[i]).map((h) => h.trim()).filter(Boolean);
-  const problems = new Map<number, string>();
-  for (const e of parsed.errors) if (e.row !== undefined && !problems.has(e.row)) problems.set(e.row, e.message);
-  // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
-  const rows: CsvRow[] = [];
-  let line = 2;
-  data.forEach((fields, i) => {
+
+  push(text: string): void {
+    if (this.failure) return;
+    this.carry += text;
+    this.parse(false);
+  }
+
+  end(): CsvParseResult {
+    if (!this.failure) this.parse(true);
+    if (this.failure) return { ok: false, error: this.failure };
+    if (!this.sawText) return { ok: false, error: 'the file is empty' };
+    if (!this.header) return { ok: false, error: 'the file has no header row' };
+    const header = this.header ?? [];
+    const unknownColumns = header.filter((_, i) => !this.columns[i]).map((h) => h.trim()).filter(Boolean);
+    return { ok: true, rows: this.rows, unknownColumns };
+  }
+
+  private parse(final: boolean) {
+    let input = this.carry;
+    if (!this.sawText) {
+      // Papa drops a byte-order mark itself and would then count its cursor from the next character.
+      input = this.carry = input.replace(/^\uFEFF/, '');
+      if (!input.trim()) {
+        if (input.length > CSV_ROW_MAX_CHARS) this.failure = 'the file is empty';
+        return;
+      }
+      this.sawText = true;
+    }
+    if (!this.header && this.newline === undefined) {
+      // Papa guesses the line ending from the text it is given: a piece cut just after a "\r" of "\r\n"
+      // would be guessed as "\r" and misread every later row, so wait for a line end that is certainly whole.
+      this.newline = guessNewline(input);
+      if (this.newline === undefined && !final) return;
+    }
+    const got: { fields: string[]; problem?: string; end: number }[] = [];
+    Papa.parse<string[]>(input, {
+      header: false,
+      skipEmptyLines: 'greedy',
+      delimiter: this.delimiter,
+      newline: this.newline,
+      step: (r) => {
+        got.push({ fields: r.data, problem: r.errors[0]?.message, end: r.meta.cursor });
+        this.delimiter ||= r.meta.delimiter;
+      },
+    });
+    // The last row of a piece may be cut short: it waits, with the rest of the text, for the next piece.
+    const take = final ? got.length : got.length - 1;
+    const rest = take > 0 ? got[take - 1].end : 0;
+    this.carry = final ? '' : input.slice(rest);
+    if (!final && this.carry.length > CSV_ROW_MAX_CHARS) {
+      this.failure = `the row at line ${this.line} is longer than ${CSV_ROW_MAX_CHARS.toLocaleString('en-US')} characters (an unclosed quote?)`;
+      return;
+    }
+    for (let i = 0; i < take; i++) this.row(got[i].fields, got[i].problem);
+  }
+
+  private row(fields: string[], problem: string | undefined) {
+    if (!this.header) {
+      this.header = fields;
+      this.columns = fields.map((h) => HEADER_ALIASES[canonicalHeader(h)]);
+      if (!this.columns.includes('code')) {
+        this.failure = `no "code" column (found: ${fields.map((h) => `"${h.trim()}"`).join(', ') || 'none'})`;
+      }
+      return;
+    }
+    if (this.failure) return;
     const cells: CsvRow['cells'] = {};
-    columns.forEach((col, j) => {
+    this.columns.forEach((col, j) => {
       if (col && fields[j] !== undefined && cells[col] === undefined) cells[col] = unescapeCell(fields[j].trim());
     });
-    let problem = problems.get(i + 1);
-    if (!problem && fields.length !== header.length) problem = `expected ${header.length} fields, found ${fields.length}`;
-    rows.push({ line, cells, problem });
-    line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
-  });
-  return { ok: true, rows, unknownColumns };
+    if (!problem && fields.length !== this.header.length) problem = `expected ${this.header.length} fields, found ${fields.length}`;
+    this.rows.push({ line: this.line, cells, problem });
+    // Papa counts rows after skipping empties; recover each row's line from its quoted newlines.
+    this.line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+  }
+}
+
+/** Papa's line-ending guess (on its first 1 MB), but only once the text holds a line end that cannot still grow. */
+export function guessNewline(text: string): '\n' | '\r\n' | '\r' | undefined {
+  const t = text.slice(0, 1_048_576).replace(/\r$/, '');
+  const r = t.split('\r');
+  const n = t.split('\n');
+  if (r.length === 1 && n.length === 1) return undefined;
+  if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return '\n';
+  const withN = r.filter((x) => x[0] === '\n').length;
+  return withN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+/** Reads a CSV file slice by slice (UTF-8 decoded across slice boundaries) into CsvReader. */
+export async function readCsvFile(file: Blob, sliceBytes = 4 * 1024 * 1024): Promise<CsvParseResult> {
+  const reader = new CsvReader();
+  const decoder = new TextDecoder('utf-8');
+  for (let at = 0; at < file.size && !reader.failed; at += sliceBytes) {
+    reader.push(decoder.decode(await file.slice(at, at + sliceBytes).arrayBuffer(), { stream: true }));
+  }
+  reader.push(decoder.decode());
+  return reader.end();
 }
 
 /**

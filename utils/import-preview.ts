@@ -6,7 +6,7 @@ import { storedRecordSchema, type StoredRecord } from './vault/schema';
 import { clip } from './vault/fit';
 import { LIMITS } from './vault/limits';
 import { isSingleEmail, tiktokVideoUrl } from './links';
-import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvRow } from './csv';
+import { parseCsv, parseSheetDate, rowZone, twoDigitYear, type CsvParseResult, type CsvRow } from './csv';
 
 /**
  * What an import will do, row by row, before anything is written: add (new code), merge
@@ -131,6 +131,8 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     receivedAt,
     expiresAt,
     expiryEdited: expiresLocal.value !== undefined && expiresAt !== computeExpiry(receivedAt, periodDays) ? true : undefined,
+    // No received date in the sheet: the import time stands in, so the popup asks for the real one.
+    receivedAtUnknown: received.value === undefined ? true : undefined,
     status,
     uses: [],
     archived,
@@ -258,14 +260,26 @@ export function previewImportFile(
   existing: ReadonlyMap<string, AdCodeRecord>,
   opts: PreviewOptions & { fmtDate: (ts: number) => string },
 ): ImportPreview {
-  const isJson = /\.json$/i.test(fileName) || /^\uFEFF?\s*[[{]/.test(text);
-  if (isJson) {
+  if (looksLikeJson(fileName, text)) {
     const parsed = parseBackup(text);
     if (!parsed.ok) return parsed;
     const candidates = parsed.entries.map((e) => ({ row: e.index, record: e.record && followCaptureRules(e.record), problem: e.problem }));
     return { ok: true, kind: 'json', rows: previewCandidates(candidates, existing, opts.fmtDate) };
   }
-  const parsed = parseCsv(text);
+  return previewCsv(parseCsv(text), existing, opts);
+}
+
+/** JSON if it looks like JSON (by name or first character), CSV otherwise. */
+export function looksLikeJson(fileName: string, head: string): boolean {
+  return /\.json$/i.test(fileName) || /^\uFEFF?\s*[[{]/.test(head);
+}
+
+/** The preview of a parsed sheet (parsed whole, or read slice by slice by readCsvFile). */
+export function previewCsv(
+  parsed: CsvParseResult,
+  existing: ReadonlyMap<string, AdCodeRecord>,
+  opts: PreviewOptions & { fmtDate: (ts: number) => string },
+): ImportPreview {
   if (!parsed.ok) return parsed;
   const candidates = parsed.rows.map((r) => {
     const res = csvRowToRecord(r, opts);

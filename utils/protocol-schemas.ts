@@ -5,6 +5,10 @@ import {
   BATCH,
   captureInputSchema,
   codePatchSchema,
+  epochMs,
+  expiryBasisSchema,
+  periodSchema,
+  sentAtTextSchema,
   LIMITS,
   TOKEN_PATTERN,
   recordId as id,
@@ -46,6 +50,13 @@ export const messageSchemas = {
   },
   savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['extension'] },
   findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content'] },
+  describeExpiry: {
+    data: z.object({ periodDays: periodSchema.optional(), periodChosen: z.boolean().optional(), sentAt: epochMs.optional(), sentAtText: sentAtTextSchema.optional() }),
+    from: ['content'],
+  },
+  choosePeriod: { data: z.object({ id, periodDays: periodSchema }), from: ['extension'] },
+  setReceivedAt: { data: z.object({ id, receivedAt: epochMs }), from: ['extension'] },
+  restoreExpiryBasis: { data: z.object({ id, basis: expiryBasisSchema }), from: ['extension'] },
   setUsage: {
     data: z.object({
       id,
@@ -82,7 +93,18 @@ export const messageSchemas = {
   },
   importCodes: {
     // Imports follow the capture rules (the import preview already moved anything else into the notes).
-    data: z.object({ records: z.array(storedRecordSchema.refine(followsCaptureRules, 'capture rules')).min(1).max(BATCH.import) }),
+    // A big import is sent in chunks under one importId: `more` stages a chunk, the last chunk commits them all, `cancel` drops them.
+    data: z
+      .object({
+        records: z.array(storedRecordSchema.refine(followsCaptureRules, 'capture rules')).max(BATCH.import),
+        importId: token.optional(),
+        more: z.boolean().optional(),
+        cancel: z.boolean().optional(),
+        /** On the last chunk of a chunked import: how many records all its chunks hold together. */
+        total: z.number().int().min(0).max(BATCH.importTotal).optional(),
+      })
+      .refine((d) => d.records.length > 0 || (d.importId !== undefined && (d.cancel || !d.more)), 'records')
+      .refine((d) => d.importId === undefined || d.more || d.cancel || d.total !== undefined, 'total'),
     from: ['extension'],
   },
   pickerRegister: { data: z.object({ token }), from: ['content'] },

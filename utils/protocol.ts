@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AdCodeRecord, CaptureInput, CodePatch, StoredRecord } from './vault/schema';
+import type { AdCodeRecord, CaptureInput, CodePatch, ExpiryBasis, SentAtText, StoredRecord } from './vault/schema';
 import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
@@ -20,6 +20,8 @@ export interface PickerCode {
   /** Already used in the advertiser account the page is showing. */
   usedHere: boolean;
   lastUsedAt?: number;
+  /** How the expiry was worked out ("Aug 20 message + 60 days stated in the message"), worded by the background. */
+  expiryHow?: string;
 }
 
 export interface PickerList {
@@ -71,6 +73,20 @@ export interface FillResult {
   filledIds?: number[];
 }
 
+/**
+ * One importCodes message. Without importId the records are committed at once. With it, `more`
+ * stages the chunk in the background, the chunk without `more` commits every staged record in one
+ * transaction (all or nothing), and `cancel` drops the stage.
+ */
+export interface ImportChunk {
+  records: StoredRecord[];
+  importId?: string;
+  more?: boolean;
+  cancel?: boolean;
+  /** Required on the last chunk of a chunked import: the count every chunk holds together (the background checks it). */
+  total?: number;
+}
+
 /** Outcome of asking TikTok about saved codes (optional API feature, `verifyCodes`). */
 export interface VerifyReport {
   /** False when the feature is off or not set up: nothing was sent anywhere. */
@@ -107,6 +123,23 @@ export interface DeleteReceipt {
   undoToken: string;
 }
 
+/** A capture not saved yet: what the Save bar knows about its expiry. */
+export interface ExpiryQuestion {
+  periodDays?: number;
+  /** The period is one the user picked on a chip. */
+  periodChosen?: boolean;
+  sentAt?: number;
+  sentAtText?: SentAtText;
+}
+
+export interface ExpiryAnswer {
+  /** "Aug 20 message + 60 days stated in the message" */
+  text: string;
+  estimated: boolean;
+  /** The message date could not be read: the bar asks for it. */
+  dateUnknown: boolean;
+}
+
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & { saved: boolean };
 
@@ -122,6 +155,8 @@ export interface ProtocolMap {
   savedCodes(data: { codes: string[] }): string[];
   /** Mail/DM pages: the extractor is too big for page scripts, so the background reads the text. */
   findCodes(data: { text: string }): FoundInText[];
+  /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
+  describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
   // extension pages → background (the background owns every write)
   /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
   setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;
@@ -133,10 +168,16 @@ export interface ProtocolMap {
   popupView(data: { query: string; limits: PopupLimits }): PopupView;
   // background → extension pages (runtime broadcast): a vault command committed, read again.
   vaultChanged(data: Record<string, never>): void;
+  /** A period chip after saving; answers the facts it replaced, for undo. */
+  choosePeriod(data: { id: number; periodDays: number }): { before?: ExpiryBasis };
+  /** "When did this code arrive?" answered for a saved code; answers the facts it replaced. */
+  setReceivedAt(data: { id: number; receivedAt: number }): { before?: ExpiryBasis };
+  /** Undo of choosePeriod / setReceivedAt. */
+  restoreExpiryBasis(data: { id: number; basis: ExpiryBasis }): void;
   // Dashboard (extension page → background)
   bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */
-  importCodes(data: { records: StoredRecord[] }): { added: number; merged: number };
+  importCodes(data: ImportChunk): { added: number; merged: number; staged?: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
   pickerRegister(data: { token: string }): void;

@@ -8,6 +8,7 @@ import { TikTokSection } from './TikTokSection';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
 import { LIMITS } from '@/utils/vault/limits';
 import { tiktokVideoUrl } from '@/utils/links';
+import { ExpiryDerivation } from '@/components/ExpiryDerivation';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
 export function DetailsDrawer({
@@ -125,6 +126,14 @@ export function DetailsDrawer({
             row.periodAssumed && <div className="dash-note">{t('periodAssumed')}</div>
           )}
           {row.expiryEdited && <div className="dash-muted">{t('expiryEdited')}</div>}
+          <ExpiryDerivation
+            record={row}
+            now={now}
+            actions={{
+              onChoosePeriod: (r, periodDays) => void actions.fixExpiry(r.id!, { periodDays }),
+              onSetReceivedAt: (r, receivedAt) => void actions.fixExpiry(r.id!, { receivedAt }),
+            }}
+          />
         </dd>
         <dt>{t('fieldReceived')}</dt>
         <dd>{dateTime(row.receivedAt)}</dd>

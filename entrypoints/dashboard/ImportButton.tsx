@@ -1,11 +1,10 @@
 import { useRef, useState } from 'react';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { previewImportFile, type ImportPreview } from '@/utils/import-preview';
+import type { ImportPreview } from '@/utils/import-preview';
+import { previewImportBlob } from '@/utils/import-file';
 import { useI18n } from '@/utils/i18n/react';
 import { ImportDialog } from './ImportDialog';
 import type { Toast } from './useToast';
-
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCodeRecord[]; defaultPeriodDays: number; notify: (t: Omit<Toast, 'id'>) => void }) {
   const { t, zone, date } = useI18n();
@@ -13,14 +12,8 @@ export function ImportButton({ rows, defaultPeriodDays, notify }: { rows: AdCode
   const [pending, setPending] = useState<{ fileName: string; preview: ImportPreview } | null>(null);
 
   const onFile = async (file: File) => {
-    let preview: ImportPreview;
-    if (file.size > MAX_FILE_BYTES) {
-      preview = { ok: false, error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    } else {
-      const text = await file.text();
-      const existing = new Map(rows.map((r) => [r.code, r]));
-      preview = previewImportFile(file.name, text, existing, { zone, now: Date.now(), defaultPeriodDays, fmtDate: date });
-    }
+    const existing = new Map(rows.map((r) => [r.code, r]));
+    const preview = await previewImportBlob(file, existing, { zone, now: Date.now(), defaultPeriodDays, fmtDate: date });
     setPending({ fileName: file.name, preview });
   };
 

@@ -1,19 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { sendMessage } from '@/utils/protocol';
+import { sendMessage, type ImportChunk } from '@/utils/protocol';
+import { ImportCancelled, isImportInterrupted, newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
+import { BATCH, IMPORT_FILE_MAX_BYTES, IMPORT_JSON_MAX_BYTES } from '@/utils/vault/limits';
 import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
 import { shortCode } from '@/utils/i18n';
 import { useI18n } from '@/utils/i18n/react';
 
+const MB = 1024 * 1024;
 const OUTCOME_KEY = { add: 'importWillAdd', merge: 'importWillMerge', reject: 'importRejected' } as const;
 
-/** Shows, row by row, what an import will do; commits the accepted rows in one all-or-nothing message. */
+/**
+ * Shows, row by row, what an import will do; commits the accepted rows all-or-nothing: big imports
+ * go to the background in chunks (with a progress bar) and are written in one transaction at the end.
+ */
 export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName: string; preview: ImportPreview; onClose: () => void; onDone: (message: string) => void }) {
   const { t, tn } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Cancel (or closing the dialog) before the last chunk drops what the background staged.
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
 
   useEffect(() => {
     const d = ref.current;
@@ -32,13 +42,20 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
     setBusy(true);
     setError('');
     try {
-      const res = await sendMessage('importCodes', { records: accepted.map((r) => r.record!) });
+      const records = accepted.map((r) => r.record!);
+      abort.current = new AbortController();
+      const send = (chunk: ImportChunk) => sendMessage('importCodes', chunk);
+      const res = await sendImportInChunks(records, send, newImportId, { onProgress: setProgress, signal: abort.current.signal });
       onDone(t('importDone', { add: res.added, merge: res.merged }));
       ref.current?.close();
     } catch (e) {
-      setError(t('importFailed', { reason: (e as Error).message }));
+      if (e instanceof ImportCancelled) return;
+      // A restarted service worker lost the staged chunks: nothing was written, and trying again works.
+      setError(isImportInterrupted(e) ? t('importInterrupted') : t('importFailed', { reason: (e as Error).message }));
     } finally {
+      abort.current = null;
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -99,6 +116,17 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
                 </div>
               </div>
             </div>
+            <p className="dash-note">
+              {t('importLimits', { mb: IMPORT_FILE_MAX_BYTES / MB, jsonMb: IMPORT_JSON_MAX_BYTES / MB, codes: BATCH.importTotal.toLocaleString() })}
+            </p>
+            {progress && (
+              <div className="import-progress">
+                <progress data-testid="import-progress" max={progress.total} value={progress.sent} aria-label={t('importTitle')} />
+                <span role="status">
+                  {progress.committing ? t('importSaving', { total: progress.total }) : t('importSending', { sent: progress.sent, total: progress.total })}
+                </span>
+              </div>
+            )}
             {rejected > 0 && accepted.length > 0 && <p className="dash-note">{tn('importSkipNote', rejected)}</p>}
             {accepted.length === 0 && <p className="dash-note">{t('importNothing')}</p>}
           </>
@@ -109,7 +137,15 @@ export function ImportDialog({ fileName, preview, onClose, onDone }: { fileName:
           </p>
         )}
         <div className="modal-actions">
-          <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            disabled={progress?.committing}
+            onClick={() => {
+              abort.current?.abort();
+              ref.current?.close();
+            }}
+          >
             {preview.ok && accepted.length ? t('cancel') : t('close')}
           </button>
           {preview.ok && accepted.length > 0 && (

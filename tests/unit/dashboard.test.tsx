@@ -7,6 +7,7 @@ import { saveSettings } from '@/utils/settings';
 import { zonedInstant } from '@/utils/i18n/dates';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { makeCode, record } from './dashboard-fixtures';
+import { interruptedMessage } from '@/utils/import-chunks';
 
 const sent: { type: string; data: unknown }[] = [];
 const replies: Record<string, (data: unknown) => unknown> = {};
@@ -310,6 +311,59 @@ describe('import', () => {
     expect(msgs).toHaveLength(1);
     expect((msgs[0].data as { records: AdCodeRecord[] }).records.map((r) => r.code)).toEqual([makeCode(1), makeCode(5)]);
     expect(await screen.findByText('Imported: 1 added, 1 merged.')).toBeInTheDocument();
+  });
+
+  // Issue 12.3: an import bigger than one message goes in chunks, with a progress bar; Cancel and a restarted
+  // service worker both leave the vault as it was, and the dialog says what happened.
+  const bigCsv = (n: number) => `code,creator\n${Array.from({ length: n }, (_, i) => `${makeCode(10_000 + i)},@c${i}`).join('\n')}\n`;
+  type Chunk = { importId?: string; more?: boolean; cancel?: boolean; total?: number; records: unknown[] };
+  const chunks = () => sent.filter((m) => m.type === 'importCodes').map((m) => m.data as Chunk);
+
+  it('a big import shows a progress bar with the count, and Cancel before the commit drops the stage', async () => {
+    const user = await open();
+    await upload(user, 'big.csv', bigCsv(4_005), 'text/csv');
+    const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
+    expect(within(dialog).getByText(/^Up to 500,000 codes and 400 MB per file/)).toBeInTheDocument();
+    let release = () => {};
+    let staged = 0;
+    replies.importCodes = (data) => {
+      const c = data as Chunk;
+      if (c.cancel) return { added: 0, merged: 0, staged: 0 };
+      staged += c.records.length;
+      // The second chunk waits: the dialog shows how far it got.
+      return staged === 2_000 ? { added: 0, merged: 0, staged } : new Promise((r) => (release = () => r({ added: 0, merged: 0, staged })));
+    };
+    const importButton = within(dialog).getByRole('button', { name: /^Import 4,?005 codes$/ });
+    await user.click(importButton);
+    expect(await within(dialog).findByRole('status')).toHaveTextContent('Sending 2000 of 4005 codes…');
+    expect(within(dialog).getByTestId('import-progress')).toHaveAttribute('value', '2000');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await act(async () => release());
+    await waitFor(() => expect(chunks().at(-1)).toMatchObject({ cancel: true, records: [] }));
+    const id = chunks()[0].importId;
+    expect(chunks().map((c) => [c.importId, c.more ?? false, c.cancel ?? false, c.records.length])).toEqual([
+      [id, true, false, 2000],
+      [id, true, false, 2000],
+      [id, false, true, 0],
+    ]);
+  });
+
+  it('a service worker restarted midway: the dialog says the import was interrupted and to try again', async () => {
+    const user = await open();
+    await upload(user, 'big.csv', bigCsv(2_005), 'text/csv');
+    const dialog = await screen.findByRole('dialog', { name: 'Import preview' });
+    replies.importCodes = (data) => {
+      const c = data as Chunk;
+      if (c.more) return { added: 0, merged: 0, staged: 2_000 };
+      if (c.cancel) return { added: 0, merged: 0, staged: 0 };
+      // What the background answers when its stage is gone (a fresh worker holds only the last chunk).
+      throw new Error(interruptedMessage(5, 2_005));
+    };
+    await user.click(within(dialog).getByRole('button', { name: /^Import 2,?005 codes$/ }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('The import was interrupted and nothing was changed; try again.');
+    expect(chunks().at(-2)).toMatchObject({ total: 2_005, records: { length: 5 } });
+    expect(chunks().at(-1)).toMatchObject({ cancel: true });
+    expect(within(dialog).getByRole('button', { name: /^Import 2,?005 codes$/ })).toBeEnabled();
   });
 });
 

@@ -8,7 +8,9 @@ import { removeAllListeners } from '@/utils/protocol';
 import { registerHandlers } from '@/entrypoints/background/router';
 import { codeHandlers } from '@/entrypoints/background/code-handlers';
 import { captureHandlers } from '@/entrypoints/background/capture-handlers';
+import { expiryHandlers } from '@/entrypoints/background/expiry-handlers';
 import { dashboardHandlers } from '@/entrypoints/background/dashboard-handlers';
+import type { commitImport } from '@/utils/vault/commands';
 import { pickerHandlers } from '@/entrypoints/background/picker-handlers';
 
 export const EXTENSION_ID = fakeBrowser.runtime.id;
@@ -30,7 +32,8 @@ export const PICKER_FRAME = {
 
 export type Reply = { res?: unknown; err?: { message?: string; name?: string } } | undefined;
 
-export function startBackground(db: CodesDb) {
+/** `commitImport`: the import commit the background uses (a test may count instead of writing 200,000 rows). */
+export function startBackground(db: CodesDb, opts: { commitImport?: typeof commitImport } = {}) {
   // @webext-core/messaging talks to the global `chrome`.
   (globalThis as { chrome?: unknown }).chrome = fakeBrowser;
   removeAllListeners();
@@ -38,7 +41,8 @@ export function startBackground(db: CodesDb) {
   const unregister = [
     registerHandlers(codeHandlers(db, changed)),
     registerHandlers(captureHandlers(db)),
-    registerHandlers(dashboardHandlers(db, changed)),
+    registerHandlers(expiryHandlers(db, changed)),
+    registerHandlers(dashboardHandlers(db, changed, opts.commitImport)),
     registerHandlers(pickerHandlers(db, changed)),
   ];
 

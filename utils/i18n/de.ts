@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { deExpiry } from './expiry/de';
 
 export const de: Catalog = {
   appName: 'Ad Code Keeper',
@@ -129,6 +130,10 @@ export const de: Catalog = {
   importBroken: 'Diese Datei kann nicht importiert werden: {reason}. Es wurde nichts geändert.',
   importDone: 'Importiert: {add} hinzugefügt, {merge} zusammengeführt.',
   importFailed: 'Der Import ist fehlgeschlagen, es wurde nichts geändert: {reason}',
+  importInterrupted: 'Der Import wurde unterbrochen, es wurde nichts geändert; bitte erneut versuchen.',
+  importLimits: 'Bis zu {codes} Codes und {mb} MB pro Datei ({jsonMb} MB für eine JSON-Sicherung, die ganz gelesen wird); alle werden in einem Schritt gespeichert, oder keiner, wenn etwas fehlschlägt.',
+  importSending: '{sent} von {total} Codes gesendet…',
+  importSaving: 'Alle {total} Codes werden in einem Schritt gespeichert…',
   cancel: 'Abbrechen',
   close: 'Schließen',
 
@@ -383,4 +388,5 @@ export const de: Catalog = {
   tiktokAuthorized: 'Autorisiert',
   tiktokOnTiktok: 'Auf TikTok',
   quoted: '„{text}“',
+  ...deExpiry,
 };

@@ -1,3 +1,5 @@
+import { enExpiry } from './expiry/en';
+
 /**
  * English, the source catalog: every other language must have exactly these keys (the type
  * check enforces it). `{name}` is a placeholder; keys ending in _one/_other are plural forms.
@@ -131,6 +133,10 @@ export const en = {
   importBroken: 'This file cannot be imported: {reason}. Nothing was changed.',
   importDone: 'Imported: {add} added, {merge} merged.',
   importFailed: 'The import failed and nothing was changed: {reason}',
+  importInterrupted: 'The import was interrupted and nothing was changed; try again.',
+  importLimits: 'Up to {codes} codes and {mb} MB per file ({jsonMb} MB for a JSON backup, which is read whole); all of them are saved in one step, or none if anything fails.',
+  importSending: 'Sending {sent} of {total} codes…',
+  importSaving: 'Saving all {total} codes in one step…',
   cancel: 'Cancel',
   close: 'Close',
 
@@ -386,6 +392,7 @@ export const en = {
   tiktokAuthorized: 'Authorized',
   tiktokOnTiktok: 'On TikTok',
   quoted: '“{text}”',
+  ...enExpiry,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { esExpiry } from './expiry/es';
 
 export const es: Catalog = {
   appName: 'Ad Code Keeper',
@@ -129,6 +130,10 @@ export const es: Catalog = {
   importBroken: 'Este archivo no se puede importar: {reason}. No se ha cambiado nada.',
   importDone: 'Importado: {add} añadidos, {merge} fusionados.',
   importFailed: 'La importación falló y no se cambió nada: {reason}',
+  importInterrupted: 'La importación se interrumpió y no se cambió nada; inténtalo de nuevo.',
+  importLimits: 'Hasta {codes} códigos y {mb} MB por archivo ({jsonMb} MB para una copia JSON, que se lee entera); se guardan todos en un paso, o ninguno si algo falla.',
+  importSending: 'Enviando {sent} de {total} códigos…',
+  importSaving: 'Guardando los {total} códigos en un paso…',
   cancel: 'Cancelar',
   close: 'Cerrar',
 
@@ -383,4 +388,5 @@ export const es: Catalog = {
   tiktokAuthorized: 'Autorizado',
   tiktokOnTiktok: 'En TikTok',
   quoted: '«{text}»',
+  ...esExpiry,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { frExpiry } from './expiry/fr';
 
 export const fr: Catalog = {
   appName: 'Ad Code Keeper',
@@ -129,6 +130,10 @@ export const fr: Catalog = {
   importBroken: 'Ce fichier ne peut pas être importé : {reason}. Rien n’a été modifié.',
   importDone: 'Importé : {add} ajoutés, {merge} fusionnés.',
   importFailed: 'L’importation a échoué et rien n’a été modifié : {reason}',
+  importInterrupted: 'L’importation a été interrompue et rien n’a été modifié ; réessayez.',
+  importLimits: 'Jusqu’à {codes} codes et {mb} Mo par fichier ({jsonMb} Mo pour une sauvegarde JSON, lue en entier) ; tous sont enregistrés en une fois, ou aucun en cas d’échec.',
+  importSending: 'Envoi de {sent} codes sur {total}…',
+  importSaving: 'Enregistrement des {total} codes en une fois…',
   cancel: 'Annuler',
   close: 'Fermer',
 
@@ -383,4 +388,5 @@ export const fr: Catalog = {
   tiktokAuthorized: 'Autorisé',
   tiktokOnTiktok: 'Sur TikTok',
   quoted: '« {text} »',
+  ...frExpiry,
 };

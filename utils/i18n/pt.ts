@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { ptExpiry } from './expiry/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -129,6 +130,10 @@ export const pt: Catalog = {
   importBroken: 'Este arquivo não pode ser importado: {reason}. Nada foi alterado.',
   importDone: 'Importado: {add} adicionados, {merge} mesclados.',
   importFailed: 'A importação falhou e nada foi alterado: {reason}',
+  importInterrupted: 'A importação foi interrompida e nada foi alterado; tente novamente.',
+  importLimits: 'Até {codes} códigos e {mb} MB por arquivo ({jsonMb} MB para um backup JSON, que é lido inteiro); todos são salvos de uma vez, ou nenhum se algo falhar.',
+  importSending: 'Enviando {sent} de {total} códigos…',
+  importSaving: 'Salvando todos os {total} códigos de uma vez…',
   cancel: 'Cancelar',
   close: 'Fechar',
 
@@ -383,4 +388,5 @@ export const pt: Catalog = {
   tiktokAuthorized: 'Autorizado',
   tiktokOnTiktok: 'No TikTok',
   quoted: '“{text}”',
+  ...ptExpiry,
 };

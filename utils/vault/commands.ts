@@ -1,10 +1,11 @@
 import type { CodesDb, TrashEntry } from './db';
 import { adCodeRecordSchema, type AdCodeRecord, type CaptureInput, type CodePatch, type StoredRecord } from './schema';
 import { appendNotes, fitCapture } from './fit';
-import { LIMITS, UNDO_WINDOW_MS } from './limits';
+import { BATCH, LIMITS, UNDO_WINDOW_MS } from './limits';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from '../expiry';
 import { normalizeAdCode } from '../extract';
 import { mergeImported } from '../import-preview';
+import { derivedExpiry, expirySourceOf, withExpirySource } from '../expiry-derivation';
 import type { BulkEdit, DeleteReceipt } from '../protocol';
 
 /**
@@ -18,6 +19,9 @@ import type { BulkEdit, DeleteReceipt } from '../protocol';
 export type CommandName =
   | 'saveCaptures'
   | 'editCode'
+  | 'choosePeriod'
+  | 'setReceivedAt'
+  | 'restoreExpiryBasis'
   | 'setUsage'
   | 'undoPickerUse'
   | 'bulkEdit'
@@ -61,7 +65,7 @@ async function put(db: CodesDb, r: AdCodeRecord): Promise<void> {
 }
 
 /** Reads, changes and writes one record; `change` returns false when there is nothing to write. */
-async function modify(db: CodesDb, id: number, now: number, change: (r: AdCodeRecord) => boolean | void): Promise<AdCodeRecord | undefined> {
+export async function modify(db: CodesDb, id: number, now: number, change: (r: AdCodeRecord) => boolean | void): Promise<AdCodeRecord | undefined> {
   const r = await db.codes.get(id);
   if (!r) return undefined;
   const next = structuredClone(r);
@@ -84,7 +88,7 @@ export interface SaveResult {
 export function newRecord(input: CaptureInput, code: string, now: number, defaultPeriod = DEFAULT_PERIOD_DAYS): AdCodeRecord {
   const periodDays = input.periodDays ?? defaultPeriod;
   const receivedAt = input.sentAt ?? now;
-  return {
+  const record: AdCodeRecord = {
     code,
     creatorHandle: input.creatorHandle,
     postUrl: input.postUrl,
@@ -92,6 +96,7 @@ export function newRecord(input: CaptureInput, code: string, now: number, defaul
     periodAssumed: input.periodDays === undefined,
     receivedAt,
     expiresAt: computeExpiry(receivedAt, periodDays),
+    expirySource: input.periodDays === undefined ? 'assumed' : input.periodChosen ? 'chosen' : 'stated',
     status: 'unused',
     uses: [],
     archived: 0,
@@ -102,6 +107,9 @@ export function newRecord(input: CaptureInput, code: string, now: number, defaul
     createdAt: now,
     updatedAt: now,
   };
+  // No message date: the capture time stands in, and the expiry is shown and counted as estimated until the user says.
+  if (input.sentAt === undefined) record.receivedAtUnknown = true;
+  return record;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -121,10 +129,20 @@ export function mergeCapture(existing: AdCodeRecord, input: CaptureInput, now: n
     notes: appendNotes(existing.notes, input.notes),
     updatedAt: now,
   };
+  merged.expirySource = expirySourceOf(existing);
   if (existing.periodAssumed && input.periodDays !== undefined && !existing.expiryEdited) {
     merged.periodDays = input.periodDays;
     merged.periodAssumed = false;
-    merged.expiresAt = computeExpiry(existing.receivedAt, input.periodDays);
+    merged.expirySource = input.periodChosen ? 'chosen' : 'stated';
+  }
+  // The same code seen again in a message whose date reads: that date replaces the time of capture.
+  if (existing.receivedAtUnknown && input.sentAt !== undefined) {
+    merged.receivedAt = input.sentAt;
+    merged.receivedAtUnknown = false;
+  }
+  if (merged.periodDays !== existing.periodDays || merged.receivedAt !== existing.receivedAt) {
+    merged.expiresAt = derivedExpiry(merged);
+    if (merged.expiresAt !== existing.expiresAt) merged.alertsSent = [];
   }
   return merged;
 }
@@ -164,10 +182,12 @@ export function editCode(db: CodesDb, id: number, patch: CodePatch, now: number)
       if (patch.periodDays !== undefined && patch.expiresAt === undefined) {
         r.expiresAt = computeExpiry(r.receivedAt, patch.periodDays);
         r.periodAssumed = false;
+        r.expirySource = 'chosen';
       }
       if (patch.expiresAt !== undefined) {
         r.expiryEdited = true;
         r.periodAssumed = false;
+        r.expirySource = 'user';
       }
       if (patch.expiresAt !== undefined || patch.periodDays !== undefined) r.alertsSent = [];
     }),
@@ -304,8 +324,14 @@ export function commitImport(db: CodesDb, records: StoredRecord[], now: number):
       else if (fresh.has(r.code)) fresh.set(r.code, mergeImported(fresh.get(r.code)!, r));
       else fresh.set(r.code, { ...r });
     }
-    if (fresh.size) await db.codes.bulkAdd([...fresh.values()].map(checked));
-    if (merged.size) await db.codes.bulkPut([...merged.values()].map(checked));
+    // Large slices inside the one transaction: a 200,000-record restore never holds every checked copy
+    // and IndexedDB request at once, and a refusal in any slice still aborts the whole write.
+    // Backups made before the expiry source existed get it derived here, as the v5 upgrade does for stored records.
+    const size = BATCH.importWrite;
+    const slices = (rows: AdCodeRecord[]) => Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, (k + 1) * size));
+    const ready = (r: AdCodeRecord) => checked(withExpirySource(r));
+    for (const slice of slices([...fresh.values()])) await db.codes.bulkAdd(slice.map(ready));
+    for (const slice of slices([...merged.values()])) await db.codes.bulkPut(slice.map(ready));
     return { added: fresh.size, merged: merged.size };
   });
 }

@@ -50,8 +50,12 @@ export const BATCH = {
   lookup: 1000,
   /** Ids per delete / bulk edit / restore. */
   ids: 100_000,
-  /** Records per importCodes message. */
-  import: 100_000,
+  /** Records per importCodes message; bigger imports are staged in chunks of this size under one import id. */
+  import: 2_000,
+  /** Records one staged import may hold in the background before its single commit. */
+  importTotal: 500_000,
+  /** Records per write inside an import's one transaction. */
+  importWrite: 10_000,
   /** Codes the picker fills or marks at once. */
   picker: 50,
   /** Codes per TikTok check message. */
@@ -67,3 +71,15 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 /** How long a delete can be undone: the background keeps the deleted records this long. */
 export const UNDO_WINDOW_MS = 24 * 3_600_000;
+
+/** The biggest file the importer reads (a browser string holds about 512 M characters); the preview states it. */
+export const IMPORT_FILE_MAX_BYTES = 400 * 1024 * 1024;
+
+/**
+ * A JSON backup is still read as one string and parsed whole (a CSV is read slice by slice): 256 MB holds
+ * about 380,000 codes as the dashboard writes them and stays well inside a tab's memory; the preview states it.
+ */
+export const IMPORT_JSON_MAX_BYTES = 256 * 1024 * 1024;
+
+/** A staged import nobody finished (tab closed mid-import) is dropped after this long. */
+export const IMPORT_STAGE_TTL_MS = 10 * 60_000;
