@@ -70,6 +70,15 @@ export const messageSchemas = {
   updateCode: { data: z.object({ id, patch: codePatchSchema }), from: ['extension'] },
   deleteCodes: { data: z.object({ ids: ids(BATCH.ids) }), from: ['extension'] },
   restoreDeleted: { data: z.object({ undoToken: token }), from: ['extension'] },
+  popupView: {
+    data: z.object({
+      query: z.string().max(LIMITS.search),
+      limits: z.object({ usable: z.number().int().min(0).max(BATCH.popupRows), expired: z.number().int().min(0).max(BATCH.popupRows) }),
+    }),
+    from: ['extension'],
+  },
+  // Sent by the background to extension pages; the background never receives it.
+  vaultChanged: { data: z.object({}).strict(), from: [] },
   bulkEditCodes: {
     data: z.object({
       ids: ids(BATCH.ids),

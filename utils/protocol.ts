@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AdCodeRecord, CaptureInput, CodePatch, ExpiryBasis, SentAtText, StoredRecord } from './vault/schema';
 import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
+import type { PopupView } from './vault/queries';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -142,6 +143,12 @@ export interface ExpiryAnswer {
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & { saved: boolean };
 
+/** How many rows of each popup list to send (the popup pages by PAGE_SIZE). */
+export interface PopupLimits {
+  usable: number;
+  expired: number;
+}
+
 export interface ProtocolMap {
   // content scripts / popup → background
   saveCodes(data: { captures: CaptureInput[] }): SaveResult[];
@@ -157,6 +164,10 @@ export interface ProtocolMap {
   /** The background keeps the deleted records until the undo window closes; the token brings them back. */
   deleteCodes(data: { ids: number[] }): DeleteReceipt;
   restoreDeleted(data: { undoToken: string }): { restored: number };
+  /** The popup's lists, read by the background: the popup itself carries no database code. */
+  popupView(data: { query: string; limits: PopupLimits }): PopupView;
+  // background → extension pages (runtime broadcast): a vault command committed, read again.
+  vaultChanged(data: Record<string, never>): void;
   /** A period chip after saving; answers the facts it replaced, for undo. */
   choosePeriod(data: { id: number; periodDays: number }): { before?: ExpiryBasis };
   /** "When did this code arrive?" answered for a saved code; answers the facts it replaced. */

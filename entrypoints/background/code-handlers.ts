@@ -1,11 +1,11 @@
 import type { CodesDb } from '@/utils/vault/db';
 import { deleteCodes, editCode, restoreDeleted, saveCaptures, setUsage } from '@/utils/vault/commands';
-import { savedAmong } from '@/utils/vault/queries';
+import { loadPopupView, savedAmong } from '@/utils/vault/queries';
 import { getSettings } from '@/utils/settings';
 import { withSentAt } from '@/utils/sent-at';
 import type { Handlers } from './router';
 
-/** Handlers for saving and editing codes. `changed` runs after every write (badge, alarms). */
+/** Handlers for saving, reading (the popup's lists) and editing codes. `changed` runs after every write (badge, alarms). */
 export function codeHandlers(db: CodesDb, changed: () => Promise<void> | void): Handlers {
   return {
     async saveCodes({ captures }) {
@@ -16,6 +16,10 @@ export function codeHandlers(db: CodesDb, changed: () => Promise<void> | void): 
       return results;
     },
     savedCodes: ({ codes }) => savedAmong(db, codes),
+    async popupView({ query, limits }) {
+      const { alertWindowDays } = await getSettings();
+      return loadPopupView(db, Date.now(), alertWindowDays, query, limits);
+    },
     async setUsage({ id, used, advertiserId, uses }) {
       await setUsage(db, id, used, Date.now(), { advertiserId, uses });
       await changed();

@@ -13,6 +13,7 @@ import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { setupVerification } from './verification';
+import { announceVaultChanges } from './vault-changes';
 
 /** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
 const PERIODIC_ALARM = 'badge-periodic';
@@ -28,6 +29,8 @@ export default defineBackground(() => {
     await refreshBadge(db, alertWindowDays);
   };
 
+  // Open popups read their lists by message; this tells them when to read again.
+  announceVaultChanges();
   registerHandlers(codeHandlers(db, changed));
   registerHandlers(captureHandlers(db));
   registerHandlers(expiryHandlers(db, changed));

@@ -1,4 +1,7 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+/** @jsxImportSource preact */
+// Preact, not React: this list is a frame in every Ads Manager page, and react-dom alone is 209 kB.
+import type { TargetedKeyboardEvent, TargetedMouseEvent } from 'preact';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type PickerFieldContext, type PickerList } from '@/utils/protocol';
 import { resolveZone } from '@/utils/i18n/dates';
 import { CodeRow } from './CodeRow';
@@ -29,7 +32,7 @@ export function App({ channel }: { channel: PageChannel }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const guard = useRef<VisibilityGuard>(undefined);
+  const guardRef = useRef<VisibilityGuard | undefined>(undefined);
   // Read by the page-channel subscription below, which is set up once and must see the latest choice.
   const showExpiredRef = useRef(showExpired);
   useEffect(() => {
@@ -53,7 +56,7 @@ export function App({ channel }: { channel: PageChannel }) {
       if (event.type === 'context') setContext(event.context);
       if (event.type === 'focus') filterRef.current?.focus();
       // The list moved on the page: a pointer click only counts once it has been still a moment.
-      if (event.type === 'moved') guard.current?.restart();
+      if (event.type === 'moved') guardRef.current?.restart();
       if (event.type === 'context' || event.type === 'refresh') {
         setConfirmId(undefined);
         setSelected([]);
@@ -66,16 +69,14 @@ export function App({ channel }: { channel: PageChannel }) {
   }, [channel, load]);
 
   useEffect(() => {
-    // load() sets state only after the background answers (await), not synchronously as the rule assumes.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (token) void load(token, showExpired);
   }, [token, showExpired, load]);
 
   useEffect(() => {
     if (!rootRef.current) return;
     // watchVisibility is an outside observer that reports through setArmed: subscribing is what effects are for.
-    guard.current = watchVisibility(rootRef.current, setArmed);
-    return () => guard.current?.stop();
+    guardRef.current = watchVisibility(rootRef.current, setArmed);
+    return () => guardRef.current?.stop();
   }, []);
 
   const multi = context.kind === 'lines';
@@ -122,10 +123,10 @@ export function App({ channel }: { channel: PageChannel }) {
 
   async function fill(ids: number[], e: MouseEvent | KeyboardEvent) {
     // Only the user's own click or key press fills; a script cannot reach into this frame anyway.
-    if (!token || !e.nativeEvent.isTrusted || !ids.length) return;
+    if (!token || !e.isTrusted || !ids.length) return;
     // A click made with the keyboard (Enter/Space on a button) has no pointer position: detail 0.
-    const via = e.nativeEvent instanceof MouseEvent && e.nativeEvent.detail > 0 ? 'pointer' : 'keyboard';
-    const refusal = await guard.current?.refusal(via);
+    const via = e instanceof MouseEvent && e.detail > 0 ? 'pointer' : 'keyboard';
+    const refusal = await guardRef.current?.refusal(via);
     if (refusal) {
       setError(refusal);
       return;
@@ -147,7 +148,7 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  function onFillClick(id: number, e: MouseEvent<HTMLButtonElement>) {
+  function onFillClick(id: number, e: TargetedMouseEvent<HTMLButtonElement>) {
     const code = list?.codes.find((c) => c.id === id);
     if (code?.usedHere && confirmId !== id) {
       setConfirmId(id);
@@ -160,7 +161,7 @@ export function App({ channel }: { channel: PageChannel }) {
     return Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-fill-button]:not(:disabled)') ?? []);
   }
 
-  function onRowKeyDown(id: number, e: KeyboardEvent<HTMLButtonElement>) {
+  function onRowKeyDown(id: number, e: TargetedKeyboardEvent<HTMLButtonElement>) {
     const buttons = fillButtons();
     const i = buttons.indexOf(e.currentTarget);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -179,7 +180,7 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  function onFilterKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+  function onFilterKeyDown(e: TargetedKeyboardEvent<HTMLInputElement>) {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       fillButtons()[0]?.focus();
@@ -196,7 +197,7 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  function onRootKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+  function onRootKeyDown(e: TargetedKeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     if (confirmId !== undefined) setConfirmId(undefined);
@@ -253,7 +254,7 @@ export function App({ channel }: { channel: PageChannel }) {
     <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label="Saved ad codes" data-armed={armed}>
       <header className="head">
         <span className="logo" aria-hidden="true">
-          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">
             <circle cx="8" cy="15" r="4" />
             <path d="M10.85 12.15 19 4" />
             <path d="m18 5 2 2" />
@@ -265,14 +266,14 @@ export function App({ channel }: { channel: PageChannel }) {
           <p>{list?.advertiserId ? `Account ${list.advertiserId}` : 'Ad Code Keeper'}</p>
         </div>
         <button type="button" className="icon-btn" aria-label="Close saved ad codes" onClick={() => close(true)}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>
       </header>
 
       <div className="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
           <circle cx="11" cy="11" r="6.5" />
           <path d="m16 16 4 4" />
         </svg>
@@ -283,10 +284,11 @@ export function App({ channel }: { channel: PageChannel }) {
           placeholder="Filter by creator, note or code"
           aria-label="Filter saved codes by creator, note or code"
           aria-describedby="picker-keys"
-          onChange={(e) => setQuery(e.target.value)}
+          // Preact's onChange is the DOM's change event (on blur); filtering follows every keystroke.
+          onInput={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onFilterKeyDown}
-          autoComplete="off"
-          spellCheck={false}
+          autocomplete="off"
+          spellcheck={false}
         />
       </div>
 
@@ -342,7 +344,7 @@ export function App({ channel }: { channel: PageChannel }) {
 
       <footer className="foot">
         <label className="toggle">
-          <input type="checkbox" checked={showExpired} onChange={(e) => setShowExpired(e.target.checked)} />
+          <input type="checkbox" checked={showExpired} onChange={(e) => setShowExpired(e.currentTarget.checked)} />
           <span>Show expired</span>
         </label>
         {multi && selected.length > 0 ? (

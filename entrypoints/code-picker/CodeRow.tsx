@@ -1,4 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+/** @jsxImportSource preact */
+import type { TargetedKeyboardEvent, TargetedMouseEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { PickerCode } from '@/utils/protocol';
 import { expiryLine, fillLabel, shortCode, shortDate } from './format';
 
@@ -15,11 +17,11 @@ export interface CodeRowProps {
   busy: boolean;
   /** False while the list has not been steadily visible long enough for a pointer click to count. */
   armed: boolean;
-  onFill: (e: MouseEvent<HTMLButtonElement>) => void;
-  onFillAnyway: (e: MouseEvent<HTMLButtonElement>) => void;
+  onFill: (e: TargetedMouseEvent<HTMLButtonElement>) => void;
+  onFillAnyway: (e: TargetedMouseEvent<HTMLButtonElement>) => void;
   onCancelConfirm: () => void;
   onToggle: () => void;
-  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>) => void;
+  onKeyDown: (e: TargetedKeyboardEvent<HTMLButtonElement>) => void;
 }
 
 /** One saved code: who sent it, when it ends, and its Fill button (the row's keyboard stop). */

@@ -1,7 +1,8 @@
-import { createRoot } from 'react-dom/client';
+/** @jsxImportSource preact */
+import { render } from 'preact';
 import './picker.css';
 import { App } from './App';
 import { sendMessage } from '@/utils/protocol';
 import { connectToPage } from './page-channel';
 
-createRoot(document.getElementById('root')!).render(<App channel={connectToPage(window, () => sendMessage('pickerSession', {}))} />);
+render(<App channel={connectToPage(window, () => sendMessage('pickerSession', {}))} />, document.getElementById('root')!);

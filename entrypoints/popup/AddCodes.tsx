@@ -1,13 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { shortCode } from '@/components/CodeRow';
-import { useVaultQuery } from '@/utils/vault/hooks';
+import { useBackgroundRead } from '@/components/useBackgroundRead';
 import { BATCH } from '@/utils/vault/limits';
-import { findByCodes } from '@/utils/vault/queries';
 import { pastedCodes, previewPaste } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
 import type { Translator } from '@/utils/i18n/core';
 import { useI18n } from '@/utils/i18n/context';
 import { rich } from '@/utils/i18n/phrases';
+
+/** Which of these codes the vault has, asked in parts of the lookup message's size. */
+async function savedOf(codes: string[]): Promise<Set<string>> {
+  const saved = new Set<string>();
+  for (let i = 0; i < codes.length; i += BATCH.lookup) {
+    for (const c of await sendMessage('savedCodes', { codes: codes.slice(i, i + BATCH.lookup) })) saved.add(c);
+  }
+  return saved;
+}
 
 const periodText = ({ t, tn }: Translator, d?: number) => (d ? (d === 365 ? t('addPeriodYear') : tn('periodDays', d)) : t('addPeriodUnknown'));
 
@@ -37,15 +45,12 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const area = useRef<HTMLTextAreaElement>(null);
   const i18n = useI18n();
   const { t, tn } = i18n;
-  // Which of the pasted codes the vault already has: one indexed lookup, not the whole table.
+  // Which of the pasted codes the vault already has: indexed lookups in the background, not the whole table.
   const found = useMemo(() => (text.trim() ? pastedCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
   // Keyed by the codes' text, not the array (a new one each render); the query reads the codes back from it.
-  const lookup = useVaultQuery(
-    async (db) => ({ key, saved: new Set((await findByCodes(db, key ? key.split('\n') : [])).map((r) => r.code)) }),
-    [key],
-  );
-  // A live query keeps the previous answer while the new one loads: never preview with a stale one.
+  const { value: lookup } = useBackgroundRead(async () => ({ key, saved: await savedOf(key ? key.split('\n') : []) }), [key]);
+  // The read keeps the previous answer while the new one loads: never preview with a stale one.
   const saved = lookup?.key === key ? lookup.saved : undefined;
   const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);
 

@@ -4,16 +4,29 @@ import { UndoToast, type UndoState } from '@/components/UndoToast';
 import { useNow } from '@/components/useNow';
 import { useSettings } from '@/components/useSettings';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
-import { useVaultQuery } from '@/utils/vault/hooks';
-import { loadPopupView } from '@/utils/vault/queries';
+import { useBackgroundRead } from '@/components/useBackgroundRead';
+import { LIMITS } from '@/utils/vault/limits';
 import { sendMessage } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
 import type { ExpiryBasis } from '@/utils/vault/schema';
 import { useI18n } from '@/utils/i18n/context';
 import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { rich } from '@/utils/i18n/phrases';
-import { AddCodes } from './AddCodes';
 import { PAGE_SIZE } from './popup-view';
+
+type AddCodesBox = typeof import('./AddCodes').AddCodes;
+
+/**
+ * The paste box carries the extractor: it is loaded when the box is first wanted, not with the list.
+ * Undefined until then, so an empty popup can show its invitation and the box in one step.
+ */
+function useAddCodes(wanted: boolean): AddCodesBox | undefined {
+  const [box, setBox] = useState<AddCodesBox>();
+  useEffect(() => {
+    if (wanted && !box) void import('./AddCodes').then((m) => setBox(() => m.AddCodes));
+  }, [wanted, box]);
+  return box;
+}
 
 /** The popup in the language and date zone chosen in settings ('auto' follows the browser). */
 export function App() {
@@ -31,8 +44,9 @@ function Popup({ settings }: { settings: Settings }) {
   const tiktok = useTikTokCheckReady();
   const [query, setQuery] = useState('');
   const [limits, setLimits] = useState({ usable: PAGE_SIZE, expired: PAGE_SIZE });
-  const view = useVaultQuery(
-    (db) => loadPopupView(db, now, settings.alertWindowDays, query, limits),
+  // The background reads the lists (with its own clock and settings) and says when to read again.
+  const { value: view, error: readError } = useBackgroundRead(
+    () => sendMessage('popupView', { query: query.slice(0, LIMITS.search), limits }),
     [now, settings.alertWindowDays, query, limits],
   );
   const [adding, setAdding] = useState(false);
@@ -68,10 +82,13 @@ function Popup({ settings }: { settings: Settings }) {
       ),
   };
 
-  const loaded = view !== undefined;
+  const read = view !== undefined;
   const { usable = [], expired = [], usableTotal = 0, expiredTotal = 0, total = 0, expiring = 0 } = view ?? {};
   const more = (list: 'usable' | 'expired') => setLimits((l) => ({ ...l, [list]: l[list] + PAGE_SIZE }));
-  const showAdd = adding || (loaded && total === 0);
+  const showAdd = adding || (read && total === 0);
+  const AddCodes = useAddCodes(showAdd);
+  // An empty vault shows its invitation together with the paste box it points to.
+  const loaded = read && (total > 0 || AddCodes !== undefined);
 
   return (
     <div className="popup">
@@ -101,7 +118,9 @@ function Popup({ settings }: { settings: Settings }) {
         </a>
       </header>
 
-      {showAdd && (
+      {showAdd && AddCodes && (
+        // Not made during render: the module's own component, set once when it loads, so it never remounts.
+        // eslint-disable-next-line react-hooks/static-components
         <AddCodes
           autoFocus={adding}
           onSaved={(m) => {
@@ -118,9 +137,9 @@ function Popup({ settings }: { settings: Settings }) {
           </button>
         </p>
       )}
-      {error && (
+      {(error ?? readError) && (
         <p className="inline-error" role="alert">
-          {error}
+          {error ?? readError}
         </p>
       )}
 

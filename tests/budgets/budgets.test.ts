@@ -55,6 +55,20 @@ describe('bundle size budgets (scripts/bench/budgets.json)', () => {
     }
   });
 
+  it('the popup and the code picker carry no Dexie: they read by message from the background, which owns the database', () => {
+    for (const page of ['popup.html', 'code-picker.html']) {
+      const js = loadedBy(EXT, page).filter((f) => f.endsWith('.js'));
+      const withDexie = js.filter((f) => readFileSync(join(EXT, f), 'utf8').includes('DexieError'));
+      expect(withDexie, page).toEqual([]);
+    }
+  });
+
+  it('the code picker runs on Preact, not React', () => {
+    const js = loadedBy(EXT, 'code-picker.html').filter((f) => f.endsWith('.js'));
+    const withReact = js.filter((f) => readFileSync(join(EXT, f), 'utf8').includes('react.element'));
+    expect(withReact).toEqual([]);
+  });
+
   it('the whole package stays within budget', () => {
     const total = listFiles(EXT).reduce((n, f) => n + f.bytes, 0);
     expect(total).toBeLessThanOrEqual(budgets.total);

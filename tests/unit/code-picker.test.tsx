@@ -1,5 +1,9 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+/** @jsxImportSource preact */
+// The picker runs on Preact: rendered with Preact, events wrapped in Preact's act (as @testing-library/preact does).
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/dom';
+import { render as renderInto, type ComponentChild } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PickerCode, PickerFieldContext, PickerList } from '@/utils/protocol';
 import { DAY_MS } from '@/utils/expiry';
 import type { PageChannel, PageEvent } from '@/entrypoints/code-picker/page-channel';
@@ -20,6 +24,29 @@ vi.mock('@/utils/protocol', async (importOriginal) => ({
 }));
 const { App } = await import('@/entrypoints/code-picker/App');
 const { connectToPage } = await import('@/entrypoints/code-picker/page-channel');
+
+configure({
+  eventWrapper: (fire) => {
+    let result: unknown;
+    act(() => {
+      result = fire();
+    });
+    return result;
+  },
+});
+
+const mounted: HTMLElement[] = [];
+function render(ui: ComponentChild) {
+  const root = document.body.appendChild(document.createElement('div'));
+  mounted.push(root);
+  act(() => renderInto(ui, root));
+}
+afterEach(() => {
+  for (const root of mounted.splice(0)) {
+    act(() => renderInto(null, root));
+    root.remove();
+  }
+});
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
@@ -93,13 +120,13 @@ describe('code picker list', () => {
   it('type-to-filter matches creator, note or code', async () => {
     await renderPicker();
     const filter = screen.getByRole('searchbox', { name: /Filter saved codes/ });
-    fireEvent.change(filter, { target: { value: 'serum' } });
+    fireEvent.input(filter, { target: { value: 'serum' } });
     expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@mia.creates']);
-    fireEvent.change(filter, { target: { value: '@leo' } });
+    fireEvent.input(filter, { target: { value: '@leo' } });
     expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
-    fireEvent.change(filter, { target: { value: '444444' } });
+    fireEvent.input(filter, { target: { value: '444444' } });
     expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
-    fireEvent.change(filter, { target: { value: 'nobody' } });
+    fireEvent.input(filter, { target: { value: 'nobody' } });
     expect(screen.getByText('No saved code matches “nobody”.')).toBeInTheDocument();
   });
 

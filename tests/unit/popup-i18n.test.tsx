@@ -10,8 +10,19 @@ import { localExpiryPhrase } from '@/utils/i18n/phrases';
 import { resolveZone } from '@/utils/i18n/dates';
 import { makeCode, record } from './dashboard-fixtures';
 
-vi.mock('@/utils/protocol', () => ({ sendMessage: vi.fn(async () => []) }));
+vi.mock('@/utils/protocol', async (original) => ({
+  ...(await original<typeof import('@/utils/protocol')>()),
+  sendMessage: vi.fn(async (type: string, data: unknown) => {
+    // Imported when called: the helper imports this mocked module too.
+    const { answerPopupRead, isPopupRead } = await import('./popup-background');
+// The paste box is loaded when first opened; loaded here once so its first opening is not slower than findBy waits.
+await import('@/entrypoints/popup/AddCodes');
+    return isPopupRead(type) ? answerPopupRead(type, data) : [];
+  }),
+}));
 const { App } = await import('@/entrypoints/popup/App');
+// Loaded before the first render (it brings the schemas and handlers): the first read is then not slower than findBy waits.
+await import('./popup-background');
 
 const DAY = 86_400_000;
 const NOW = Date.now();
@@ -27,7 +38,8 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await codesDb().codes.clear();
   await codesDb().codes.bulkAdd([
-    record({ status: 'unused', code: makeCode(1), creatorHandle: '@maya', expiresAt: NOW + 20 * DAY + 3_600_000, periodAssumed: true }),
+    // A minute past 20 days: an hour past would be the 21st calendar day when the suite runs just before midnight.
+    record({ status: 'unused', code: makeCode(1), creatorHandle: '@maya', expiresAt: NOW + 20 * DAY + 60_000, periodAssumed: true }),
     record({ code: makeCode(2), creatorHandle: '@old.creator', expiresAt: NOW - 2 * DAY }),
   ]);
 });
@@ -51,7 +63,8 @@ describe('popup follows the language setting', () => {
     expect(document.documentElement.lang).toBe('en');
 
     await user.click(screen.getByRole('button', { name: '+ Add' }));
-    await user.type(screen.getByRole('textbox', { name: 'Paste ad codes' }), `${makeCode(3)}\n${makeCode(4)}`);
+    // The paste box (and its extractor) loads when it first opens.
+    await user.type(await screen.findByRole('textbox', { name: 'Paste ad codes' }), `${makeCode(3)}\n${makeCode(4)}`);
     const add = await screen.findByRole('button', { name: 'Add and save 2 codes' });
     expect(within(add).getByText('and save')).toHaveClass('visually-hidden'); // seen: "Add 2 codes"
     expect(screen.getByRole('list', { name: 'What will be saved' })).toBeInTheDocument();
@@ -78,7 +91,7 @@ describe('popup follows the language setting', () => {
     expect(within(row).getByRole('combobox', { name: 'Periodo de autorización' })).toHaveDisplayValue('30 días');
 
     await user.click(screen.getByRole('button', { name: '+ Añadir' }));
-    await user.type(screen.getByRole('textbox', { name: 'Pegar códigos de anuncio' }), `${makeCode(3)}\n#${'x'.repeat(20)}abc`);
+    await user.type(await screen.findByRole('textbox', { name: 'Pegar códigos de anuncio' }), `${makeCode(3)}\n#${'x'.repeat(20)}abc`);
     const preview = await screen.findByRole('list', { name: 'Qué se guardará' });
     expect(preview).toHaveTextContent(/no es un código: demasiado corto para un código de anuncio \(23 caracteres/);
     expect(await screen.findByRole('button', { name: 'Añadir y guardar 1 código' })).toBeInTheDocument();

@@ -7,14 +7,19 @@ import { apiCredentialsItem } from '@/utils/api-settings';
 import { makeCode, record } from './dashboard-fixtures';
 
 const sent: { type: string; data: unknown }[] = [];
-vi.mock('@/utils/protocol', () => ({
+vi.mock('@/utils/protocol', async (original) => ({
+  ...(await original<typeof import('@/utils/protocol')>()),
   sendMessage: vi.fn(async (type: string, data: unknown) => {
+    const { answerPopupRead, isPopupRead } = await import('./popup-background');
+    if (isPopupRead(type)) return answerPopupRead(type, data);
     sent.push({ type, data });
     return { ran: true, verified: 1, lost: 0, failed: [], skipped: 0 };
   }),
 }));
 
 const { App } = await import('@/entrypoints/popup/App');
+// Loaded before the first render (it brings the schemas and handlers): the first read is then not slower than findBy waits.
+await import('./popup-background');
 
 const DAY = 86_400_000;
 const NOW = Date.now();

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { saveCaptures } from '@/utils/vault/commands';
 import { DAY_MS } from '@/utils/expiry';
-import { loadPopupView } from '@/entrypoints/popup/popup-view';
+import { loadPopupView } from '@/utils/vault/queries';
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const code = (i: number) => `#Qx${String(i).padStart(4, '0')}aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1t+/`;

@@ -26,6 +26,8 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   updateCode: { id: 1, patch: { notes: 'renewed', tags: ['Q1'] } },
   deleteCodes: { ids: [1, 2] },
   restoreDeleted: { undoToken: 'undo-token-0123456789' },
+  popupView: { query: 'maya', limits: { usable: 50, expired: 50 } },
+  vaultChanged: {},
   bulkEditCodes: { ids: [1], edit: { kind: 'archive', archived: 1 } },
   importCodes: { records: [record({ code: makeCode(41) })] },
   pickerRegister: { token: TOKEN },
@@ -123,7 +125,7 @@ const forgedMessage = fc.oneof(
 /** Chrome delivers runtime messages JSON-serialized: no undefined, NaN → null, no functions. */
 const asDelivered = (m: unknown): unknown => JSON.parse(JSON.stringify(m) ?? 'null');
 
-const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'verifyCodes', 'testTikTokConnection'].includes(t)));
+const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection'].includes(t)));
 
 const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
 /** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */

@@ -42,6 +42,8 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   updateCode: ['extension'],
   deleteCodes: ['extension'],
   restoreDeleted: ['extension'],
+  popupView: ['extension'],
+  vaultChanged: [],
   bulkEditCodes: ['extension'],
   importCodes: ['extension'],
   pickerRegister: ['content'],

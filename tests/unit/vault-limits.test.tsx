@@ -18,12 +18,16 @@ const sent: { type: string; count: number }[] = [];
 vi.mock('@/utils/protocol', async (original) => ({
   ...(await original<typeof import('@/utils/protocol')>()),
   sendMessage: vi.fn(async (type: 'saveCodes', data: unknown) => {
+    const { answerPopupRead, isPopupRead } = await import('./popup-background');
+    if (isPopupRead(type)) return answerPopupRead(type, data);
     const { captures } = messageSchemas[type].data.parse(data);
     sent.push({ type, count: captures.length });
     return saveCaptures(codesDb(), captures, Date.now());
   }),
 }));
 const { App } = await import('@/entrypoints/popup/App');
+// Loaded before the first render (it brings the schemas and handlers): the first read is then not slower than findBy waits.
+await import('./popup-background');
 
 beforeEach(async () => {
   fakeBrowser.reset();

@@ -32,8 +32,21 @@ export type CommandName =
   | 'claimAlerts'
   | 'snoozeAlert';
 
-export function runCommand<T>(db: CodesDb, _name: CommandName, body: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', db.codes, db.trash, body);
+const committedListeners = new Set<(name: CommandName) => void>();
+
+/**
+ * Calls `listener` after each command's transaction has committed (the background tells open
+ * extension pages to read again). Returns the unsubscribe.
+ */
+export function onCommandCommitted(listener: (name: CommandName) => void): () => void {
+  committedListeners.add(listener);
+  return () => committedListeners.delete(listener);
+}
+
+export async function runCommand<T>(db: CodesDb, name: CommandName, body: () => Promise<T>): Promise<T> {
+  const result = await db.transaction('rw', db.codes, db.trash, body);
+  committedListeners.forEach((listener) => listener(name));
+  return result;
 }
 
 /** A write the schema refuses: the message names the field, its limit and what to do. */

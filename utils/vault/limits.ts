@@ -38,6 +38,8 @@ export const LIMITS = {
   /** A date as a page prints it ("Wed, Aug 20, 2025, 1:19 PM"); and how many a capture may offer (newest first). */
   dateText: 200,
   dateTexts: 20,
+  /** Characters of a popup search that are searched for (no code, handle or tag is longer). */
+  search: 1000,
 } as const;
 
 /** How many items one message may carry; bigger jobs are sent in chunks of this size. */
@@ -60,6 +62,8 @@ export const BATCH = {
   verify: 200,
   /** Characters of page text per findCodes message. */
   findText: 200_000,
+  /** Rows of one popup list per popupView answer ("Show more" asks for 50 more each time). */
+  popupRows: 100_000,
 } as const;
 
 /** The random tokens messages carry: a picker session (made in the Ads Manager page script), an undo. */
