@@ -9,7 +9,22 @@ export const MESSAGES: {
   codeExpired: string;
   codeMissing: string;
   codeRevoked: string;
+  tokenExpired: string;
+  noScope: string;
 };
+
+export interface MockPost {
+  code: string;
+  start: number;
+  end: number;
+  name?: string;
+  text?: string;
+  itemId?: string;
+  itemStatus?: string;
+  authStatus?: string;
+  poster?: string;
+  format?: 'iso' | 'space';
+}
 export function tiktokTime(ms: number): string;
 
 export interface AuthorizedScenario {
@@ -43,7 +58,10 @@ export interface MockTikTokApi {
   port: number;
   requests: MockRequest[];
   setCode(code: string, scenario: CodeScenario): void;
-  rateLimit(n?: number): void;
+  rateLimit(n?: number, when?: (request: MockRequest) => boolean): void;
+  expireTokenAfter(n: number): void;
+  denyScope(endpoint: string): void;
+  setPosts(advertiserId: string, posts: MockPost[]): void;
   close(): Promise<void>;
 }
 
@@ -52,4 +70,6 @@ export function startMockTikTokApi(options?: {
   advertiserId?: string;
   advertiserName?: string;
   codes?: Record<string, CodeScenario>;
+  accounts?: Record<string, { name: string; posts?: MockPost[] }>;
+  posts?: MockPost[];
 }): Promise<MockTikTokApi>;

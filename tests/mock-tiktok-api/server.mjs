@@ -3,6 +3,7 @@
 // extension must handle. Used by unit/contract tests and, through a Playwright route, by e2e tests.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { answerList } from './accounts.mjs';
 
 export const MOCK_TOKEN = 'mocktoken0123456789abcdef0123456789abcdef';
 export const MOCK_ADVERTISER_ID = '7012345678901234567';
@@ -21,6 +22,8 @@ export const MESSAGES = {
   codeExpired: 'Authorization expired. Contact the creator to extend the authorization.',
   codeMissing: 'The auth_code does not exist.',
   codeRevoked: 'The auth_code has been deleted by the creator.',
+  tokenExpired: 'Access token has expired.',
+  noScope: 'Insufficient permissions.',
 };
 
 /**
@@ -38,10 +41,18 @@ export async function startMockTikTokApi({
   advertiserId = MOCK_ADVERTISER_ID,
   advertiserName = MOCK_ADVERTISER_NAME,
   codes = {},
+  /** More ad accounts the token can use: { [advertiserId]: { name, posts } } (see accounts.mjs for posts). */
+  accounts = {},
+  /** Posts of the default advertiser's account. */
+  posts = [],
 } = {}) {
   const scenarios = new Map(Object.entries(codes));
   const requests = [];
   let rateLimitNext = 0;
+  let rateLimitAt;
+  let tokenLeft = Infinity;
+  const deniedScopes = new Set();
+  const known = new Map([[advertiserId, { name: advertiserName, posts }], ...Object.entries(accounts)]);
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -58,16 +69,25 @@ export async function startMockTikTokApi({
       res.end(JSON.stringify({ code, message, request_id: randomUUID().replace(/-/g, ''), data }));
     };
     const endpoint = url.pathname.replace(/^\/open_api\/v1\.3\//, '');
-    if (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/'].includes(endpoint)) {
+    if (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/'].includes(endpoint)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('404 page not found');
     }
-    if (rateLimitNext > 0) {
+    if (rateLimitNext > 0 && (!rateLimitAt || rateLimitAt(entry))) {
       rateLimitNext--;
       return reply(40100, MESSAGES.tooFrequent);
     }
     if (!entry.token) return reply(40104, MESSAGES.tokenMissing);
     if (entry.token !== accessToken) return reply(40105, MESSAGES.tokenInvalid);
+    if (tokenLeft-- <= 0) return reply(40102, MESSAGES.tokenExpired);
+    if (deniedScopes.has(endpoint)) return reply(40001, MESSAGES.noScope);
+
+    if (endpoint === 'tt_video/list/') {
+      const adv = url.searchParams.get('advertiser_id') ?? '';
+      const account = known.get(adv);
+      if (!account) return reply(40001, MESSAGES.noPermission(adv));
+      return answerList(url, account, reply);
+    }
 
     if (endpoint === 'advertiser/info/') {
       let ids = [];
@@ -76,8 +96,9 @@ export async function startMockTikTokApi({
       } catch {
         return reply(40002, 'advertiser_ids: Not a valid list.');
       }
-      if (!ids.includes(advertiserId)) return reply(40001, MESSAGES.noPermission(ids[0] ?? ''));
-      return reply(0, 'OK', { list: [{ advertiser_id: advertiserId, name: advertiserName, status: 'STATUS_ENABLE' }] });
+      const unknown = ids.find((id) => !known.has(id));
+      if (unknown !== undefined || !ids.length) return reply(40001, MESSAGES.noPermission(unknown ?? ''));
+      return reply(0, 'OK', { list: ids.map((id) => ({ advertiser_id: id, name: known.get(id).name, status: 'STATUS_ENABLE' })) });
     }
 
     const adv = url.searchParams.get('advertiser_id');
@@ -123,8 +144,20 @@ export async function startMockTikTokApi({
       scenarios.set(code, scenario);
     },
     /** The next `n` requests (any endpoint) get 40100 "Requests made too frequently." */
-    rateLimit(n = 1) {
+    rateLimit(n = 1, when) {
       rateLimitNext = n;
+      rateLimitAt = when;
+    },
+    /** The token works for `n` more requests, then TikTok says it expired (40102). */
+    expireTokenAfter(n) {
+      tokenLeft = n;
+    },
+    /** Requests to `endpoint` (e.g. 'tt_video/list/') get 40001 "Insufficient permissions." */
+    denyScope(endpoint) {
+      deniedScopes.add(endpoint);
+    },
+    setPosts(id, list) {
+      known.get(id).posts = list;
     },
     close() {
       server.closeAllConnections?.();
