@@ -106,4 +106,8 @@ export const messageSchemas = {
   },
   verifyCodes: { data: z.object({ ids: ids(BATCH.verify) }), from: ['extension'] },
   testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },
+  tiktokAddAccount: { data: z.object({ advertiserId: z.string().trim().regex(/^\d{6,25}$/) }), from: ['extension'] },
+  tiktokRemoveAccount: { data: z.object({ advertiserId: z.string().regex(/^\d{6,25}$/) }), from: ['extension'] },
+  tiktokPreviewImport: { data: z.object({}).strict(), from: ['extension'] },
+  tiktokSync: { data: z.object({ mode: z.enum(['import', 'sync']) }), from: ['extension'] },
 } satisfies Schemas as Schemas;

@@ -93,6 +93,30 @@ export interface ConnectionReport {
   error?: { kind: string; message: string };
 }
 
+/** A problem that stopped (part of) a TikTok run, in words the user can act on. */
+export interface ApiProblem {
+  kind: string;
+  message: string;
+}
+
+/** What "Import from Ads Manager" would bring in, per account, before anything is written. */
+export interface ImportPreview {
+  ok: boolean;
+  accounts: { advertiserId: string; name?: string; posts: number; newCodes: number; knownCodes: number; error?: ApiProblem }[];
+  error?: ApiProblem;
+}
+
+/** Outcome of an import or re-sync: per account, and the changes TikTok reported. */
+export interface SyncReport {
+  ran: boolean;
+  accounts: { advertiserId: string; name?: string; ok: boolean; posts: number; added: number; updated: number; changes: string[]; error?: ApiProblem }[];
+  added: number;
+  updated: number;
+  changes: number;
+  /** Why the run did not run or stopped (feature off, token expired: sign in again…). */
+  error?: ApiProblem;
+}
+
 /** One change applied to many codes from the dashboard's table. */
 export type BulkEdit =
   | { kind: 'addTag'; tag: string }
@@ -149,6 +173,13 @@ export interface ProtocolMap {
   // TikTok API verification (extension pages → background; only the background talks to TikTok)
   verifyCodes(data: { ids: number[] }): VerifyReport;
   testTikTokConnection(data: Record<string, never>): ConnectionReport;
+  /** Adds an ad account by advertiser ID, named through /advertiser/info/. */
+  tiktokAddAccount(data: { advertiserId: string }): { ok: boolean; name?: string; error?: ApiProblem };
+  tiktokRemoveAccount(data: { advertiserId: string }): void;
+  /** Reads every account's authorized posts (/tt_video/list/) and says what an import would do; writes nothing. */
+  tiktokPreviewImport(data: Record<string, never>): ImportPreview;
+  /** Import ('import', after the preview) or re-sync now ('sync'): merges every account's posts into the vault. */
+  tiktokSync(data: { mode: 'import' | 'sync' }): SyncReport;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -11,6 +11,7 @@ import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
+import { setupTikTokSync } from './tiktok-sync';
 import { setupVerification } from './verification';
 
 /** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   wireAlertsAndDashboard(db, changed);
   registerHandlers(pickerHandlers(db, changed));
   setupVerification(db, changed);
+  setupTikTokSync(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
     createContextMenu();

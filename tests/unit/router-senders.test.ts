@@ -54,6 +54,10 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   pickerUiRelay: [],
   verifyCodes: ['extension'],
   testTikTokConnection: ['extension'],
+  tiktokAddAccount: ['extension'],
+  tiktokRemoveAccount: ['extension'],
+  tiktokPreviewImport: ['extension'],
+  tiktokSync: ['extension'],
 };
 
 let db: CodesDb;
@@ -76,7 +80,12 @@ describe('router: message × sender kind', () => {
   it.each(rows)('$type from $kind: allowed=$allowed', async ({ type, kind, allowed }) => {
     const bg = startBackground(db);
     // The API feature's handlers (setupVerification wires them with alarms and hooks): only the gate matters here.
-    const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }) });
+    const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }),
+      tiktokAddAccount: () => ({ ok: false }),
+      tiktokRemoveAccount: () => undefined,
+      tiktokPreviewImport: () => ({ ok: false, accounts: [] }),
+      tiktokSync: () => ({ ran: false, accounts: [], added: 0, updated: 0, changes: 0 }),
+    });
     try {
       for (const sender of SENDERS[kind]) {
         // An empty payload: an allowed sender meets the data check (or a handler), a forbidden one the sender gate.
