@@ -103,6 +103,9 @@ export interface ApiProblem {
 export interface ImportPreview {
   ok: boolean;
   accounts: { advertiserId: string; name?: string; posts: number; newCodes: number; knownCodes: number; error?: ApiProblem }[];
+  /** Distinct codes over all accounts (one code can be in several): what the import will add and update. */
+  newCodes: number;
+  knownCodes: number;
   error?: ApiProblem;
 }
 

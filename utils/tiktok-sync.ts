@@ -180,7 +180,7 @@ export function mergePost(existing: AdCodeRecord | undefined, code: string, post
   const verified = applyVerification(existing, { ok: true, facts: steady(post, existing.verified) }, now);
   const changes = detectChanges(existing.verified, verified.verified);
   const entries = historyOf(changes, now);
-  if (!existing.verified) entries.push({ at: now, actor: 'tiktok', kind: 'exact', advertiserId: account.advertiserId, accountName: account.name });
+  if (existing.verified?.authEnd === undefined) entries.push({ at: now, actor: 'tiktok', kind: 'exact', advertiserId: account.advertiserId, accountName: account.name });
   if (!existing.accounts?.some((a) => a.advertiserId === account.advertiserId)) {
     entries.push({ at: now, actor: 'tiktok', kind: 'listed', advertiserId: account.advertiserId, accountName: account.name });
   }

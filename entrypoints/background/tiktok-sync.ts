@@ -102,6 +102,20 @@ export function createSyncer(deps: SyncerDeps) {
     await accountsItem.setValue({ ...store, accounts: store.accounts.filter((a) => a.advertiserId !== advertiserId) });
   }
 
+  /** Accounts not named yet (the token's own advertiser) are named through /advertiser/info/ once. */
+  async function named(client: TikTokClient, accounts: AccountState[]): Promise<AccountState[]> {
+    const out: AccountState[] = [];
+    for (const a of accounts) {
+      const info = a.name === undefined ? await client.advertiserInfo(a.advertiserId) : undefined;
+      if (info?.ok && info.value.name) {
+        const latest = (await getAccountsStore()).accounts.find((x) => x.advertiserId === a.advertiserId) ?? a;
+        await saveAccount({ ...latest, name: info.value.name });
+        out.push({ ...a, name: info.value.name });
+      } else out.push(a);
+    }
+    return out;
+  }
+
   /** Reads every account; stops at a token error (the others would fail the same way). */
   async function readAccounts(client: TikTokClient, accounts: AccountState[], mode: 'preview' | 'import' | 'sync' | 'schedule') {
     const read = new Map<string, PostFacts[]>();
@@ -141,18 +155,23 @@ export function createSyncer(deps: SyncerDeps) {
   function previewImport(): Promise<ImportPreview> {
     return serial(async () => {
       const ready = await readiness();
-      if ('blocked' in ready) return { ok: false, accounts: [], error: ready.blocked };
-      const accounts = connectedAccounts(ready.creds, await getAccountsStore(), now());
+      if ('blocked' in ready) return { ok: false, accounts: [], newCodes: 0, knownCodes: 0, error: ready.blocked };
+      const accounts = await named(ready.client, connectedAccounts(ready.creds, await getAccountsStore(), now()));
       const { read, failed, stop } = await readAccounts(ready.client, accounts, 'preview');
       cache = { at: now(), token: ready.creds.accessToken, read };
       const rows: ImportPreview['accounts'] = [];
+      const all = new Set<string>();
+      const saved = new Set<string>();
       for (const a of accounts) {
-        const posts = read.get(a.advertiserId);
-        const codes = (posts ?? []).map((p) => normalizeAdCode(p.authCode)).filter((c): c is string => !!c);
-        const known = codes.length ? (await savedAmong(deps.db, codes)).length : 0;
-        rows.push({ advertiserId: a.advertiserId, name: a.name, posts: codes.length, newCodes: codes.length - known, knownCodes: known, error: failed.get(a.advertiserId) });
+        const codes = (read.get(a.advertiserId) ?? []).map((p) => normalizeAdCode(p.authCode)).filter((c): c is string => !!c);
+        const known = codes.length ? await savedAmong(deps.db, codes) : [];
+        codes.forEach((c) => all.add(c));
+        known.forEach((c) => saved.add(c));
+        const error = failed.get(a.advertiserId);
+        rows.push({ advertiserId: a.advertiserId, name: a.name, posts: codes.length, newCodes: codes.length - known.length, knownCodes: known.length, error });
       }
-      return { ok: !stop && failed.size < accounts.length, accounts: rows, error: stop };
+      const ok = !stop && failed.size < accounts.length;
+      return { ok, accounts: rows, newCodes: all.size - saved.size, knownCodes: saved.size, error: stop };
     });
   }
 
@@ -166,7 +185,7 @@ export function createSyncer(deps: SyncerDeps) {
         return { ...report, error: { kind: 'no-import', message: 'Import from Ads Manager first (Options → TikTok API): it shows what will be added before anything is.' } };
       }
       report.ran = true;
-      const accounts = connectedAccounts(ready.creds, store, now());
+      const accounts = await named(ready.client, connectedAccounts(ready.creds, store, now()));
       const reuse = mode === 'import' && cache && cache.token === ready.creds.accessToken && now() - cache.at < PREVIEW_FRESH_MS;
       const pending = reuse ? accounts.filter((a) => !cache!.read.has(a.advertiserId)) : accounts;
       const fetched = await readAccounts(ready.client, pending, mode);

@@ -62,6 +62,7 @@ export interface MockTikTokApi {
   expireTokenAfter(n: number): void;
   denyScope(endpoint: string): void;
   setPosts(advertiserId: string, posts: MockPost[]): void;
+  slowList(ms: number): void;
   close(): Promise<void>;
 }
 

@@ -51,6 +51,7 @@ export async function startMockTikTokApi({
   let rateLimitNext = 0;
   let rateLimitAt;
   let tokenLeft = Infinity;
+  let listDelayMs = 0;
   const deniedScopes = new Set();
   const known = new Map([[advertiserId, { name: advertiserName, posts }], ...Object.entries(accounts)]);
 
@@ -86,6 +87,7 @@ export async function startMockTikTokApi({
       const adv = url.searchParams.get('advertiser_id') ?? '';
       const account = known.get(adv);
       if (!account) return reply(40001, MESSAGES.noPermission(adv));
+      if (listDelayMs) return void setTimeout(() => answerList(url, account, reply), listDelayMs);
       return answerList(url, account, reply);
     }
 
@@ -155,6 +157,10 @@ export async function startMockTikTokApi({
     /** Requests to `endpoint` (e.g. 'tt_video/list/') get 40001 "Insufficient permissions." */
     denyScope(endpoint) {
       deniedScopes.add(endpoint);
+    },
+    /** Each /tt_video/list/ answer takes this long (so a progress bar can be seen). */
+    slowList(ms) {
+      listDelayMs = ms;
     },
     setPosts(id, list) {
       known.get(id).posts = list;

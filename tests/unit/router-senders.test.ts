@@ -83,7 +83,7 @@ describe('router: message × sender kind', () => {
     const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }),
       tiktokAddAccount: () => ({ ok: false }),
       tiktokRemoveAccount: () => undefined,
-      tiktokPreviewImport: () => ({ ok: false, accounts: [] }),
+      tiktokPreviewImport: () => ({ ok: false, accounts: [], newCodes: 0, knownCodes: 0 }),
       tiktokSync: () => ({ ran: false, accounts: [], added: 0, updated: 0, changes: 0 }),
     });
     try {
