@@ -193,6 +193,7 @@ export function createSyncer(deps: SyncerDeps) {
       cache = undefined;
       const t = now();
       const notices: { record: AdCodeRecord; change: PostChange }[] = [];
+      const [added, updated] = [new Set<string>(), new Set<string>()];
       for (const account of accounts) {
         const posts = read.get(account.advertiserId);
         const error = fetched.failed.get(account.advertiserId);
@@ -212,8 +213,8 @@ export function createSyncer(deps: SyncerDeps) {
             return describeChange(change, whoOf(record), shortDate).message;
           }),
         );
-        report.added += applied.added;
-        report.updated += applied.updated;
+        applied.touched.added.forEach((c) => added.add(c));
+        applied.touched.updated.forEach((c) => updated.add(c));
         report.changes += words.length;
         report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words });
         await saveAccount({
@@ -223,6 +224,9 @@ export function createSyncer(deps: SyncerDeps) {
           lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20) },
         });
       }
+      // Distinct codes: one listed in two accounts is one new code, not two.
+      report.added = added.size;
+      report.updated = [...updated].filter((c) => !added.has(c)).length;
       if (fetched.stop) report.error = fetched.stop;
       const after = await getAccountsStore();
       await accountsItem.setValue({ ...after, importedAt: after.importedAt ?? t, nextSyncAt: t + SYNC_PERIOD_MINUTES * 60_000 });

@@ -3,7 +3,7 @@
 // extension must handle. Used by unit/contract tests and, through a Playwright route, by e2e tests.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { answerList } from './accounts.mjs';
+import { answerList, postItem } from './accounts.mjs';
 
 export const MOCK_TOKEN = 'mocktoken0123456789abcdef0123456789abcdef';
 export const MOCK_ADVERTISER_ID = '7012345678901234567';
@@ -108,7 +108,12 @@ export async function startMockTikTokApi({
     const code = url.searchParams.get('auth_code') ?? '';
     if (!code) return reply(40002, 'auth_code: Missing data for required field.');
     const s = scenarios.get(code);
-    if (!s) return reply(40007, MESSAGES.codeMissing);
+    if (!s) {
+      // A post the account lists answers /tt_video/info/ too, with the same facts.
+      const listed = (known.get(adv)?.posts ?? []).findIndex((p) => p.code === code);
+      if (listed >= 0) return reply(0, 'OK', postItem(known.get(adv).posts[listed], listed));
+      return reply(40007, MESSAGES.codeMissing);
+    }
     if (s.drop) return req.socket.destroy();
     if (s.httpStatus) {
       res.writeHead(s.httpStatus, { 'content-type': 'text/html' });

@@ -326,13 +326,11 @@ export function applyTikTokFacts(
 /** Counts per outcome (`invalid`: not an ad code, skipped); `changes`: news on known codes, history written with them. */
 export interface PostsApplied extends Record<MergeOutcome['outcome'] | 'invalid', number> {
   changes: { id: number; record: AdCodeRecord; changes: PostChange[] }[];
+  /** The codes added or updated, so a run over several accounts counts each code once. */
+  touched: { added: string[]; updated: string[] };
 }
 
-/**
- * Merges one account's whole list of authorized posts in one transaction: every post or none,
- * so a sync that fails halfway can never leave an account half-applied. `merge` is the pure
- * rule (utils/tiktok-sync); records are re-read inside the write, so a concurrent edit is kept.
- */
+/** One account's whole list of posts in one transaction (all or none: never half an account); `merge`: utils/tiktok-sync. */
 export function applyTikTokPosts(
   db: CodesDb,
   posts: PostFacts[],
@@ -340,7 +338,7 @@ export function applyTikTokPosts(
   merge: (existing: AdCodeRecord | undefined, code: string, post: PostFacts) => MergeOutcome,
 ): Promise<PostsApplied> {
   return runCommand(db, 'applyTikTokPosts', async () => {
-    const result: PostsApplied = { added: 0, updated: 0, unchanged: 0, invalid: 0, changes: [] };
+    const result: PostsApplied = { added: 0, updated: 0, unchanged: 0, invalid: 0, changes: [], touched: { added: [], updated: [] } };
     const incoming = new Map<string, PostFacts>();
     for (const p of posts) {
       const code = normalizeAdCode(p.authCode);
@@ -353,6 +351,7 @@ export function applyTikTokPosts(
       const existing = known.get(code);
       const { record, outcome, changes } = merge(existing, code, post);
       result[outcome]++;
+      if (outcome !== 'unchanged') result.touched[outcome].push(code);
       if (outcome === 'added') fresh.push(checked(record));
       else merged.push(checked({ ...record, id: existing!.id }));
       if (changes.length) result.changes.push({ id: existing!.id!, record, changes });
