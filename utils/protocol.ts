@@ -120,6 +120,25 @@ export interface SyncReport {
   error?: ApiProblem;
 }
 
+/** "Apply to ad accounts…": one row per code × account, in plain words, and the totals. */
+export interface ApplyReport {
+  ran: boolean;
+  results: {
+    id: number;
+    code: string;
+    who?: string;
+    advertiserId: string;
+    accountName?: string;
+    outcome: 'applied' | 'already' | 'failed';
+    words: string;
+    retry: boolean;
+  }[];
+  applied: number;
+  already: number;
+  failed: number;
+  error?: ApiProblem;
+}
+
 /** One change applied to many codes from the dashboard's table. */
 export type BulkEdit =
   | { kind: 'addTag'; tag: string }
@@ -183,6 +202,8 @@ export interface ProtocolMap {
   tiktokPreviewImport(data: Record<string, never>): ImportPreview;
   /** Import ('import', after the preview) or re-sync now ('sync'): merges every account's posts into the vault. */
   tiktokSync(data: { mode: 'import' | 'sync' }): SyncReport;
+  /** Applies the codes to the accounts (/tt_video/authorize/ per pair); codes already there are not sent again. */
+  tiktokApplyCodes(data: { ids: number[]; advertiserIds: string[] }): ApplyReport;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -186,7 +186,9 @@ export function classifyApiError(apiCode: number, apiMessage: string, advertiser
       message: `This access token cannot use advertiser ${advertiserId || '(none set)'}. Check the advertiser ID in Options: it is the number after "aadvid=" in Ads Manager's address.`,
     };
   }
-  if (/auth_code|auth code|post code|video code|ad code/i.test(said)) {
+  if (apiCode === 4013) return { ...base, kind: 'code-invalid', message: `TikTok did not accept this code: ${said || 'the post code is incorrect'}. Check it is complete or ask the creator for a new one.` };
+  if (apiCode === 4002) return { ...base, kind: 'code-revoked', message: 'The creator revoked this code or deleted the post. Ask them for a new code.' };
+  if (/auth_code|auth code|post code|video code|ad code|\bthe code\b/i.test(said)) {
     if (/delet|revok|cancel|withdraw|unbind/i.test(said)) {
       return { ...base, kind: 'code-revoked', message: 'The creator revoked this code or deleted the post. Ask them for a new code.' };
     }
@@ -248,6 +250,8 @@ export interface TikTokClient {
   advertiserInfo(advertiserId?: string): Promise<ApiResult<AdvertiserFacts>>;
   /** One page (from 1) of the posts authorized in `advertiserId`'s account. */
   postsPage(advertiserId: string, page: number): Promise<ApiResult<PostsPage>>;
+  /** Applies a creator's code to `advertiserId`'s account (/tt_video/authorize/). */
+  authorize(advertiserId: string, authCode: string): Promise<ApiResult<true>>;
 }
 
 type VideoData = z.infer<typeof videoInfoDataSchema>;
@@ -276,14 +280,17 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
     schema: z.ZodType<T>,
     /** Named in an "advertiser not allowed" answer. */
     advertiserId = params.advertiser_id ?? options.advertiserId,
+    /** POST: the parameters go as a JSON body (TikTok's write endpoints), not in the query. */
+    method: 'GET' | 'POST' = 'GET',
   ): Promise<ApiResult<T>> {
     const url = new URL(path, base);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    if (method === 'GET') for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let response: Response;
     try {
       response = await doFetch(url.toString(), {
-        method: 'GET',
-        headers: { 'Access-Token': options.accessToken },
+        method,
+        headers: method === 'POST' ? { 'Access-Token': options.accessToken, 'Content-Type': 'application/json' } : { 'Access-Token': options.accessToken },
+        ...(method === 'POST' ? { body: JSON.stringify(params) } : {}),
         credentials: 'omit',
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
@@ -343,6 +350,10 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
       if (!result.ok) return result;
       const found = result.value.list.find((a) => a.advertiser_id === advertiserId) ?? result.value.list[0];
       return { ok: true, value: { advertiserId: found.advertiser_id, name: found.name } };
+    },
+    async authorize(advertiserId, authCode) {
+      const result = await get('tt_video/authorize/', { advertiser_id: advertiserId, auth_code: authCode }, z.unknown(), advertiserId, 'POST');
+      return result.ok ? { ok: true, value: true } : result;
     },
     async postsPage(advertiserId, page) {
       const result = await get(

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/vault/db';
-import { applyTikTokPosts } from '@/utils/vault/commands';
-import { savedAmong } from '@/utils/vault/queries';
+import { applyTikTokFacts, applyTikTokPosts } from '@/utils/vault/commands';
+import { getCodes, savedAmong } from '@/utils/vault/queries';
 import { normalizeAdCode } from '@/utils/extract';
 import { credentialsReady, getApiCredentials, type ApiCredentials } from '@/utils/api-settings';
 import {
@@ -17,7 +17,8 @@ import {
 import { backoffDelayMs, createTikTokClient, TIKTOK_API_PERMISSION, type ApiError, type PostFacts, type TikTokClient } from '@/utils/tiktok-api';
 import { accountLabel, mergePost, readAllPosts, type PostChange } from '@/utils/tiktok-sync';
 import { describeChange } from '@/utils/tiktok-history';
-import type { ApiProblem, ImportPreview, SyncReport } from '@/utils/protocol';
+import type { ApiProblem, ApplyReport, ImportPreview, SyncReport } from '@/utils/protocol';
+import { alreadyIn, markApplied, verdictOf } from '@/utils/tiktok-apply';
 import { getSettings } from '@/utils/settings';
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
@@ -32,6 +33,8 @@ export const SYNC_ALARM = 'tiktok-sync';
 /** A preview's posts are reused by the import that follows it, if the user confirms soon enough. */
 const PREVIEW_FRESH_MS = 10 * 60_000;
 const MAX_NOTIFIED = 3;
+/** Between two /tt_video/authorize/ calls: a bulk apply must not trip TikTok's rate limit. */
+const APPLY_SPACING_MS = 200;
 
 export interface SyncerDeps {
   db: CodesDb;
@@ -236,6 +239,44 @@ export function createSyncer(deps: SyncerDeps) {
     });
   }
 
+  /** Each code × account through /tt_video/authorize/, one at a time; a success is recorded on the code. */
+  function applyCodes(ids: number[], advertiserIds: string[]): Promise<ApplyReport> {
+    return serial(async () => {
+      const report: ApplyReport = { ran: false, results: [], applied: 0, already: 0, failed: 0 };
+      const ready = await readiness();
+      if ('blocked' in ready) return { ...report, error: ready.blocked };
+      report.ran = true;
+      const accounts = connectedAccounts(ready.creds, await getAccountsStore(), now()).filter((a) => advertiserIds.includes(a.advertiserId));
+      let stopped: ApiProblem | undefined;
+      for (const record of await getCodes(deps.db, ids)) {
+        for (const account of accounts) {
+          const row = { id: record.id!, code: record.code, who: whoOf(record), advertiserId: account.advertiserId, accountName: account.name };
+          if (stopped) {
+            report.results.push({ ...row, outcome: 'failed', words: 'Not tried: the token stopped working. Sign in again, then retry.', retry: true });
+            continue;
+          }
+          if (alreadyIn(record, account.advertiserId)) {
+            report.results.push({ ...row, ...verdictOf(undefined, true) });
+            continue;
+          }
+          const result = await ready.client.authorize(account.advertiserId, record.code);
+          if (!result.ok && result.error.kind === 'token') stopped = tokenStopped(account);
+          if (result.ok) {
+            const ref = { advertiserId: account.advertiserId, name: account.name };
+            await applyTikTokFacts(deps.db, record.id!, record.code, (fresh) => markApplied(fresh, ref, now()));
+          }
+          const verdict = stopped && !result.ok ? { outcome: 'failed' as const, words: stopped.message, retry: true } : verdictOf(result.ok ? undefined : result.error);
+          report.results.push({ ...row, ...verdict });
+          await sleep(APPLY_SPACING_MS);
+        }
+      }
+      for (const r of report.results) report[r.outcome]++;
+      report.error = stopped;
+      if (report.applied) await deps.changed();
+      return report;
+    });
+  }
+
   async function runSchedule(): Promise<SyncReport | undefined> {
     // Checked before anything else, so an idle extension with the feature off does nothing.
     if (!credentialsReady(await getApiCredentials())) return undefined;
@@ -243,7 +284,7 @@ export function createSyncer(deps: SyncerDeps) {
     return sync('schedule');
   }
 
-  return { addAccount, removeAccount, previewImport, sync, runSchedule };
+  return { addAccount, removeAccount, previewImport, sync, applyCodes, runSchedule };
 }
 
 const whoOf = (r: AdCodeRecord) => r.creatorHandle ?? r.verified?.tiktokName ?? r.source.senderName ?? 'a creator';
@@ -270,6 +311,7 @@ export function setupTikTokSync(db: CodesDb, changed: () => Promise<void> | void
     tiktokRemoveAccount: ({ advertiserId }) => syncer.removeAccount(advertiserId),
     tiktokPreviewImport: () => syncer.previewImport(),
     tiktokSync: ({ mode }) => syncer.sync(mode),
+    tiktokApplyCodes: ({ ids, advertiserIds }) => syncer.applyCodes(ids, advertiserIds),
   });
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_PERIOD_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {

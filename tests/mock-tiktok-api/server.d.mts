@@ -50,6 +50,7 @@ export interface MockRequest {
   query: Record<string, string>;
   token?: string;
   at: number;
+  body?: Record<string, unknown>;
 }
 
 export interface MockTikTokApi {
@@ -63,6 +64,7 @@ export interface MockTikTokApi {
   denyScope(endpoint: string): void;
   setPosts(advertiserId: string, posts: MockPost[]): void;
   slowList(ms: number): void;
+  setAuthorizeError(code: string, answer?: [number, string] | { flaky: true }): void;
   close(): Promise<void>;
 }
 
@@ -73,4 +75,5 @@ export function startMockTikTokApi(options?: {
   codes?: Record<string, CodeScenario>;
   accounts?: Record<string, { name: string; posts?: MockPost[] }>;
   posts?: MockPost[];
+  authorizeErrors?: Record<string, [number, string] | { flaky: true }>;
 }): Promise<MockTikTokApi>;

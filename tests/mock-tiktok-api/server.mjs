@@ -36,6 +36,14 @@ export const MESSAGES = {
  *   { drop: true }                                                  → connection closed, no answer
  * Unknown codes get 40007 "The auth_code does not exist.".
  */
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+  });
+}
+
 export async function startMockTikTokApi({
   accessToken = MOCK_TOKEN,
   advertiserId = MOCK_ADVERTISER_ID,
@@ -45,6 +53,7 @@ export async function startMockTikTokApi({
   accounts = {},
   /** Posts of the default advertiser's account. */
   posts = [],
+  authorizeErrors = {},
 } = {}) {
   const scenarios = new Map(Object.entries(codes));
   const requests = [];
@@ -53,6 +62,8 @@ export async function startMockTikTokApi({
   let tokenLeft = Infinity;
   let listDelayMs = 0;
   const deniedScopes = new Set();
+  /** /tt_video/authorize/ answers per code: [code, message], or { flaky: true } (one 40100, then success). */
+  const applyErrors = new Map(Object.entries(authorizeErrors));
   const known = new Map([[advertiserId, { name: advertiserName, posts }], ...Object.entries(accounts)]);
 
   const server = http.createServer((req, res) => {
@@ -70,7 +81,8 @@ export async function startMockTikTokApi({
       res.end(JSON.stringify({ code, message, request_id: randomUUID().replace(/-/g, ''), data }));
     };
     const endpoint = url.pathname.replace(/^\/open_api\/v1\.3\//, '');
-    if (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/'].includes(endpoint)) {
+    const isPost = req.method === 'POST' && endpoint === 'tt_video/authorize/';
+    if (!isPost && (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/'].includes(endpoint))) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('404 page not found');
     }
@@ -82,6 +94,8 @@ export async function startMockTikTokApi({
     if (entry.token !== accessToken) return reply(40105, MESSAGES.tokenInvalid);
     if (tokenLeft-- <= 0) return reply(40102, MESSAGES.tokenExpired);
     if (deniedScopes.has(endpoint)) return reply(40001, MESSAGES.noScope);
+
+    if (isPost) return void readBody(req).then((text) => answerAuthorize(text, entry, reply));
 
     if (endpoint === 'tt_video/list/') {
       const adv = url.searchParams.get('advertiser_id') ?? '';
@@ -135,6 +149,32 @@ export async function startMockTikTokApi({
     });
   });
 
+  /** POST /tt_video/authorize/ {advertiser_id, auth_code}: binds the post to the account (it is listed from then on). */
+  function answerAuthorize(text, entry, reply) {
+    let body;
+    try {
+      body = JSON.parse(text || '{}');
+    } catch {
+      return reply(40002, 'error unmarshaling request body');
+    }
+    entry.body = body;
+    const account = known.get(String(body.advertiser_id ?? ''));
+    if (!account) return reply(40001, MESSAGES.noPermission(String(body.advertiser_id ?? '')));
+    const code = String(body.auth_code ?? '');
+    if (!code) return reply(40002, 'auth_code: Missing data for required field.');
+    const failure = applyErrors.get(code);
+    if (failure?.length) return reply(failure[0], failure[1]);
+    if (failure?.flaky) {
+      applyErrors.delete(code);
+      return reply(40100, MESSAGES.tooFrequent);
+    }
+    if (!(account.posts ??= []).some((p) => p.code === code)) {
+      const t = Math.floor(Date.now() / 1000) * 1000;
+      account.posts.push({ code, start: t, end: t + 30 * 86_400_000, name: 'applied.creator' });
+    }
+    return reply(0, 'OK', {});
+  }
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     // Loopback only: nothing outside this machine can reach the mock.
@@ -166,6 +206,10 @@ export async function startMockTikTokApi({
     /** Each /tt_video/list/ answer takes this long (so a progress bar can be seen). */
     slowList(ms) {
       listDelayMs = ms;
+    },
+    setAuthorizeError(code, answer) {
+      if (answer) applyErrors.set(code, answer);
+      else applyErrors.delete(code);
     },
     setPosts(id, list) {
       known.get(id).posts = list;

@@ -58,6 +58,7 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   tiktokRemoveAccount: ['extension'],
   tiktokPreviewImport: ['extension'],
   tiktokSync: ['extension'],
+  tiktokApplyCodes: ['extension'],
 };
 
 let db: CodesDb;
@@ -85,6 +86,7 @@ describe('router: message × sender kind', () => {
       tiktokRemoveAccount: () => undefined,
       tiktokPreviewImport: () => ({ ok: false, accounts: [], newCodes: 0, knownCodes: 0 }),
       tiktokSync: () => ({ ran: false, accounts: [], added: 0, updated: 0, changes: 0 }),
+      tiktokApplyCodes: () => ({ ran: false, results: [], applied: 0, already: 0, failed: 0 }),
     });
     try {
       for (const sender of SENDERS[kind]) {

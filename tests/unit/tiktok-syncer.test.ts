@@ -137,3 +137,40 @@ describe('TikTok import and re-sync (background)', () => {
     expect(await db.codes.count()).toBe(62);
   });
 });
+
+describe('Apply to ad accounts (/tt_video/authorize/)', () => {
+  const save = async (n: number) =>
+    (await db.codes.add({
+      code: code(n), periodDays: 30, periodAssumed: true, receivedAt: NOW, expiresAt: NOW + 30 * DAY_MS, status: 'unused', uses: [],
+      archived: 0, notes: '', tags: [], source: { kind: 'paste' }, alertsSent: [], createdAt: NOW, updatedAt: NOW,
+    })) as number;
+
+  it('applies each code × account, words each failure plainly, skips pairs already there, and records successes', async () => {
+    const s = syncer();
+    await s.addAccount(SECOND);
+    const [ok, expired, deleted, badFormat, flaky] = [await save(300), await save(301), await save(302), await save(303), await save(304)];
+    mock.setAuthorizeError(code(301), [4025, 'Authorization expired.']);
+    mock.setAuthorizeError(code(302), [40002, 'The code has been deleted.']);
+    mock.setAuthorizeError(code(303), [4013, 'The post code is incorrect.']);
+    mock.setAuthorizeError(code(304), { flaky: true });
+    const report = await s.applyCodes([ok, expired, deleted, badFormat, flaky], [MOCK_ADVERTISER_ID]);
+    expect(report.results.map((r) => [r.id, r.outcome, r.retry])).toEqual([
+      [ok, 'applied', false], [expired, 'failed', false], [deleted, 'failed', false], [badFormat, 'failed', false], [flaky, 'failed', true],
+    ]);
+    expect(report.results.map((r) => r.words.split(':')[0])).toEqual(['Applied', 'Expired', 'Deleted', 'Format error', 'Not applied yet']);
+    expect(report.results[1].words).toMatch(/Ask the creator for a renewal/);
+    const applied = await db.codes.get(ok);
+    expect(applied?.accounts).toEqual([{ advertiserId: MOCK_ADVERTISER_ID, name: undefined, state: 'applied', at: NOW }]);
+    expect(applied?.history?.at(-1)).toMatchObject({ kind: 'applied', actor: 'me', advertiserId: MOCK_ADVERTISER_ID });
+    expect(mock.requests.find((r) => r.path.endsWith('tt_video/authorize/'))?.body).toEqual({ advertiser_id: MOCK_ADVERTISER_ID, auth_code: code(300) });
+
+    // Retry only the failed ones that may pass now; the applied one is "already applied" without a request.
+    mock.requests.length = 0;
+    const retry = await s.applyCodes([ok, flaky], [MOCK_ADVERTISER_ID, SECOND]);
+    expect(retry.results.map((r) => [r.id, r.advertiserId, r.outcome])).toEqual([
+      [ok, MOCK_ADVERTISER_ID, 'already'], [ok, SECOND, 'applied'], [flaky, MOCK_ADVERTISER_ID, 'applied'], [flaky, SECOND, 'applied'],
+    ]);
+    expect(mock.requests.filter((r) => r.path.endsWith('tt_video/authorize/'))).toHaveLength(3);
+    expect([retry.applied, retry.already, retry.failed]).toEqual([3, 1, 0]);
+  });
+});
