@@ -246,7 +246,8 @@ export function createSyncer(deps: SyncerDeps) {
       const ready = await readiness();
       if ('blocked' in ready) return { ...report, error: ready.blocked };
       report.ran = true;
-      const accounts = connectedAccounts(ready.creds, await getAccountsStore(), now()).filter((a) => advertiserIds.includes(a.advertiserId));
+      const chosen = connectedAccounts(ready.creds, await getAccountsStore(), now()).filter((a) => advertiserIds.includes(a.advertiserId));
+      const accounts = await named(ready.client, chosen);
       let stopped: ApiProblem | undefined;
       for (const record of await getCodes(deps.db, ids)) {
         for (const account of accounts) {

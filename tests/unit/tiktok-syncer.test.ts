@@ -160,7 +160,7 @@ describe('Apply to ad accounts (/tt_video/authorize/)', () => {
     expect(report.results.map((r) => r.words.split(':')[0])).toEqual(['Applied', 'Expired', 'Deleted', 'Format error', 'Not applied yet']);
     expect(report.results[1].words).toMatch(/Ask the creator for a renewal/);
     const applied = await db.codes.get(ok);
-    expect(applied?.accounts).toEqual([{ advertiserId: MOCK_ADVERTISER_ID, name: undefined, state: 'applied', at: NOW }]);
+    expect(applied?.accounts).toEqual([{ advertiserId: MOCK_ADVERTISER_ID, name: 'Northwind Skincare', state: 'applied', at: NOW }]);
     expect(applied?.history?.at(-1)).toMatchObject({ kind: 'applied', actor: 'me', advertiserId: MOCK_ADVERTISER_ID });
     expect(mock.requests.find((r) => r.path.endsWith('tt_video/authorize/'))?.body).toEqual({ advertiser_id: MOCK_ADVERTISER_ID, auth_code: code(300) });
 
