@@ -8,6 +8,18 @@ export default defineConfig({
   // from, so readers, ESLint and tsc see the same thing.
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        // zod 4 writes explanatory comments next to its `@__PURE__` marks; Rollup drops those comments and says so
+        // once per bundle. Harmless (the marks themselves are kept) but it reads like an error in `npm run demo`.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   manifest: {
     name: 'Ad Code Keeper',
     description: 'Keep TikTok Spark Ads codes from your inbox, know when they expire, and fill them in Ads Manager.',

@@ -2,7 +2,7 @@
 // Gmail thread and the Ads Manager Identity step. Every request is answered locally (the real
 // sites are never contacted). With a display: a window to try things in. Without one: a headless
 // tour that saves screenshots.
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fixture, launch, ROOT } from '../tests/e2e/harness.mjs';
 import { adsManagerPage } from '../tests/fixtures/ads-manager/build.mjs';
@@ -41,7 +41,7 @@ async function shot(page, name, options = {}) {
   shots.push(file);
 }
 
-// 1. A creator's email in Gmail: the Save control sits beside the code.
+// 1. A creator's email in Gmail: the Save card above the message lists its code.
 const mail = await ext.context.newPage();
 await mail.goto(GMAIL_URL);
 const save = mail.getByRole('button', { name: /Save/ }).first();
@@ -82,6 +82,10 @@ const dash = await ext.context.newPage();
 await dash.goto(ext.extensionUrl('dashboard.html'));
 await dash.waitForTimeout(800);
 await shot(dash, 'dashboard');
+await dash.goto(ext.extensionUrl('dashboard.html#view=timeline'));
+await dash.getByRole('region', { name: 'Timeline' }).waitFor();
+await dash.waitForTimeout(400);
+await shot(dash, 'dashboard-timeline');
 const options = await ext.context.newPage();
 await options.goto(ext.extensionUrl('options.html'));
 await options.waitForTimeout(500);
@@ -90,3 +94,13 @@ await shot(options, 'options', { fullPage: true });
 await ext.close();
 console.log(`Demo tour done (headless). Screenshots in ${path.relative(process.cwd(), OUT) || OUT}/:`);
 for (const f of shots) console.log(`  ${path.basename(f)}`);
+
+// The README shows these; refreshing them from the tour keeps them from drifting from the product.
+const README_SHOTS = { 'gmail-thread': 'gmail', popup: 'popup', 'ads-manager-picker': 'ads-manager', 'dashboard-timeline': 'dashboard-timeline', options: 'options' };
+const docs = path.join(ROOT, 'docs', 'screenshots');
+mkdirSync(docs, { recursive: true });
+for (const f of shots) {
+  const name = path.basename(f, '.png').replace(/^\d+-/, '');
+  if (README_SHOTS[name]) copyFileSync(f, path.join(docs, `${README_SHOTS[name]}.png`));
+}
+console.log(`README screenshots refreshed in ${path.relative(process.cwd(), docs)}/.`);

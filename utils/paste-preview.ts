@@ -1,11 +1,15 @@
 import { extractAdCodes, normalizeAdCode, type ExtractedCode } from './extract';
+import { rowFacts, type RowOptions } from './paste-row';
+
+/** A pasted code with what its row said (see utils/paste-row.ts). */
+export type PastedCode = ExtractedCode & { sentAt?: number };
 
 /** What the popup's Add box will do with each thing it found, shown before anything is saved. */
 export interface PastePreview {
   /** New codes, in order of appearance. */
-  toSave: ExtractedCode[];
+  toSave: PastedCode[];
   /** Codes already in the vault (saving again only fills in missing details). */
-  alreadySaved: ExtractedCode[];
+  alreadySaved: PastedCode[];
   /** Strings that look like an attempt at a code but are not one, with the reason. */
   rejected: { text: string; reason: string }[];
 }
@@ -35,8 +39,8 @@ function rejectionReason(token: string): string | undefined {
  * nothing but one code-shaped string counts even without a label or `#`: pasting into a box
  * named "Paste ad codes" is the label, and a spreadsheet column arrives exactly like that.
  */
-export function pastedCodes(text: string): ExtractedCode[] {
-  const found = extractAdCodes(text);
+export function pastedCodes(text: string, rows?: RowOptions): PastedCode[] {
+  const found: PastedCode[] = extractAdCodes(text);
   const known = new Set(found.map((c) => c.code));
   for (const line of text.split(/\r?\n/)) {
     const cell = line.trim().replace(/^["'“”‘’`]+|["'“”‘’`,;]+$/g, '');
@@ -47,11 +51,33 @@ export function pastedCodes(text: string): ExtractedCode[] {
       found.push({ code });
     }
   }
-  return found;
+  return rows ? withRowFacts(text, found, rows) : found;
 }
 
-export function previewPaste(text: string, saved: ReadonlySet<string>): PastePreview {
-  const found = pastedCodes(text);
+/** A short line, or a tab-separated one, is one code's row; a sentence in a pasted mail is not. */
+const ROW_REST_MAX = 80;
+
+function withRowFacts(text: string, found: PastedCode[], rows: RowOptions): PastedCode[] {
+  const lines = text.split(/\r?\n/);
+  return found.map((c) => {
+    const head = c.code.slice(1, 17);
+    const line = lines.find((l) => l.includes(head));
+    if (!line) return c;
+    // The code itself is taken out first: "…a7d…" inside a code is not "7 days".
+    const rest = line.replace(/#?[A-Za-z0-9+/=_-]{30,}/g, ' ');
+    if (!line.includes('\t') && rest.trim().length > ROW_REST_MAX) return c;
+    const facts = rowFacts(rest, rows);
+    return {
+      ...c,
+      creatorHandle: c.creatorHandle ?? facts.creatorHandle,
+      periodDays: c.periodDays ?? facts.periodDays,
+      ...(facts.sentAt !== undefined ? { sentAt: facts.sentAt } : {}),
+    };
+  });
+}
+
+export function previewPaste(text: string, saved: ReadonlySet<string>, rows?: RowOptions): PastePreview {
+  const found = pastedCodes(text, rows);
   const foundCodes = new Set(found.map((c) => c.code));
   const preview: PastePreview = {
     toSave: found.filter((c) => !saved.has(c.code)),

@@ -1,4 +1,5 @@
 import { parseMailDate } from './mail-date';
+import { attributionDateText } from './quote-attribution';
 import type { CaptureInput, SentAtText } from './vault/schema';
 
 /**
@@ -9,7 +10,10 @@ import type { CaptureInput, SentAtText } from './vault/schema';
 export function resolveSentAt(meta: { sentAt?: number; sentAtText?: SentAtText }): number | undefined {
   const date = meta.sentAtText;
   for (const text of date?.texts ?? []) {
-    const at = parseMailDate(text, { now: date!.now, numericOrder: date!.numericOrder });
+    const options = { now: date!.now, numericOrder: date!.numericOrder };
+    // A quoted code's page sends the quote's "On … wrote:" line: its date is the one to read.
+    const attribution = attributionDateText(text);
+    const at = parseMailDate(attribution ?? text, options) ?? (attribution ? parseMailDate(text, options) : undefined);
     if (at !== undefined) return at;
   }
   return meta.sentAt;

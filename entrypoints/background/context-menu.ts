@@ -3,13 +3,30 @@ import type { CodesDb } from '@/utils/vault/db';
 import { saveCaptures } from '@/utils/vault/commands';
 import { extractAdCodes } from '@/utils/extract';
 import { getSettings } from '@/utils/settings';
+import { resolveLanguage, translator, type Translator } from '@/utils/i18n';
 
 export const SAVE_SELECTION_MENU = 'save-selection-as-ad-code';
 
-export function createContextMenu() {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: SAVE_SELECTION_MENU, title: 'Save as ad code', contexts: ['selection'] }),
-  );
+async function userTranslator(): Promise<Translator> {
+  return translator(resolveLanguage((await getSettings()).language, globalThis.navigator?.languages));
+}
+
+export async function createContextMenu() {
+  const { t } = await userTranslator();
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: SAVE_SELECTION_MENU, title: t('menuSaveSelection'), contexts: ['selection'] });
+}
+
+/** The menu speaks the language chosen in Settings, also right after it changes. */
+export async function retitleContextMenu() {
+  const { t } = await userTranslator();
+  await browser.contextMenus.update(SAVE_SELECTION_MENU, { title: t('menuSaveSelection') }).catch(() => undefined);
+}
+
+/** What the notification after "Save as ad code" says. */
+export function selectionResultMessage(tr: Translator, found: number, saved: number, known: number): string {
+  if (!found) return tr.t('selectionNoCode');
+  return `${[saved && tr.tn('selectionSaved', saved), known && tr.tn('selectionKnown', known)].filter(Boolean).join(', ')}.`;
 }
 
 /**
@@ -39,9 +56,10 @@ export async function saveSelection(
 ) {
   const text = await selectedText(info, tab);
   const found = extractAdCodes(text);
+  const tr = await userTranslator();
   let message: string;
   if (!found.length) {
-    message = 'No ad code in the selection. A code starts with # followed by about 64 letters and digits.';
+    message = selectionResultMessage(tr, 0, 0, 0);
   } else {
     const { defaultPeriodDays } = await getSettings();
     const pageUrl = info.pageUrl ?? tab?.url;
@@ -57,12 +75,12 @@ export async function saveSelection(
     await changed();
     const saved = results.filter((r) => r.outcome === 'saved').length;
     const known = results.filter((r) => r.outcome === 'updated').length;
-    message = [saved && `${saved} code${saved === 1 ? '' : 's'} saved`, known && `${known} already saved`].filter(Boolean).join(', ') + '.';
+    message = selectionResultMessage(tr, found.length, saved, known);
   }
   await browser.notifications.create(`selection-${Date.now()}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Ad Code Keeper',
+    title: tr.t('appName'),
     message,
   });
 }

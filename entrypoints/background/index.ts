@@ -7,7 +7,7 @@ import { wireAlertsAndDashboard } from './alerts';
 import { captureHandlers } from './capture-handlers';
 import { codeHandlers } from './code-handlers';
 import { pickerHandlers } from './picker-handlers';
-import { createContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
+import { createContextMenu, retitleContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
@@ -37,7 +37,7 @@ export default defineBackground(() => {
   setupTikTokSync(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
-    createContextMenu();
+    void createContextMenu();
     void changed();
   });
   browser.runtime.onStartup.addListener(() => void changed());
@@ -48,7 +48,10 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_SELECTION_MENU) void saveSelection(db, info, tab, changed);
   });
-  settingsItem.watch(() => void changed());
+  settingsItem.watch(() => {
+    void changed();
+    void retitleContextMenu();
+  });
 
   // The service worker restarts often; recompute each time it wakes.
   void changed();

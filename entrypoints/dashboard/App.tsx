@@ -76,6 +76,21 @@ function countStats(rows: Row[], now: number) {
   return { total, expiring, urgent };
 }
 
+/** First run: say where codes come from instead of showing an empty calendar. */
+function EmptyVault() {
+  const { t } = useI18n();
+  return (
+    <section className="dash-empty-state" aria-labelledby="empty-title">
+      <h2 id="empty-title">{t('emptyTitle')}</h2>
+      <ol>
+        <li>{t('emptyStepMail')}</li>
+        <li>{t('emptyStepPaste')}</li>
+        <li>{t('emptyStepImport')}</li>
+      </ol>
+    </section>
+  );
+}
+
 export function Dashboard({ settings }: { settings: Settings }) {
   const i18n = useI18n();
   const { t, tn } = i18n;
@@ -149,7 +164,17 @@ export function Dashboard({ settings }: { settings: Settings }) {
         </div>
         <ul className="dash-stats" aria-label={t('dashboardTitle')}>
           <li>{tn('statTotal', total)}</li>
-          <li className={expiring ? 'is-warn' : ''}>{tn('summaryExpiring', expiring, { days: settings.alertWindowDays })}</li>
+          <li className={expiring ? 'is-warn' : ''}>
+            {/* The count is also the way to those codes: one click filters to them, a second click clears it. */}
+            <button
+              type="button"
+              className="dash-stat-button"
+              aria-pressed={filters.status === 'expiring'}
+              onClick={() => setFilters((f) => ({ ...f, status: f.status === 'expiring' ? 'all' : 'expiring' }))}
+            >
+              {tn('summaryExpiring', expiring, { days: settings.alertWindowDays })}
+            </button>
+          </li>
           {urgent > 0 && <li className="is-danger">{tn('summaryUrgent', urgent)}</li>}
         </ul>
         <div className="dash-actions">
@@ -198,7 +223,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
             <p className="dash-empty">{t('loading')}</p>
           )
         ) : rows.length === 0 ? (
-          <p className="dash-empty">{t('emptyVault')}</p>
+          <EmptyVault />
         ) : view === 'calendar' ? (
           <CalendarView rows={shown} now={now} onOpen={openCode} onMove={actions.moveExpiry} />
         ) : view === 'timeline' ? (

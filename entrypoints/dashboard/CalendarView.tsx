@@ -11,6 +11,20 @@ const MAX_DAY_LIST = 200;
 /** Weeks start on Sunday in English (US) and on Monday in the other supported languages. */
 const weekStart = (lang: string) => (lang === 'en' ? 0 : 1);
 
+/** The soonest end still ahead among the codes in the vault (archived ones aside). */
+function nextExpiry(rows: Row[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const r of rows) if (!r.archived && r.expiresAt >= now && (next === undefined || r.expiresAt < next)) next = r.expiresAt;
+  return next;
+}
+
+/** Two codes of one creator on one day would look identical: then the start of the code tells them apart. */
+function chipLabel(r: Row, day: Row[]): string {
+  if (!r.creatorHandle) return shortCode(r.code);
+  const twin = day.some((o) => o !== r && o.creatorHandle === r.creatorHandle);
+  return twin ? `${r.creatorHandle} · ${r.code.slice(0, 5)}` : r.creatorHandle;
+}
+
 export function CalendarView({
   rows,
   now,
@@ -24,11 +38,13 @@ export function CalendarView({
 }) {
   const { t, tn, lang, zone, date, dateTime } = useI18n();
   const today = dayKey(now, zone);
+  // Open where the next code ends, not on a month that may well be empty.
+  const [opening] = useState(() => nextExpiry(rows, now) ?? now);
   const [month, setMonth] = useState(() => {
-    const p = dayParts(now, zone);
+    const p = dayParts(opening, zone);
     return { year: p.year, month: p.month };
   });
-  const [selected, setSelected] = useState(today);
+  const [selected, setSelected] = useState(() => dayKey(opening, zone));
   const [dropTarget, setDropTarget] = useState<string>();
 
   const byDay = useMemo(() => {
@@ -142,7 +158,7 @@ export function CalendarView({
                               }}
                               onClick={() => onOpen(r.id)}
                             >
-                              {r.creatorHandle ?? shortCode(r.code)}
+                              {chipLabel(r, list)}
                             </button>
                           </li>
                         ))}

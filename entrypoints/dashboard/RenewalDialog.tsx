@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '@/utils/i18n/react';
 import { ALLOWED_PERIODS } from '@/utils/expiry';
-import { renewalComposeUrl, renewalDraft } from '@/utils/renewal';
+import { renewalDraft, renewalRoute } from '@/utils/renewal';
 import type { Row } from './filters';
 
 /** Editable renewal request; sending (or copying) marks the code "renewal requested". */
@@ -25,13 +25,30 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
     if (!edited) setBody(renewalDraft(row, period, lang, zone, now).body);
   }, [period]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const draft = { to: row.source.senderEmail, subject, body };
-  const url = renewalComposeUrl(row, draft);
-  const isGmail = row.source.kind === 'gmail';
+  const draft = { to: initial.to, subject, body };
+  const route = renewalRoute(row, draft);
+  const copyText = () => navigator.clipboard.writeText(route.kind === 'gmail-thread' ? body : `${subject}\n\n${body}`);
   const finish = async () => {
     await onSent(row.id);
     ref.current?.close();
   };
+  // Gmail threads and TikTok profiles take the text from the clipboard: copy first, then open.
+  const send = async () => {
+    if (route.kind === 'copy-only') return;
+    if (route.kind === 'gmail-thread' || route.kind === 'tiktok-profile') await copyText().catch(() => undefined);
+    window.open(route.url, '_blank', 'noopener');
+    await finish();
+  };
+  const sendLabel =
+    route.kind === 'gmail-thread'
+      ? t('renewalOpenThread')
+      : route.kind === 'gmail-compose'
+        ? t('renewalOpenGmail')
+        : route.kind === 'mailto'
+          ? t('renewalOpenMail')
+          : route.kind === 'tiktok-profile'
+            ? t('renewalOpenProfile', { handle: row.creatorHandle ?? '' })
+            : undefined;
 
   return (
     <dialog ref={ref} className="modal" aria-labelledby="renew-title" onClose={onClose}>
@@ -40,17 +57,21 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
         className="modal-body"
         onSubmit={(e) => {
           e.preventDefault();
-          if (url) window.open(url, '_blank', 'noopener');
-          void finish();
+          void send();
         }}
       >
         <h2 id="renew-title">{t('renewalTitle', { creator: row.creatorHandle ?? row.source.senderName ?? t('noCreator') })}</h2>
         <p className="dash-muted">
           {t('renewalTo')}: {row.source.senderEmail ?? '—'}
         </p>
-        {!url && (
+        {(route.kind === 'tiktok-profile' || route.kind === 'copy-only') && (
           <p className="dash-note" role="note">
             {t('renewalNoAddress')}
+          </p>
+        )}
+        {route.kind === 'gmail-thread' && (
+          <p className="dash-note" role="note">
+            {t('renewalThreadNote')}
           </p>
         )}
         <label className="dash-field">
@@ -87,17 +108,17 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
             type="button"
             className="btn"
             onClick={() =>
-              void navigator.clipboard.writeText(`${subject}\n\n${body}`).then(() => {
+              void copyText().then(() => {
                 setCopied(true);
-                if (!url) void finish();
+                if (route.kind === 'copy-only') void finish();
               })
             }
           >
             {copied ? t('copied') : t('renewalCopy')}
           </button>
-          {url && (
+          {sendLabel && (
             <button type="submit" className="btn btn-primary">
-              {isGmail ? t('renewalOpenGmail') : t('renewalOpenMail')}
+              {sendLabel}
             </button>
           )}
         </div>

@@ -1,10 +1,11 @@
 import type { CodeStatus } from '@/utils/expiry';
 import type { MessageKey } from '@/utils/i18n';
 import { useI18n } from '@/utils/i18n/react';
+import { STATUS_LABELS } from '@/components/StatusPill';
 
 /** The popup's pill look (theme.css), with labels in the user's language. */
 export function statusLabelKey(s: CodeStatus): MessageKey {
-  return ({ active: 'statusActive', expiring: 'statusExpiring', used: 'statusUsed', expired: 'statusExpired', archived: 'statusArchived' } as const)[s];
+  return STATUS_LABELS[s];
 }
 
 export function StatusBadge({ status, renewal }: { status: CodeStatus; renewal?: boolean }) {

@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useI18n } from '@/utils/i18n/react';
-import { shortCode, type MessageKey } from '@/utils/i18n';
+import { shortCode } from '@/utils/i18n';
+import { dayKey, timeKey, zonedInstant } from '@/utils/i18n/dates';
+import { tiktokVideoUrl, videoLinkLabel } from '@/utils/links';
 import { sortRows, type Row, type Sort, type SortKey } from './filters';
+import { COLUMNS, gridTemplate, loadColumns, saveColumns, type ColumnKey } from './table-columns';
+import { InlineEdit } from './InlineEdit';
 import { StatusBadge } from './StatusBadge';
 import { useDateFormats } from './useDateFormats';
 import type { DashboardActions } from './actions';
@@ -10,14 +14,18 @@ import { ApplyDialog } from './ApplyDialog';
 import { LIMITS } from '@/utils/vault/limits';
 
 const ROW_HEIGHT = 44;
-const COLUMNS: { key: SortKey; label: MessageKey; className: string }[] = [
-  { key: 'code', label: 'colCode', className: 'col-code' },
-  { key: 'creator', label: 'colCreator', className: 'col-creator' },
-  { key: 'expiresAt', label: 'colExpires', className: 'col-expires' },
-  { key: 'state', label: 'colStatus', className: 'col-status' },
-  { key: 'receivedAt', label: 'colReceived', className: 'col-received' },
-  { key: 'uses', label: 'colUses', className: 'col-uses' },
-];
+
+/** "a, b, a ,, c" → ["a", "b", "c"]: what a comma-separated tag cell means. */
+export function tagsFromText(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
 
 export function TableView({
   rows,
@@ -36,7 +44,98 @@ export function TableView({
   /** Only the first rows, while the rest are still being read: "select all" waits for them. */
   firstScreenOnly?: boolean;
 }) {
-  const { t, tn, relative } = useI18n();
+  const { t, tn, relative, zone } = useI18n();
+  const [visible, setVisible] = useState<Set<ColumnKey>>(() => loadColumns());
+  const [choosing, setChoosing] = useState(false);
+  const columns = COLUMNS.filter((c) => visible.has(c.key));
+  const grid = { gridTemplateColumns: gridTemplate(visible) };
+  const toggleColumn = (key: ColumnKey) =>
+    setVisible((v) => {
+      const next = new Set(v);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      next.add('code');
+      saveColumns(next);
+      return next;
+    });
+  const who = (r: Row) => r.creatorHandle ?? shortCode(r.code);
+  const cell = (r: Row, key: ColumnKey) => {
+    switch (key) {
+      case 'code':
+        return (
+          <button type="button" className="tbl-open code-text" title={r.code} onClick={() => onOpen(r.id)}>
+            {r.code}
+          </button>
+        );
+      case 'creator':
+        return r.creatorHandle ?? <span className="dash-muted">—</span>;
+      case 'expiresAt':
+        return (
+          <InlineEdit
+            type="date"
+            label={t('editExpiryFor', { code: who(r) })}
+            value={dayKey(r.expiresAt, zone)}
+            display={
+              <span className="col-expires-text" title={dateTime(r.expiresAt)}>
+                {date(r.expiresAt)}
+                <span className="dash-muted tbl-sub">{relative(r.expiresAt, now)}</span>
+              </span>
+            }
+            onSave={(day) => {
+              // Keep the time of day, change the day (as dragging on the calendar does).
+              const at = day ? zonedInstant(day, timeKey(r.expiresAt, zone), zone) : undefined;
+              if (at !== undefined) return actions.moveExpiry(r.id, at);
+            }}
+          />
+        );
+      case 'state':
+        return <StatusBadge status={r.state} renewal={!!r.renewalRequestedAt} />;
+      case 'receivedAt':
+        return date(r.receivedAt);
+      case 'uses':
+        return r.uses.length;
+      case 'video': {
+        const href = tiktokVideoUrl(r.postUrl);
+        return href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer" title={href}>
+            {videoLinkLabel(href)}
+          </a>
+        ) : (
+          <span className="dash-muted">—</span>
+        );
+      }
+      case 'notes':
+        return (
+          <InlineEdit
+            label={t('editNotesFor', { code: who(r) })}
+            value={r.notes}
+            maxLength={LIMITS.notes}
+            onSave={(notes) => actions.patch(r.id, { notes })}
+          />
+        );
+      case 'tags':
+        return (
+          <InlineEdit
+            label={t('editTagsFor', { code: who(r) })}
+            value={r.tags.join(', ')}
+            display={
+              r.tags.length ? (
+                r.tags.map((tg) => (
+                  <span key={tg} className="tag">
+                    {tg}
+                  </span>
+                ))
+              ) : (
+                <span className="dash-muted">—</span>
+              )
+            }
+            onSave={(text) => actions.patch(r.id, { tags: tagsFromText(text) })}
+          />
+        );
+      case 'sender':
+        return r.source.senderName || r.source.senderEmail || <span className="dash-muted">—</span>;
+    }
+  };
   const { date, dateTime } = useDateFormats();
   const [sort, setSort] = useState<Sort>({ key: 'expiresAt', dir: 'asc' });
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -59,7 +158,12 @@ export function TableView({
 
   // No React Compiler here, so TanStack Virtual's non-memoizable API costs nothing.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtual = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const allSelected = sorted.length > 0 && selected.size === sorted.length;
   const ids = [...selected];
 
@@ -110,7 +214,14 @@ export function TableView({
             <label className="visually-hidden" htmlFor="bulk-tag">
               {t('bulkTagPlaceholder')}
             </label>
-            <input id="bulk-tag" className="input input-sm" placeholder={t('bulkTagPlaceholder')} value={tag} maxLength={LIMITS.tag} onChange={(e) => setTag(e.target.value)} />
+            <input
+              id="bulk-tag"
+              className="input input-sm"
+              placeholder={t('bulkTagPlaceholder')}
+              value={tag}
+              maxLength={LIMITS.tag}
+              onChange={(e) => setTag(e.target.value)}
+            />
             <button type="submit" className="btn btn-sm" disabled={!tag.trim()}>
               {t('bulkAddTag')}
             </button>
@@ -134,7 +245,11 @@ export function TableView({
           <button type="button" className="btn btn-sm" onClick={() => void actions.bulk(ids, { kind: 'archive', archived: 0 })}>
             {t('bulkUnarchive')}
           </button>
-          <button type="button" className="btn btn-sm btn-danger" onClick={() => void actions.remove(ids).then(() => setSelected(new Set()))}>
+          <button
+            type="button"
+            className="btn btn-sm btn-danger"
+            onClick={() => void actions.remove(ids).then(() => setSelected(new Set()))}
+          >
             {t('bulkDelete')}
           </button>
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => setSelected(new Set())}>
@@ -142,9 +257,30 @@ export function TableView({
           </button>
         </div>
       )}
-      <div className="tbl-wrap" role="table" aria-label={t('viewTable')} aria-rowcount={sorted.length + 1} aria-busy={firstScreenOnly || undefined}>
+      <div className="tbl-tools">
+        {/* The choices are built only while open: closed, they add nothing to the page (or to its labels). */}
+        <details className="tbl-columns" onToggle={(e) => setChoosing(e.currentTarget.open)}>
+          <summary className="btn btn-sm btn-ghost">{t('tableColumns')}</summary>
+          {choosing && (
+            <fieldset aria-label={t('tableColumns')}>
+              {COLUMNS.filter((c) => c.key !== 'code').map((c) => (
+                <label key={c.key}>
+                  <input type="checkbox" checked={visible.has(c.key)} onChange={() => toggleColumn(c.key)} /> {t(c.label)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+        </details>
+      </div>
+      <div
+        className="tbl-wrap"
+        role="table"
+        aria-label={t('viewTable')}
+        aria-rowcount={sorted.length + 1}
+        aria-busy={firstScreenOnly || undefined}
+      >
         <div role="rowgroup">
-          <div role="row" className="tbl-row tbl-head" aria-rowindex={1}>
+          <div role="row" className="tbl-row tbl-head" aria-rowindex={1} style={grid}>
             <span role="columnheader" className="col-select">
               <input
                 hidden={firstScreenOnly}
@@ -157,24 +293,32 @@ export function TableView({
                 onChange={() => setSelected(allSelected ? new Set() : new Set(sorted.map((r) => r.id)))}
               />
             </span>
-            {COLUMNS.map((c) => (
-              <span
-                key={c.key}
-                role="columnheader"
-                className={c.className}
-                aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-              >
-                <button type="button" className="tbl-sort" onClick={() => sortBy(c.key)} aria-label={t('sortBy', { column: t(c.label) })}>
+            {columns.map((c) =>
+              c.sortable ? (
+                <span
+                  key={c.key}
+                  role="columnheader"
+                  className={c.className}
+                  aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="tbl-sort"
+                    onClick={() => sortBy(c.key as SortKey)}
+                    aria-label={t('sortBy', { column: t(c.label) })}
+                  >
+                    {t(c.label)}
+                    <span aria-hidden="true" className="tbl-sort-icon">
+                      {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
+                    </span>
+                  </button>
+                </span>
+              ) : (
+                <span key={c.key} role="columnheader" className={`${c.className} tbl-head-plain`}>
                   {t(c.label)}
-                  <span aria-hidden="true" className="tbl-sort-icon">
-                    {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : '↕'}
-                  </span>
-                </button>
-              </span>
-            ))}
-            <span role="columnheader" className="col-tags">
-              {t('colTags')}
-            </span>
+                </span>
+              ),
+            )}
           </div>
         </div>
         <div className="tbl-scroll" ref={scrollRef} role="rowgroup">
@@ -192,7 +336,7 @@ export function TableView({
                     aria-rowindex={v.index + 2}
                     aria-selected={isSel}
                     className={`tbl-row ${isSel ? 'is-selected' : ''}`}
-                    style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                    style={{ ...grid, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
                   >
                     <span role="cell" className="col-select">
                       <input
@@ -203,34 +347,11 @@ export function TableView({
                         onChange={() => {}}
                       />
                     </span>
-                    <span role="cell" className="col-code">
-                      <button type="button" className="tbl-open code-text" onClick={() => onOpen(r.id)}>
-                        {shortCode(r.code)}
-                      </button>
-                    </span>
-                    <span role="cell" className="col-creator">
-                      {r.creatorHandle ?? <span className="dash-muted">—</span>}
-                    </span>
-                    <span role="cell" className="col-expires" title={dateTime(r.expiresAt)}>
-                      {date(r.expiresAt)}
-                      <span className="dash-muted tbl-sub">{relative(r.expiresAt, now)}</span>
-                    </span>
-                    <span role="cell" className="col-status">
-                      <StatusBadge status={r.state} renewal={!!r.renewalRequestedAt} />
-                    </span>
-                    <span role="cell" className="col-received">
-                      {date(r.receivedAt)}
-                    </span>
-                    <span role="cell" className="col-uses">
-                      {r.uses.length}
-                    </span>
-                    <span role="cell" className="col-tags">
-                      {r.tags.map((tg) => (
-                        <span key={tg} className="tag">
-                          {tg}
-                        </span>
-                      ))}
-                    </span>
+                    {columns.map((c) => (
+                      <span key={c.key} role="cell" className={c.className}>
+                        {cell(r, c.key)}
+                      </span>
+                    ))}
                   </div>
                 );
               })}

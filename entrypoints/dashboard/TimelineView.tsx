@@ -12,6 +12,9 @@ const RANGES = { 1: 35, 3: 95, 12: 370 } as const;
 type Zoom = keyof typeof RANGES;
 const LABEL_WIDTH = 230;
 
+/** Below this width a bar's end date is printed beside the bar instead of inside it. */
+const NARROW_BAR_PX = 104;
+
 export function TimelineView({
   rows,
   now,
@@ -171,7 +174,8 @@ export function TimelineView({
                   {visible && (
                     <button
                       type="button"
-                      className={`tl-bar chip-${r.state} ${shiftDays ? 'is-dragging' : ''}`}
+                      // A short bar cannot hold "Dec 8, 2026": the date then sits just after the bar, never cut.
+                      className={`tl-bar chip-${r.state} ${shiftDays ? 'is-dragging' : ''} ${right - left < NARROW_BAR_PX ? 'is-narrow' : ''}`}
                       style={{ left, width: Math.max(6, right - left) }}
                       aria-label={t('timelineBar', { code: shortCode(r.code), creator: r.creatorHandle ?? t('noCreator'), from: date(r.receivedAt), to: date(shownEnd) })}
                       onClick={() => {

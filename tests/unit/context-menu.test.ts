@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { saveSelection } from '@/entrypoints/background/context-menu';
+import { createContextMenu, retitleContextMenu, saveSelection } from '@/entrypoints/background/context-menu';
+import { saveSettings } from '@/utils/settings';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 
 const CODE = '#aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3v+/w=';
@@ -53,5 +54,20 @@ describe('Save as ad code (context menu)', () => {
     await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab as never, vi.fn());
     expect(await db.codes.count()).toBe(1);
     expect(notify.mock.calls[1][1].message).toBe('1 already saved.');
+  });
+
+  it('speaks the language chosen in Settings: the menu item, and the notification after saving', async () => {
+    const create = vi.fn();
+    const update = vi.fn().mockResolvedValue(undefined);
+    (browser as unknown as { contextMenus: unknown }).contextMenus = { removeAll: vi.fn().mockResolvedValue(undefined), create, update };
+    await saveSettings({ language: 'de' });
+    await createContextMenu();
+    expect(create.mock.calls[0][0]).toMatchObject({ title: 'Als Anzeigencode speichern', contexts: ['selection'] });
+    await saveSelection(db, { menuItemId: 'x', editable: false, selectionText: CODE } as never, tab as never, vi.fn());
+    expect(notify.mock.calls[0][1].message).toBe('1 Code gespeichert.');
+    await saveSettings({ language: 'fr' });
+    await retitleContextMenu();
+    expect(update).toHaveBeenCalledWith('save-selection-as-ad-code', { title: 'Enregistrer comme code publicitaire' });
+    await saveSettings({ language: 'en' });
   });
 });

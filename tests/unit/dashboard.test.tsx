@@ -159,6 +159,110 @@ describe('details drawer', () => {
   });
 });
 
+describe('first week fixes', () => {
+  it('the “expiring” count filters to those codes and back', async () => {
+    const user = await open('#view=table');
+    const pill = screen.getByRole('button', { name: '1 expiring within 3 days' });
+    expect(pill).toHaveAttribute('aria-pressed', 'false');
+    await user.click(pill);
+    expect(await screen.findByText('1 code shown')).toBeInTheDocument();
+    expect(pill).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('table', { name: 'Table' })).toHaveTextContent('@ana');
+    await user.click(pill);
+    expect(await screen.findByText('3 codes shown')).toBeInTheDocument();
+  });
+
+  it('speaks the popup’s words for a code’s state (Ready, Expiring, Used, Expired)', async () => {
+    await open('#view=table');
+    const options = within(screen.getByRole('combobox', { name: /status/i })).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual(expect.arrayContaining(['Ready', 'Expiring', 'Used', 'Expired']));
+    expect(options).not.toContain('Active');
+    expect(options).not.toContain('Expiring soon');
+  });
+
+  it('a first run says how to add codes instead of showing an empty month', async () => {
+    await codesDb().codes.clear();
+    history.replaceState(null, '', '/dashboard.html');
+    render(<DashboardRoot />);
+    const empty = await screen.findByRole('region', { name: 'No codes saved yet' });
+    expect(empty).toHaveTextContent('Save card above the message');
+    expect(empty).toHaveTextContent('Import CSV or JSON');
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+  });
+
+  it('the calendar opens on the month of the next expiry and tells one creator’s codes apart', async () => {
+    await codesDb().codes.clear();
+    const p = new Date(NOW);
+    const inThreeMonths = Date.UTC(p.getUTCFullYear(), p.getUTCMonth() + 3, 15, 12);
+    await codesDb().codes.bulkAdd([
+      record({ code: makeCode(21), creatorHandle: '@maya', expiresAt: inThreeMonths, status: 'unused', uses: [] }),
+      record({ code: makeCode(22), creatorHandle: '@maya', expiresAt: inThreeMonths + 3_600_000, status: 'unused', uses: [] }),
+    ]);
+    history.replaceState(null, '', '/dashboard.html#view=calendar');
+    render(<DashboardRoot />);
+    const month = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: ZONE }).format(inThreeMonths);
+    expect(await screen.findByRole('heading', { name: month })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `@maya · ${makeCode(21).slice(0, 5)}` })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `@maya · ${makeCode(22).slice(0, 5)}` })).toBeInTheDocument();
+  });
+});
+
+describe('table: whole codes, inline edits and a column choice', () => {
+  it('shows the whole code, edits notes and tags in place, and sends only what changed', async () => {
+    const user = await open('#view=table');
+    const table = screen.getByRole('table', { name: 'Table' });
+    expect(within(table).getByRole('button', { name: makeCode(1) })).toBeInTheDocument();
+    await user.click(within(table).getByRole('button', { name: 'Notes for @ana' }));
+    const notes = within(table).getByRole('textbox', { name: 'Notes for @ana' });
+    await user.type(notes, 'Boost in March{Enter}');
+    expect(sent.filter((m) => m.type === 'updateCode').map((m) => m.data)).toEqual([{ id: ids[0], patch: { notes: 'Boost in March' } }]);
+    await user.click(within(table).getByRole('button', { name: 'Tags for @ana (comma-separated)' }));
+    const tags = within(table).getByRole('textbox', { name: 'Tags for @ana (comma-separated)' });
+    await user.clear(tags);
+    await user.type(tags, 'Launch, Q1 , Launch,{Enter}');
+    expect(sent.filter((m) => m.type === 'updateCode').at(-1)?.data).toEqual({ id: ids[0], patch: { tags: ['Launch', 'Q1'] } });
+    // Escape leaves the value as it was and sends nothing.
+    const before = sent.length;
+    await user.click(within(table).getByRole('button', { name: 'Notes for @ben' }));
+    await user.type(within(table).getByRole('textbox', { name: 'Notes for @ben' }), 'oops{Escape}');
+    expect(sent.length).toBe(before);
+  });
+
+  it('adds the Video column from “Columns” and remembers the choice', async () => {
+    await codesDb().codes.update(ids[1], { postUrl: 'https://www.tiktok.com/@ben/video/7439182736451029384' });
+    const user = await open('#view=table');
+    expect(screen.queryByRole('columnheader', { name: 'Video' })).not.toBeInTheDocument();
+    await user.click(screen.getByText('Columns'));
+    await user.click(await screen.findByRole('checkbox', { name: 'Video' }));
+    expect(screen.getByRole('columnheader', { name: 'Video' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'tiktok.com/@ben/video/7439182736451029384' })).toHaveAttribute('href', 'https://www.tiktok.com/@ben/video/7439182736451029384');
+    cleanup();
+    await open('#view=table');
+    expect(screen.getByRole('columnheader', { name: 'Video' })).toBeInTheDocument();
+    localStorage.clear();
+  });
+});
+
+describe('renewal from a Gmail thread', () => {
+  it('copies the message and opens the original thread, not a new compose', async () => {
+    const thread = 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
+    await codesDb().codes.update(ids[1], { source: { kind: 'gmail', senderName: 'Ben', senderEmail: 'ben@example.com', subject: 'Code', url: thread } });
+    const opened: string[] = [];
+    vi.spyOn(window, 'open').mockImplementation((url) => {
+      opened.push(String(url));
+      return null;
+    });
+    const user = await open(`#code=${ids[1]}&renew=1`);
+    const dialog = await screen.findByRole('dialog', { name: 'Ask @ben to renew' });
+    expect(within(dialog).getByRole('note')).toHaveTextContent('click Reply and paste it');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy and open the thread in Gmail' }));
+    await waitFor(() => expect(opened).toEqual([thread]));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toContain(`Ad code: ${makeCode(2)}`);
+    expect(copied).toContain('TikTok account: @ben');
+  });
+});
+
 describe('calendar', () => {
   it('puts each code on its expiry day in the chosen time zone', async () => {
     await codesDb().codes.clear();

@@ -28,3 +28,47 @@ describe('previewPaste', () => {
     expect(pastedCodes(`${A}\n${A.slice(1)}\nAd code: ${A}`).map((c) => c.code)).toEqual([A]);
   });
 });
+
+describe('what a pasted row says beside its code', () => {
+  const rows = { zone: 'Europe/Madrid', numericOrder: 'dmy' as const };
+  const noon = (d: string) => Date.parse(`${d}T11:00:00Z`); // 12:00 in Madrid (winter time)
+
+  it.each([
+    [`@leo.lifts\t${A}\t30 days`, { creatorHandle: '@leo.lifts', periodDays: 30 }],
+    [`@leo.lifts ${A}`, { creatorHandle: '@leo.lifts' }],
+    [`Leo Park\t@Leo.Lifts\t${A}\t60\t2026-11-05`, { creatorHandle: '@leo.lifts', periodDays: 60, sentAt: noon('2026-11-05') }],
+    [`${A}, 1 year, 05/11/2026`, { periodDays: 365, sentAt: noon('2026-11-05') }],
+    [`${A} | 2 months | @maya.creates`, { creatorHandle: '@maya.creates', periodDays: 60 }],
+    [`${A}\t7d\t25/11/2026`, { periodDays: 7, sentAt: noon('2026-11-25') }],
+  ])('%s', (line, facts) => {
+    const [c] = pastedCodes(line, rows);
+    expect(c).toMatchObject({ code: A, ...facts });
+    for (const k of ['creatorHandle', 'periodDays', 'sentAt'] as const) if (!(k in facts)) expect(c[k]).toBeUndefined();
+  });
+
+  it('reads 11/05/2026 in the user’s order, unless a number over 12 decides it', () => {
+    expect(pastedCodes(`${A}\t11/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(noon('2026-11-05'));
+    expect(pastedCodes(`${A}\t11/05/2026`, rows)[0].sentAt).toBe(Date.parse('2026-05-11T10:00:00Z'));
+    expect(pastedCodes(`${A}\t13/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(Date.parse('2026-05-13T10:00:00Z'));
+    expect(pastedCodes(`${A}\t31/02/2026`, rows)[0].sentAt).toBeUndefined();
+  });
+
+  it('an address is not a handle, digits inside the code are not a period, and a mail sentence keeps its own reading', () => {
+    const [c] = pastedCodes(`ana@brand.com\t${A}`, rows);
+    expect(c.creatorHandle).toBeUndefined();
+    const sevenD = '#aB3dE5fG7dJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9fG1hJ3kL5mN7pQ9rS1tU3v+/w=';
+    expect(pastedCodes(sevenD, rows)[0].periodDays).toBeUndefined();
+    const mail = `Hi team, thanks so much @brand.official for the collab, I really enjoyed working on this one. Code: ${A} (60 days)`;
+    expect(pastedCodes(mail, rows)[0]).toMatchObject({ code: A, periodDays: 60 });
+    expect(pastedCodes(mail, rows)[0].creatorHandle).toBeUndefined();
+  });
+
+  it('each row keeps its own facts in a pasted sheet', () => {
+    const sheet = [`@ana\t${A}\t30 days`, `@ben\t${B}\t60 days`, `${C}`].join('\n');
+    expect(pastedCodes(sheet, rows).map((c) => [c.code, c.creatorHandle, c.periodDays])).toEqual([
+      [A, '@ana', 30],
+      [B, '@ben', 60],
+      [C, undefined, undefined],
+    ]);
+  });
+});

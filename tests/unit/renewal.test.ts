@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renewalComposeUrl, renewalDraft } from '@/utils/renewal';
+import { renewalComposeUrl, renewalDraft, renewalRoute } from '@/utils/renewal';
 import { NOW, record } from './dashboard-fixtures';
 
 describe('renewal request', () => {
@@ -39,5 +39,34 @@ describe('renewal request', () => {
     const outlook = { ...r, source: { kind: 'outlook' as const, senderEmail: 'a@b.co' } };
     expect(renewalComposeUrl(outlook, { to: 'a@b.co', subject: 'Hi there', body: 'x y' })).toBe('mailto:a%40b.co?subject=Hi%20there&body=x%20y');
     expect(renewalComposeUrl(outlook, { subject: 's', body: 'b' })).toBeUndefined();
+  });
+
+  it('names the video, the creator and the whole code, so a creator with many videos knows which one', () => {
+    const withVideo = { ...r, creatorHandle: '@ana.ruiz', postUrl: 'https://www.tiktok.com/@ana.ruiz/video/7439182736451029384' };
+    const body = renewalDraft(withVideo, 30, 'en', 'UTC', NOW).body;
+    expect(body).toContain('Video: https://www.tiktok.com/@ana.ruiz/video/7439182736451029384');
+    expect(body).toContain('TikTok account: @ana.ruiz');
+    expect(body).toContain(`Ad code: ${r.code}`);
+    // A link that is not a TikTok video is never put in a message to the creator.
+    expect(renewalDraft({ ...withVideo, postUrl: 'https://evil.example/video/1' }, 30, 'en', 'UTC', NOW).body).not.toContain('Video:');
+    expect(renewalDraft(withVideo, 30, 'de', 'UTC', NOW).body).toContain('TikTok-Konto: @ana.ruiz');
+  });
+
+  it('replies in the original Gmail thread when the link back is one; else compose, mail app, TikTok profile or copy', () => {
+    const draft = renewalDraft(r, 30, 'en', 'UTC', NOW);
+    const thread = { ...r, source: { ...r.source, url: 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx' } };
+    expect(renewalRoute(thread, draft)).toEqual({ kind: 'gmail-thread', url: 'https://mail.google.com/mail/u/2/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx' });
+    const label = { ...r, source: { ...r.source, url: 'https://mail.google.com/mail/u/0/#label/Creators/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx' } };
+    expect(renewalRoute(label, draft).kind).toBe('gmail-thread');
+    // The inbox itself, or a look-alike host, is not a thread.
+    expect(renewalRoute({ ...r, source: { ...r.source, url: 'https://mail.google.com/mail/u/0/#inbox' } }, draft).kind).toBe('gmail-compose');
+    expect(renewalRoute({ ...r, source: { ...r.source, url: 'https://mail.google.com.evil.example/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx' } }, draft).kind).toBe(
+      'gmail-compose',
+    );
+    const outlook = { ...r, source: { kind: 'outlook' as const, senderEmail: 'a@b.co' } };
+    expect(renewalRoute(outlook, { to: 'a@b.co', subject: 's', body: 'b' }).kind).toBe('mailto');
+    const dm = { ...r, creatorHandle: '@ana.ruiz', source: { kind: 'instagram' as const } };
+    expect(renewalRoute(dm, { subject: 's', body: 'b' })).toEqual({ kind: 'tiktok-profile', url: 'https://www.tiktok.com/@ana.ruiz' });
+    expect(renewalRoute({ ...dm, creatorHandle: undefined }, { subject: 's', body: 'b' })).toEqual({ kind: 'copy-only' });
   });
 });
