@@ -26,9 +26,15 @@ export function TikTokAccounts() {
   const [preview, setPreview] = useState<ImportPreview>();
   const [status, setStatus] = useState<{ tone: Tone; text: string }>();
   const [busy, setBusy] = useState(false);
+  // When the store last changed: "rests until" is shown only for a backoff still ahead of it.
+  const [readAt, setReadAt] = useState(() => Date.now());
 
   useEffect(() => {
-    const reload = () => void getAccountsStore().then(setStore);
+    const reload = () =>
+      void getAccountsStore().then((next) => {
+        setStore(next);
+        setReadAt(Date.now());
+      });
     void getApiCredentials().then(setCreds);
     reload();
     void syncProgressItem.getValue().then(setProgress);
@@ -91,7 +97,7 @@ export function TikTokAccounts() {
       <h3 id={ids.title}>Ad accounts</h3>
       <ul className="api-account-list">
         {accounts.map((a) => (
-          <AccountRow key={a.advertiserId} account={a} primary={a.advertiserId === creds.advertiserId} busy={busy} />
+          <AccountRow key={a.advertiserId} account={a} primary={a.advertiserId === creds.advertiserId} busy={busy} now={readAt} />
         ))}
       </ul>
       <div className="api-add-account">
@@ -173,7 +179,7 @@ export function TikTokAccounts() {
   );
 }
 
-function AccountRow({ account: a, primary, busy }: { account: AccountState; primary: boolean; busy: boolean }) {
+function AccountRow({ account: a, primary, busy, now }: { account: AccountState; primary: boolean; busy: boolean; now: number }) {
   const s = a.lastSync;
   return (
     <li className="api-account" aria-label={`Account ${a.name ?? a.advertiserId}`}>
@@ -192,7 +198,7 @@ function AccountRow({ account: a, primary, busy }: { account: AccountState; prim
           : s.ok
             ? `Last sync ${when(s.at)}: ${plural(s.posts, 'authorized post')}, ${s.added} new, ${s.updated} updated.`
             : `Last sync ${when(s.at)} failed: ${s.message ?? 'unknown error'}`}
-        {a.notBefore !== undefined && a.notBefore > Date.now() ? ` Rests until ${when(a.notBefore)} (TikTok asked us to slow down).` : ''}
+        {a.notBefore !== undefined && a.notBefore > now ? ` Rests until ${when(a.notBefore)} (TikTok asked us to slow down).` : ''}
       </p>
       {s?.changes.length ? (
         <ul className="api-changes" aria-label={`Changes in ${a.name ?? a.advertiserId}`}>
