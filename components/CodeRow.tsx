@@ -8,11 +8,12 @@ import { useI18nOrEnglish } from '@/utils/i18n/context';
 import { CopyButton } from './CopyButton';
 import { ExpiryLabel, useFormatDate } from './ExpiryLabel';
 import { StatusPill } from './StatusPill';
+import { ExpiryDerivation, type ExpiryFixActions } from './ExpiryDerivation';
 import { TikTokCheck } from './TikTokCheck';
 import { hasVerifiedEnd } from './tiktok-check';
 import { tiktokVideoUrl, videoLinkLabel } from '@/utils/links';
 
-export interface CodeRowActions {
+export interface CodeRowActions extends ExpiryFixActions {
   onToggleUsed(record: AdCodeRecord): void;
   onDelete(record: AdCodeRecord): void;
   onUpdate(record: AdCodeRecord, patch: { notes?: string; periodDays?: number; expiresAt?: number }): void;
@@ -140,6 +141,10 @@ export function CodeRow({
                   if (at !== undefined) actions.onUpdate(record, { expiresAt: at });
                 }}
               />
+            </dd>
+            <dt>{t('derivationLabel')}</dt>
+            <dd>
+              <ExpiryDerivation record={record} now={now} actions={actions} />
             </dd>
             <dt>{t('rowPeriod')}</dt>
             <dd>

@@ -131,6 +131,8 @@ export function csvRowToRecord(row: CsvRow, opts: PreviewOptions): RowResult {
     receivedAt,
     expiresAt,
     expiryEdited: expiresLocal.value !== undefined && expiresAt !== computeExpiry(receivedAt, periodDays) ? true : undefined,
+    // No received date in the sheet: the import time stands in, so the popup asks for the real one.
+    receivedAtUnknown: received.value === undefined ? true : undefined,
     status,
     uses: [],
     archived,

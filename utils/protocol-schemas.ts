@@ -5,6 +5,10 @@ import {
   BATCH,
   captureInputSchema,
   codePatchSchema,
+  epochMs,
+  expiryBasisSchema,
+  periodSchema,
+  sentAtTextSchema,
   LIMITS,
   TOKEN_PATTERN,
   recordId as id,
@@ -46,6 +50,13 @@ export const messageSchemas = {
   },
   savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['extension'] },
   findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content'] },
+  describeExpiry: {
+    data: z.object({ periodDays: periodSchema.optional(), periodChosen: z.boolean().optional(), sentAt: epochMs.optional(), sentAtText: sentAtTextSchema.optional() }),
+    from: ['content'],
+  },
+  choosePeriod: { data: z.object({ id, periodDays: periodSchema }), from: ['extension'] },
+  setReceivedAt: { data: z.object({ id, receivedAt: epochMs }), from: ['extension'] },
+  restoreExpiryBasis: { data: z.object({ id, basis: expiryBasisSchema }), from: ['extension'] },
   setUsage: {
     data: z.object({
       id,

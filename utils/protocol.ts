@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AdCodeRecord, CaptureInput, CodePatch, StoredRecord } from './vault/schema';
+import type { AdCodeRecord, CaptureInput, CodePatch, ExpiryBasis, SentAtText, StoredRecord } from './vault/schema';
 import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
 
@@ -19,6 +19,8 @@ export interface PickerCode {
   /** Already used in the advertiser account the page is showing. */
   usedHere: boolean;
   lastUsedAt?: number;
+  /** How the expiry was worked out ("Aug 20 message + 60 days stated in the message"), worded by the background. */
+  expiryHow?: string;
 }
 
 export interface PickerList {
@@ -152,6 +154,23 @@ export interface DeleteReceipt {
   undoToken: string;
 }
 
+/** A capture not saved yet: what the Save bar knows about its expiry. */
+export interface ExpiryQuestion {
+  periodDays?: number;
+  /** The period is one the user picked on a chip. */
+  periodChosen?: boolean;
+  sentAt?: number;
+  sentAtText?: SentAtText;
+}
+
+export interface ExpiryAnswer {
+  /** "Aug 20 message + 60 days stated in the message" */
+  text: string;
+  estimated: boolean;
+  /** The message date could not be read: the bar asks for it. */
+  dateUnknown: boolean;
+}
+
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & { saved: boolean };
 
@@ -161,6 +180,8 @@ export interface ProtocolMap {
   savedCodes(data: { codes: string[] }): string[];
   /** Mail/DM pages: the extractor is too big for page scripts, so the background reads the text. */
   findCodes(data: { text: string }): FoundInText[];
+  /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
+  describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
   // extension pages → background (the background owns every write)
   /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
   setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;
@@ -168,6 +189,12 @@ export interface ProtocolMap {
   /** The background keeps the deleted records until the undo window closes; the token brings them back. */
   deleteCodes(data: { ids: number[] }): DeleteReceipt;
   restoreDeleted(data: { undoToken: string }): { restored: number };
+  /** A period chip after saving; answers the facts it replaced, for undo. */
+  choosePeriod(data: { id: number; periodDays: number }): { before?: ExpiryBasis };
+  /** "When did this code arrive?" answered for a saved code; answers the facts it replaced. */
+  setReceivedAt(data: { id: number; receivedAt: number }): { before?: ExpiryBasis };
+  /** Undo of choosePeriod / setReceivedAt. */
+  restoreExpiryBasis(data: { id: number; basis: ExpiryBasis }): void;
   // Dashboard (extension page → background)
   bulkEditCodes(data: { ids: number[]; edit: BulkEdit }): { changed: number };
   /** All-or-nothing: every record is added or merged by code in one transaction, or none is. */

@@ -41,6 +41,7 @@ export function applyVerification(record: AdCodeRecord, outcome: VerifyOutcome, 
       posterUrl: f.posterUrl,
     };
     next.expiresAt = f.authEnd;
+    next.expirySource = 'tiktok';
     // The exact end is known now, so a later capture stating a period must not re-estimate it.
     next.periodAssumed = false;
     if (f.authStart !== undefined && f.authEnd > f.authStart) {

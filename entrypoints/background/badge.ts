@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CodesDb } from '@/utils/vault/db';
-import { countExpiringSoon, countUrgent, nextBadgeChangeAt, nextUrgentChangeAt } from '@/utils/vault/queries';
+import { countEstimatedExpiringSoon, countExpiringSoon, countUrgent, nextBadgeChangeAt, nextUrgentChangeAt } from '@/utils/vault/queries';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { getSettings } from '@/utils/settings';
 
@@ -20,6 +20,9 @@ export async function refreshBadge(db: CodesDb, windowDays: number, now = Date.n
   await browser.action.setBadgeBackgroundColor({ color: urgent > 0 ? BADGE_URGENT_COLOR : BADGE_COLOR });
   await browser.action.setBadgeTextColor?.({ color: '#FFFFFF' });
   const lines = [count > 0 ? tn('badgeCount', count, { days: windowDays }) : t('badgeNone', { days: windowDays })];
+  // An estimated expiry may be days off either way: the user should know how many of the count are guesses.
+  const estimated = count > 0 ? await countEstimatedExpiringSoon(db, now, windowDays) : 0;
+  if (estimated > 0) lines.push(tn('badgeEstimated', estimated));
   if (urgent > 0) lines.push(tn('badgeUrgent', urgent));
   await browser.action.setTitle({ title: lines.join('\n') });
   const times = [await nextBadgeChangeAt(db, now, windowDays), await nextUrgentChangeAt(db, now)].filter((x): x is number => x !== undefined);

@@ -6,6 +6,7 @@ import { refreshBadge, NEXT_CHANGE_ALARM } from './badge';
 import { wireAlertsAndDashboard } from './alerts';
 import { captureHandlers } from './capture-handlers';
 import { codeHandlers } from './code-handlers';
+import { expiryHandlers } from './expiry-handlers';
 import { pickerHandlers } from './picker-handlers';
 import { createContextMenu, retitleContextMenu, saveSelection, SAVE_SELECTION_MENU } from './context-menu';
 import { ensurePeriodicAlarm } from './periodic-alarm';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
 
   registerHandlers(codeHandlers(db, changed));
   registerHandlers(captureHandlers(db));
+  registerHandlers(expiryHandlers(db, changed));
   // Feature wiring: one line per feature, each owning its handlers and listeners.
   wireAlertsAndDashboard(db, changed);
   registerHandlers(pickerHandlers(db, changed));

@@ -9,6 +9,9 @@ import { CODE_EXPIRED_MESSAGE } from '@/utils/tiktok-api';
 import { applyVerification } from '@/utils/verify-apply';
 import { dashboardUrl } from './notifications';
 import { getSettings } from '@/utils/settings';
+import { describeExpiry, shortDay } from '@/utils/expiry-derivation';
+import { resolveLanguage, translator } from '@/utils/i18n';
+import { resolveZone } from '@/utils/i18n/dates';
 import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
 import type { Handlers } from './router';
 
@@ -103,7 +106,7 @@ async function sessionFor(token: string, sender: Sender, from: 'picker' | 'page'
   return session;
 }
 
-export function toPickerCode(r: AdCodeRecord, advertiserId: string | undefined): PickerCode {
+export function toPickerCode(r: AdCodeRecord, advertiserId: string | undefined, describe?: (r: AdCodeRecord) => string): PickerCode {
   const usesHere = advertiserId ? r.uses.filter((u) => u.advertiserId === advertiserId) : [];
   return {
     id: r.id!,
@@ -114,6 +117,7 @@ export function toPickerCode(r: AdCodeRecord, advertiserId: string | undefined):
     status: r.status,
     usedHere: usesHere.length > 0,
     lastUsedAt: (usesHere.length ? usesHere : r.uses).at(-1)?.at,
+    expiryHow: describe?.(r),
   };
 }
 
@@ -160,11 +164,14 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
     async pickerList({ token, includeExpired }, sender): Promise<PickerList> {
       const session = await sessionFor(token, sender, 'picker');
       const now = clock();
-      const { alertWindowDays, timeZone } = await getSettings();
+      const { alertWindowDays, timeZone, language } = await getSettings();
       const rows = await listForPicker(db, now, !!includeExpired);
+      const lang = resolveLanguage(language, globalThis.navigator?.languages);
+      const day = shortDay(lang, resolveZone(timeZone));
+      const describe = (r: AdCodeRecord) => describeExpiry(r, translator(lang), day);
       const recent = session.lastMarked && now - session.lastMarked.at < SESSION_MAX_AGE_MS ? session.lastMarked : undefined;
       return {
-        codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId)),
+        codes: rows.sort((a, b) => a.expiresAt - b.expiresAt).map((r) => toPickerCode(r, session.advertiserId, describe)),
         alertWindowDays,
         timeZone,
         now,

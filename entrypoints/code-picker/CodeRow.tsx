@@ -57,7 +57,7 @@ export function CodeRow(p: CodeRowProps) {
         </span>
         <span className="code">{shortCode(c.code)}</span>
         {c.notes && <span className="note">{c.notes}</span>}
-        <span className={`expiry expiry-${expiry.tone}`}>
+        <span className={`expiry expiry-${expiry.tone}`} title={c.expiryHow}>
           {expiry.tone === 'soon' && <span className="dot" aria-hidden="true" />}
           {expiry.text}
           {expiry.tone === 'soon' && <span className="sr-only"> (expiring soon)</span>}

@@ -9,6 +9,7 @@ import { CodeHistory } from './CodeHistory';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
 import { LIMITS } from '@/utils/vault/limits';
 import { tiktokVideoUrl } from '@/utils/links';
+import { ExpiryDerivation } from '@/components/ExpiryDerivation';
 
 /** Side panel for one code: every fact, the expiry correction, and the actions. Esc closes it. */
 export function DetailsDrawer({
@@ -126,6 +127,14 @@ export function DetailsDrawer({
             row.periodAssumed && <div className="dash-note">{t('periodAssumed')}</div>
           )}
           {row.expiryEdited && <div className="dash-muted">{t('expiryEdited')}</div>}
+          <ExpiryDerivation
+            record={row}
+            now={now}
+            actions={{
+              onChoosePeriod: (r, periodDays) => void actions.fixExpiry(r.id!, { periodDays }),
+              onSetReceivedAt: (r, receivedAt) => void actions.fixExpiry(r.id!, { receivedAt }),
+            }}
+          />
         </dd>
         <dt>{t('fieldReceived')}</dt>
         <dd>{dateTime(row.receivedAt)}</dd>

@@ -18,6 +18,8 @@ export interface DashboardActions {
   remove: (ids: number[]) => Promise<void>;
   bulk: (ids: number[], edit: BulkEdit) => Promise<void>;
   markRenewalRequested: (id: number) => Promise<void>;
+  /** A period chip or the arrival date for a guessed expiry; the toast offers undo. */
+  fixExpiry: (id: number, fix: { periodDays: number } | { receivedAt: number }) => Promise<void>;
   /** Asks TikTok about the codes (200 per message, in turn) and reports the outcome in a toast. */
   verify: (codes: CheckTarget[], onProgress?: (done: number, total: number) => void) => Promise<VerifyReport | undefined>;
 }
@@ -40,6 +42,16 @@ export function useDashboardActions(show: (t: Omit<Toast, 'id'>) => void): Dashb
     };
     return {
       patch,
+      async fixExpiry(id, fix) {
+        try {
+          const { before } = 'periodDays' in fix ? await sendMessage('choosePeriod', { id, ...fix }) : await sendMessage('setReceivedAt', { id, ...fix });
+          const message = 'periodDays' in fix ? t('periodChosenUndo', { days: tn('periodDays', fix.periodDays) }) : t('dateAnswered', { date: i18n.date(fix.receivedAt) });
+          const undo = before && { label: t('undo'), run: () => sendMessage('restoreExpiryBasis', { id, basis: before }).catch(fail) };
+          show({ message, action: undo });
+        } catch (e) {
+          fail(e);
+        }
+      },
       async moveExpiry(id, expiresAt) {
         if (await patch(id, { expiresAt })) show({ message: t('saved') });
       },

@@ -8,6 +8,7 @@ import { useVaultQuery } from '@/utils/vault/hooks';
 import { loadPopupView } from '@/utils/vault/queries';
 import { sendMessage } from '@/utils/protocol';
 import type { Settings } from '@/utils/settings';
+import type { ExpiryBasis } from '@/utils/vault/schema';
 import { useI18n } from '@/utils/i18n/context';
 import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { rich } from '@/utils/i18n/phrases';
@@ -25,7 +26,7 @@ export function App() {
 }
 
 function Popup({ settings }: { settings: Settings }) {
-  const { t, tn, lang } = useI18n();
+  const { t, tn, lang, date } = useI18n();
   const now = useNow();
   const tiktok = useTikTokCheckReady();
   const [query, setQuery] = useState('');
@@ -44,10 +45,17 @@ function Popup({ settings }: { settings: Settings }) {
   }, [lang]);
 
   const run = (p: Promise<unknown>) => p.catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  const offerUndo = (id: number, before: ExpiryBasis | undefined, message: string) =>
+    before && setUndo({ message, undo: () => void run(sendMessage('restoreExpiryBasis', { id, basis: before })) });
 
   const actions: CodeRowActions = {
     onToggleUsed: (r) => void run(sendMessage('setUsage', { id: r.id!, used: r.status !== 'used' })),
     onUpdate: (r, patch) => void run(sendMessage('updateCode', { id: r.id!, patch })),
+    // Period chips and the arrival date: undoable, with exactly the facts the background replaced.
+    onChoosePeriod: (r, periodDays) =>
+      void run(sendMessage('choosePeriod', { id: r.id!, periodDays }).then(({ before }) => offerUndo(r.id!, before, t('periodChosenUndo', { days: tn('periodDays', periodDays) })))),
+    onSetReceivedAt: (r, receivedAt) =>
+      void run(sendMessage('setReceivedAt', { id: r.id!, receivedAt }).then(({ before }) => offerUndo(r.id!, before, t('dateAnswered', { date: date(receivedAt) })))),
     onDelete: (r) =>
       void run(
         sendMessage('deleteCodes', { ids: [r.id!] }).then(({ undoToken }) =>

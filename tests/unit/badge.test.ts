@@ -36,6 +36,23 @@ describe('refreshBadge', () => {
     expect(await fakeBrowser.action.getTitle({})).toBe('Ad Code Keeper: 2 codes expire within 3 days');
   });
 
+  it('counts estimated expiries separately: an assumed period or an unknown message date', async () => {
+    await add(1, NOW + DAY, { periodAssumed: true, expirySource: 'assumed' });
+    await add(2, NOW + DAY, { receivedAtUnknown: true, expirySource: 'stated' });
+    await add(3, NOW + 2 * DAY, { expirySource: 'stated' });
+    // Exact from TikTok, or set by the user: not estimated even though the date was unknown.
+    await add(4, NOW + 2 * DAY, { receivedAtUnknown: true, expirySource: 'tiktok' });
+    await add(5, NOW + 10 * DAY, { periodAssumed: true, expirySource: 'assumed' });
+    expect(await refreshBadge(db, 3, NOW)).toBe(4);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Ad Code Keeper: 4 codes expire within 3 days\n2 of them estimated.');
+  });
+
+  it('no estimated line when every expiring code is exact', async () => {
+    await add(1, NOW + DAY, { expirySource: 'stated' });
+    await refreshBadge(db, 3, NOW);
+    expect(await fakeBrowser.action.getTitle({})).toBe('Ad Code Keeper: 1 code expires within 3 days');
+  });
+
   it('turns red when a code in use ends within 24 h', async () => {
     await add(1, NOW + 20 * 3_600_000, { status: 'used' });
     await refreshBadge(db, 3, NOW);

@@ -80,7 +80,8 @@ const maya = () =>
     creatorHandle: undefined,
     expiresAt: NOW + 41 * DAY,
     periodAssumed: false,
-    verified: { checkedAt: NOW - 2 * 3_600_000, authStatus: 'AUTHORIZED', authStart: NOW - 19 * DAY, authEnd: NOW + 41 * DAY, tiktokName: 'Maya Glow', videoText: 'Morning routine' },
+    // Minutes, not hours: "2 hours ago" turns into "yesterday" in the two hours after midnight in Madrid.
+    verified: { checkedAt: NOW - 2 * 60_000, authStatus: 'AUTHORIZED', authStart: NOW - 19 * DAY, authEnd: NOW + 41 * DAY, tiktokName: 'Maya Glow', videoText: 'Morning routine' },
   });
 
 describe('dashboard drawer: TikTok verification', () => {
@@ -100,7 +101,7 @@ describe('dashboard drawer: TikTok verification', () => {
     const user = open(`#code=${id}`);
     const drawer = await screen.findByRole('dialog', { name: 'Maya Glow' });
     const section = await within(drawer).findByRole('region', { name: 'TikTok verification' });
-    expect(within(section).getByText('✓ Verified by TikTok 2 hours ago')).toBeInTheDocument();
+    expect(within(section).getByText('✓ Verified by TikTok 2 minutes ago')).toBeInTheDocument();
     expect(within(section).getByText('Authorization').nextElementSibling).toHaveTextContent(
       `${i18n.dateTime(NOW - 19 * DAY)} – ${i18n.dateTime(NOW + 41 * DAY)}`,
     );
@@ -134,7 +135,7 @@ describe('dashboard table: bulk "Check with TikTok"', () => {
   it('is not offered while the feature is off', async () => {
     await seed(many(2));
     const user = open('#view=table');
-    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }, { timeout: 8000 }));
     expect(screen.getByRole('toolbar')).toBeInTheDocument();
     expect(within(screen.getByRole('toolbar')).queryByRole('button', { name: 'Check with TikTok' })).toBeNull();
   });
@@ -145,7 +146,7 @@ describe('dashboard table: bulk "Check with TikTok"', () => {
     const pending: ((r: VerifyReport) => void)[] = [];
     reply = () => new Promise((resolve) => pending.push(resolve));
     const user = open('#view=table');
-    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }, { timeout: 8000 }));
     await user.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Check with TikTok' }));
 
     expect(sent).toHaveLength(1);
@@ -172,7 +173,7 @@ describe('dashboard table: bulk "Check with TikTok"', () => {
     await seed(many(250));
     reply = async ({ ids }) => report({ verified: 10, skipped: ids.length - 10, error: { kind: 'rate-limited', message: 'TikTok asked to slow down.' } });
     const user = open('#view=table');
-    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }, { timeout: 8000 }));
     await user.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Check with TikTok' }));
     const toast = await screen.findByText(/^TikTok check:/);
     expect(toast).toHaveTextContent('TikTok check: 10 verified, 0 ended or revoked, 0 with problems. 240 not checked: TikTok asked to slow down.');
@@ -184,7 +185,7 @@ describe('dashboard table: bulk "Check with TikTok"', () => {
     await seed(many(3));
     reply = async ({ ids }) => report({ ran: false, skipped: ids.length, error: { kind: 'off', message: 'TikTok verification is off.' } });
     const user = open('#view=table');
-    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }));
+    await user.click(await screen.findByRole('checkbox', { name: 'Select all shown codes' }, { timeout: 8000 }));
     await user.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Check with TikTok' }));
     expect(await screen.findByText('The check did not run: TikTok verification is off.')).toBeInTheDocument();
   });

@@ -140,4 +140,25 @@ describe('schema migrations', () => {
     if (LATEST >= 2) expect(await db.codes.where('tags').equals('Q4').count()).toBe(vault.filter((r) => r.tags.includes('Q4')).length);
     db.close();
   });
+
+  it('v4 → v5: every record says how its expiry was worked out, derived from the old flags', async () => {
+    const name = `migrate-source-${Math.random()}`;
+    const vault = realisticVault();
+    const v4 = openAt(name, 4);
+    await v4.table('codes').bulkAdd(vault);
+    v4.close();
+
+    const db = openCodesDb(name);
+    const after = await db.codes.orderBy('id').toArray();
+    const expected = vault.map((r) =>
+      r.periodAssumed ? 'assumed' : r.verified?.authEnd === r.expiresAt ? 'tiktok' : r.expiryEdited ? 'user' : r.verified?.authEnd !== undefined ? 'tiktok' : 'stated',
+    );
+    expect(after.map((r) => r.expirySource)).toEqual(expected);
+    expect(new Set(expected)).toEqual(new Set(['assumed', 'tiktok', 'user', 'stated']));
+    // Whether an old date was only the capture time was never stored: not guessed.
+    expect(after.some((r) => 'receivedAtUnknown' in r)).toBe(false);
+    // Nothing else changed.
+    expect(after.map(({ expirySource: _s, ...r }) => r)).toEqual(vault.map((r, i) => ({ ...r, id: i + 1 })));
+    db.close();
+  });
 });

@@ -44,6 +44,18 @@ describe('page-script protocol, sender ↔ real background router', () => {
       // …and the next findCodes knows it is saved.
       expect(await send('findCodes', { text: code })).toMatchObject([{ code, saved: true }]);
     },
+    describeExpiry: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      const now = Date.UTC(2025, 8, 1);
+      expect(await send('describeExpiry', { periodDays: 60, sentAtText: { texts: ['Wed, Aug 20, 2025, 1:19 PM'], now } })).toEqual({
+        text: 'Aug 20 message + 60 days stated in the message',
+        estimated: false,
+        dateUnknown: false,
+      });
+      const unknown = await send('describeExpiry', { sentAtText: { texts: ['sometime last week'], now } });
+      expect(unknown).toMatchObject({ estimated: true, dateUnknown: true });
+      expect(unknown.text).toMatch(/^saved .+ \(the message date was not found\) \+ 30 days assumed \(no period in the message\) — estimated$/);
+    },
   };
 
   for (const call of PAGE_CALLS) it(`round-trips ${call}`, () => cases[call]());

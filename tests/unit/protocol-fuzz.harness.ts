@@ -8,6 +8,7 @@ import { removeAllListeners } from '@/utils/protocol';
 import { registerHandlers } from '@/entrypoints/background/router';
 import { codeHandlers } from '@/entrypoints/background/code-handlers';
 import { captureHandlers } from '@/entrypoints/background/capture-handlers';
+import { expiryHandlers } from '@/entrypoints/background/expiry-handlers';
 import { dashboardHandlers } from '@/entrypoints/background/dashboard-handlers';
 import { pickerHandlers } from '@/entrypoints/background/picker-handlers';
 
@@ -38,6 +39,7 @@ export function startBackground(db: CodesDb) {
   const unregister = [
     registerHandlers(codeHandlers(db, changed)),
     registerHandlers(captureHandlers(db)),
+    registerHandlers(expiryHandlers(db, changed)),
     registerHandlers(dashboardHandlers(db, changed)),
     registerHandlers(pickerHandlers(db, changed)),
   ];

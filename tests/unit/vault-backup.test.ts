@@ -71,6 +71,8 @@ const storedRecord = (code: string): fc.Arbitrary<StoredRecord> =>
       receivedAt: epoch,
       expiresAt: epoch,
       expiryEdited: fc.boolean(),
+      expirySource: fc.constantFrom('stated', 'assumed', 'tiktok', 'user', 'chosen' as const),
+      receivedAtUnknown: fc.boolean(),
       status: fc.constantFrom('unused', 'used' as const),
       uses,
       archived: fc.constantFrom(0, 1 as const),
@@ -84,7 +86,8 @@ const storedRecord = (code: string): fc.Arbitrary<StoredRecord> =>
       createdAt: epoch,
       updatedAt: epoch,
     },
-    { requiredKeys: ['code', 'periodDays', 'periodAssumed', 'receivedAt', 'expiresAt', 'status', 'uses', 'archived', 'notes', 'tags', 'source', 'alertsSent', 'createdAt', 'updatedAt'] },
+    // Records this version writes always say how their expiry was worked out.
+    { requiredKeys: ['code', 'periodDays', 'periodAssumed', 'receivedAt', 'expiresAt', 'expirySource', 'status', 'uses', 'archived', 'notes', 'tags', 'source', 'alertsSent', 'createdAt', 'updatedAt'] },
   );
 const vault = fc
   .uniqueArray(fc.integer({ min: 1, max: 1e6 }), { minLength: 1, maxLength: 6 })
@@ -104,6 +107,8 @@ function atLimits(code: string): StoredRecord {
     receivedAt: NOW,
     expiresAt: NOW + 1,
     expiryEdited: true,
+    expirySource: 'user',
+    receivedAtUnknown: true,
     status: 'used',
     uses: Array.from({ length: LIMITS.uses }, (_, i) => ({ at: NOW + i, advertiserId: 'a'.repeat(LIMITS.advertiserId) })),
     archived: 1,
@@ -173,4 +178,32 @@ describe('JSON backup, export → import into an empty vault', () => {
       { numRuns: 20, examples: [[[atLimits(makeCode(7)), atLimits(makeCode(8))]]] },
     );
   }, 120_000);
+
+  it('restores a backup made before the expiry source existed, deriving it as the v5 upgrade does', async () => {
+    const old = (code: string, facts: Partial<StoredRecord>): StoredRecord => {
+      const r = { ...atLimits(code), expiryEdited: undefined, verified: undefined, periodAssumed: false, ...facts };
+      delete r.expirySource;
+      delete r.receivedAtUnknown;
+      return r;
+    };
+    const records = [
+      old(makeCode(1), { periodAssumed: true }),
+      old(makeCode(2), { expiryEdited: true }),
+      old(makeCode(3), { verified: { checkedAt: NOW, authEnd: NOW + 1 } }),
+      old(makeCode(4), {}),
+    ];
+    const file = makeBackup(records as AdCodeRecord[], 4, NOW);
+    const target = openCodesDb(`backup-old-${Math.random()}`);
+    const preview = previewImportFile('backup.json', file, new Map(), { zone: 'UTC', now: NOW, fmtDate: String });
+    if (!preview.ok) throw new Error(preview.error);
+    const bg = startBackground(target);
+    const reply = await bg.request('importCodes', { records: preview.rows.map((r) => r.record) });
+    bg.stop();
+    expect(reply?.err).toBeUndefined();
+    const restored = await readAllCodes(target);
+    const sourceOf = (code: string) => restored.find((r) => r.code === code)?.expirySource;
+    expect([1, 2, 3, 4].map((i) => sourceOf(makeCode(i)))).toEqual(['assumed', 'user', 'tiktok', 'stated']);
+    expect(restored.every((r) => r.receivedAtUnknown === undefined)).toBe(true);
+    target.close();
+  });
 });

@@ -1,5 +1,7 @@
 import { HOST_ATTR } from './dom';
 import { CONTROL_CSS } from './styles';
+import { dateQuestion, maker, periodChips, type BarChoice } from './expiry-parts';
+import type { ExpiryAnswer } from '../protocol';
 
 /** A code as the bar shows it. */
 export interface BarCode {
@@ -8,14 +10,18 @@ export interface BarCode {
   detail: string;
   /** Part of the detail to flag, e.g. "no period stated". */
   warning?: string;
+  /** The message stated no period: offer the period chips. */
+  askPeriod?: boolean;
 }
 
 export interface ControlBarOptions {
   codes: BarCode[];
   /** Offered when the page clipped the message: the code may be in the hidden part. */
   clipped?: { open(): void; siteName?: string };
-  /** Saves the codes; rejects with a message the user can act on. */
-  save(codes: string[]): Promise<void>;
+  /** Saves the codes with what the user chose in the bar; rejects with a message the user can act on. */
+  save(codes: string[], choices: Map<string, BarChoice>): Promise<void>;
+  /** How the expiry will be worked out, with the user's choices so far (the background words it). */
+  describe?(code: string, choice: BarChoice): Promise<ExpiryAnswer>;
   noun?: 'message' | 'chat';
 }
 
@@ -116,7 +122,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     button.textContent = 'Saving…';
     error.textContent = '';
     try {
-      await options.save(codes);
+      await options.save(codes, choices);
       codes.forEach((c) => saved.add(c));
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
@@ -153,6 +159,18 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   }
   bar.append(head);
 
+  // The user's answers: a period per code, one arrival date for the message.
+  const choices = new Map<string, BarChoice>();
+  let sentAt: number | undefined;
+  let ask: HTMLElement | undefined;
+  const make = maker(doc);
+  const describers: (() => void)[] = [];
+  const describeAll = () => describers.forEach((d) => d());
+  const choose = (code: string, period: number) => {
+    choices.set(code, { period, sentAt });
+    describeAll();
+  };
+
   for (const c of options.codes) {
     const row = el(doc, 'div', 'row');
     const code = el(doc, 'span', 'code', shortCode(c.code));
@@ -161,6 +179,28 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     const detail = el(doc, 'span', 'detail', c.detail);
     if (c.warning) detail.append(c.detail ? ' · ' : '', el(doc, 'span', 'warn', c.warning));
     info.append(detail);
+    choices.set(c.code, {});
+    if (options.describe) {
+      const how = el(doc, 'span', 'how');
+      info.append(how);
+      const describe = () =>
+        void options.describe!(c.code, choices.get(c.code)!).then((a) => {
+          if (!a) return;
+          how.textContent = a.text;
+          how.classList.toggle('est', a.estimated);
+          if (a.dateUnknown && !ask) {
+            ask = dateQuestion(make, (at) => {
+              sentAt = at;
+              for (const choice of choices.values()) choice.sentAt = at;
+              describeAll();
+            });
+            bar.insertBefore(ask, error);
+          }
+        }).catch(() => undefined); // no wording is better than a broken bar
+      describers.push(describe);
+      describe();
+    }
+    if (c.askPeriod) info.append(periodChips(make, (days) => choose(c.code, days)));
     const button = el(doc, 'button', 'save', 'Save');
     button.type = 'button';
     button.setAttribute('aria-label', `Save ad code ${shortCode(c.code)}`);

@@ -1,6 +1,7 @@
 import type { CaptureInput } from '../code-record';
 import { BATCH } from '../vault/limits';
 import { createControlBar, type BarCode, type ControlBar } from './control-bar';
+import type { BarChoice } from './expiry-parts';
 import { HOST_ATTR, toHandle } from './dom';
 import { findCodes, type FoundCode } from './find-codes';
 import { backgroundSender, type SendToBackground } from './messaging';
@@ -51,12 +52,12 @@ function detailOf(found: FoundCode, meta: MessageMeta): Pick<BarCode, 'detail' |
   const parts = [handle, found.periodDays ? `${found.periodDays} days` : undefined, found.postUrl ? 'video linked' : undefined];
   return {
     detail: parts.filter(Boolean).join(' · '),
-    warning: found.periodDays ? undefined : 'no period stated, default used',
+    warning: found.periodDays ? undefined : 'no period stated',
   };
 }
 
 /** Only what the background will accept: anything doubtful is left out, never guessed. */
-function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'], pageUrl: string): CaptureInput {
+function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'], pageUrl: string, choice: BarChoice = {}): CaptureInput {
   const handle = toHandle(found.creatorHandle) ?? toHandle(meta.partnerHandle);
   const url = meta.url ?? pageUrl;
   const source = Object.fromEntries(
@@ -75,7 +76,18 @@ function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'
   if (found.postUrl?.startsWith('https://')) input.postUrl = found.postUrl;
   if (meta.sentAt !== undefined) input.sentAt = meta.sentAt;
   if (meta.sentAtText) input.sentAtText = meta.sentAtText;
-  return input;
+  return withChoice(input, choice);
+}
+
+/** The user's answers in the bar win: a chip's period, and the arrival date (asked only when the page's did not read). */
+function withChoice(input: CaptureInput, { period, sentAt }: BarChoice): CaptureInput {
+  const out = { ...input };
+  if (period) Object.assign(out, { periodDays: period, periodChosen: true });
+  if (sentAt !== undefined) {
+    out.sentAt = sentAt;
+    delete out.sentAtText;
+  }
+  return out;
 }
 
 interface Shown {
@@ -128,8 +140,10 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     for (const bar of bars()) for (const c of bar.codes) if (saved.has(c)) bar.markSaved(c);
   };
 
-  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[]) => {
-    const captures = found.filter((f) => codes.includes(f.code)).map((f) => toCapture(f, unit.meta(f.segment), site.kind, pageUrl()));
+  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[], choices: Map<string, BarChoice>) => {
+    const captures = found
+      .filter((f) => codes.includes(f.code))
+      .map((f) => toCapture(f, unit.meta(f.segment), site.kind, pageUrl(), choices.get(f.code)));
     // One message carries at most BATCH.save codes; "Save all" on a longer list sends it in parts.
     const results = [];
     for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send('saveCodes', { captures: captures.slice(i, i + BATCH.save) })));
@@ -160,9 +174,14 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     for (const [segment, codes] of bySegment) {
       const bar = createControlBar(doc, {
         // Chats: each code's own message says who sent it.
-        codes: codes.map((f) => ({ code: f.code, ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta) })),
+        codes: codes.map((f) => ({ code: f.code, askPeriod: !f.periodDays, ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta) })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
-        save: (chosen) => save(unit, found, chosen),
+        save: (chosen, choices) => save(unit, found, chosen, choices),
+        describe: (code, choice) => {
+          const f = codes.find((x) => x.code === code)!;
+          const c = withChoice(toCapture(f, unit.meta(f.segment), site.kind, pageUrl()), choice);
+          return send('describeExpiry', { periodDays: c.periodDays, periodChosen: c.periodChosen, sentAt: c.sentAt, sentAtText: c.sentAtText });
+        },
         noun: unit.noun,
       });
       first = false;

@@ -20,6 +20,13 @@ export const CONTROL_CSS = `
 .info { min-width: 0; flex: 1; display: flex; flex-direction: column; gap: 1px; }
 .detail { color: #4b5563; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .detail .warn { color: #b45309; }
+.how { color: #374151; font-size: 12px; }
+.how.est { color: #b45309; }
+.chips, .ask { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 3px; font-size: 12px; color: #4b5563; }
+.chip, .today { padding: 2px 9px; font-size: 12px; background: #fff; color: #111827; border-color: #d1d5db; }
+.chip[aria-pressed="true"] { background: #111827; color: #fff; }
+.ask { padding: 6px 12px 8px; margin: 0; background: #fffbeb; color: #92400e; gap: 8px; }
+.ask input { font: inherit; margin-left: 6px; }
 button { font: inherit; font-weight: 600; font-size: 12.5px; cursor: pointer; border-radius: 999px; padding: 6px 14px;
   border: 1px solid transparent; white-space: nowrap; transition: background-color .15s, box-shadow .15s; }
 button:focus-visible { outline: 2px solid #7c3aed; outline-offset: 2px; }

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { deExpiry } from './expiry/de';
 
 export const de: Catalog = {
   appName: 'Ad Code Keeper',
@@ -385,4 +386,5 @@ export const de: Catalog = {
   tiktokAuthorized: 'Autorisiert',
   tiktokOnTiktok: 'Auf TikTok',
   quoted: '„{text}“',
+  ...deExpiry,
 };

@@ -1,3 +1,5 @@
+import { enExpiry } from './expiry/en';
+
 /**
  * English, the source catalog: every other language must have exactly these keys (the type
  * check enforces it). `{name}` is a placeholder; keys ending in _one/_other are plural forms.
@@ -388,6 +390,7 @@ export const en = {
   tiktokAuthorized: 'Authorized',
   tiktokOnTiktok: 'On TikTok',
   quoted: '“{text}”',
+  ...enExpiry,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { esExpiry } from './expiry/es';
 
 export const es: Catalog = {
   appName: 'Ad Code Keeper',
@@ -385,4 +386,5 @@ export const es: Catalog = {
   tiktokAuthorized: 'Autorizado',
   tiktokOnTiktok: 'En TikTok',
   quoted: '«{text}»',
+  ...esExpiry,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { frExpiry } from './expiry/fr';
 
 export const fr: Catalog = {
   appName: 'Ad Code Keeper',
@@ -385,4 +386,5 @@ export const fr: Catalog = {
   tiktokAuthorized: 'Autorisé',
   tiktokOnTiktok: 'Sur TikTok',
   quoted: '« {text} »',
+  ...frExpiry,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from './en';
+import { ptExpiry } from './expiry/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -385,4 +386,5 @@ export const pt: Catalog = {
   tiktokAuthorized: 'Autorizado',
   tiktokOnTiktok: 'No TikTok',
   quoted: '“{text}”',
+  ...ptExpiry,
 };

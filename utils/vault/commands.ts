@@ -5,6 +5,7 @@ import { LIMITS, UNDO_WINDOW_MS } from './limits';
 import { computeExpiry, DEFAULT_PERIOD_DAYS } from '../expiry';
 import { normalizeAdCode } from '../extract';
 import { mergeImported } from '../import-preview';
+import { derivedExpiry, expirySourceOf, withExpirySource } from '../expiry-derivation';
 import type { BulkEdit, DeleteReceipt } from '../protocol';
 import type { PostFacts } from '../tiktok-api';
 import type { MergeOutcome, PostChange } from '../tiktok-sync';
@@ -20,6 +21,9 @@ import type { MergeOutcome, PostChange } from '../tiktok-sync';
 export type CommandName =
   | 'saveCaptures'
   | 'editCode'
+  | 'choosePeriod'
+  | 'setReceivedAt'
+  | 'restoreExpiryBasis'
   | 'setUsage'
   | 'undoPickerUse'
   | 'bulkEdit'
@@ -51,7 +55,7 @@ async function put(db: CodesDb, r: AdCodeRecord): Promise<void> {
 }
 
 /** Reads, changes and writes one record; `change` returns false when there is nothing to write. */
-async function modify(db: CodesDb, id: number, now: number, change: (r: AdCodeRecord) => boolean | void): Promise<AdCodeRecord | undefined> {
+export async function modify(db: CodesDb, id: number, now: number, change: (r: AdCodeRecord) => boolean | void): Promise<AdCodeRecord | undefined> {
   const r = await db.codes.get(id);
   if (!r) return undefined;
   const next = structuredClone(r);
@@ -74,7 +78,7 @@ export interface SaveResult {
 export function newRecord(input: CaptureInput, code: string, now: number, defaultPeriod = DEFAULT_PERIOD_DAYS): AdCodeRecord {
   const periodDays = input.periodDays ?? defaultPeriod;
   const receivedAt = input.sentAt ?? now;
-  return {
+  const record: AdCodeRecord = {
     code,
     creatorHandle: input.creatorHandle,
     postUrl: input.postUrl,
@@ -82,6 +86,7 @@ export function newRecord(input: CaptureInput, code: string, now: number, defaul
     periodAssumed: input.periodDays === undefined,
     receivedAt,
     expiresAt: computeExpiry(receivedAt, periodDays),
+    expirySource: input.periodDays === undefined ? 'assumed' : input.periodChosen ? 'chosen' : 'stated',
     status: 'unused',
     uses: [],
     archived: 0,
@@ -92,6 +97,9 @@ export function newRecord(input: CaptureInput, code: string, now: number, defaul
     createdAt: now,
     updatedAt: now,
   };
+  // No message date: the capture time stands in, and the expiry is shown and counted as estimated until the user says.
+  if (input.sentAt === undefined) record.receivedAtUnknown = true;
+  return record;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -111,10 +119,20 @@ export function mergeCapture(existing: AdCodeRecord, input: CaptureInput, now: n
     notes: appendNotes(existing.notes, input.notes),
     updatedAt: now,
   };
+  merged.expirySource = expirySourceOf(existing);
   if (existing.periodAssumed && input.periodDays !== undefined && !existing.expiryEdited) {
     merged.periodDays = input.periodDays;
     merged.periodAssumed = false;
-    merged.expiresAt = computeExpiry(existing.receivedAt, input.periodDays);
+    merged.expirySource = input.periodChosen ? 'chosen' : 'stated';
+  }
+  // The same code seen again in a message whose date reads: that date replaces the time of capture.
+  if (existing.receivedAtUnknown && input.sentAt !== undefined) {
+    merged.receivedAt = input.sentAt;
+    merged.receivedAtUnknown = false;
+  }
+  if (merged.periodDays !== existing.periodDays || merged.receivedAt !== existing.receivedAt) {
+    merged.expiresAt = derivedExpiry(merged);
+    if (merged.expiresAt !== existing.expiresAt) merged.alertsSent = [];
   }
   return merged;
 }
@@ -154,10 +172,12 @@ export function editCode(db: CodesDb, id: number, patch: CodePatch, now: number)
       if (patch.periodDays !== undefined && patch.expiresAt === undefined) {
         r.expiresAt = computeExpiry(r.receivedAt, patch.periodDays);
         r.periodAssumed = false;
+        r.expirySource = 'chosen';
       }
       if (patch.expiresAt !== undefined) {
         r.expiryEdited = true;
         r.periodAssumed = false;
+        r.expirySource = 'user';
       }
       if (patch.expiresAt !== undefined || patch.periodDays !== undefined) r.alertsSent = [];
     }),
@@ -294,8 +314,9 @@ export function commitImport(db: CodesDb, records: StoredRecord[], now: number):
       else if (fresh.has(r.code)) fresh.set(r.code, mergeImported(fresh.get(r.code)!, r));
       else fresh.set(r.code, { ...r });
     }
-    if (fresh.size) await db.codes.bulkAdd([...fresh.values()].map(checked));
-    if (merged.size) await db.codes.bulkPut([...merged.values()].map(checked));
+    // Backups made before the expiry source existed get it derived here, as the v5 upgrade does for stored records.
+    if (fresh.size) await db.codes.bulkAdd([...fresh.values()].map((r) => checked(withExpirySource(r))));
+    if (merged.size) await db.codes.bulkPut([...merged.values()].map((r) => checked(withExpirySource(r))));
     return { added: fresh.size, merged: merged.size };
   });
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { fitRecord } from './fit';
+import { expirySourceOf } from '../expiry-derivation';
 import type { AdCodeRecord } from './schema';
 
 export const DB_NAME = 'ad-code-keeper';
@@ -44,6 +45,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     // brought within them, so every stored record parses and can be edited, undone and backed up.
     upgrade: (tx) => tx.table<AdCodeRecord>('codes').toCollection().modify((r, ref) => {
       ref.value = fitRecord(r);
+    }),
+  },
+  {
+    version: 5,
+    stores: {
+      codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags',
+      trash: '&token, deletedAt',
+    },
+    // Every record says how its expiry was worked out (popup, drawer, picker show it): derived from the
+    // flags older versions kept. Whether an old record's date was only the capture time was never stored,
+    // so it is not guessed: receivedAtUnknown stays unset.
+    upgrade: (tx) => tx.table<AdCodeRecord>('codes').toCollection().modify((r) => {
+      r.expirySource ??= expirySourceOf(r);
     }),
   },
 ];

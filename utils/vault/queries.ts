@@ -3,6 +3,7 @@ import type { CodesDb } from './db';
 import type { AdCodeRecord } from './schema';
 import { DAY_MS } from '../expiry';
 import { normalizeAdCode } from '../extract';
+import { isEstimated } from '../expiry-derivation';
 
 /**
  * Every read the product makes, each an index read where an index exists. Pages and the
@@ -55,6 +56,15 @@ export function findByTag(db: CodesDb, tag: string): Promise<AdCodeRecord[]> {
 /** The badge's query: one index range instead of a table scan. */
 export async function countExpiringSoon(db: CodesDb, now: number, windowDays: number): Promise<number> {
   return unarchivedByExpiry(db, now, now + windowDays * DAY_MS).count();
+}
+
+/** How many of the badge's codes have an estimated expiry (period assumed or message date unknown): the tooltip says so. */
+export async function countEstimatedExpiringSoon(db: CodesDb, now: number, windowDays: number): Promise<number> {
+  let n = 0;
+  await unarchivedByExpiry(db, now, now + windowDays * DAY_MS).each((r) => {
+    if (isEstimated(r)) n++;
+  });
+  return n;
 }
 
 /** Codes that can still be used, soonest expiry first. */

@@ -32,6 +32,11 @@ export const notesSchema = text(LIMITS.notes);
 export const tagSchema = z.string().min(1).max(LIMITS.tag, `a tag is longer than ${LIMITS.tag} characters (the limit); shorten it`);
 export const tagsSchema = z.array(tagSchema).max(LIMITS.tags, `more than ${LIMITS.tags} tags (the limit); remove some`);
 export const archivedSchema = z.union([z.literal(0), z.literal(1)]);
+/**
+ * How the expiry was worked out: the message stated the period, the default was assumed, TikTok
+ * said it, the user set the expiry, or the user chose the period (one of the chips).
+ */
+export const expirySourceSchema = z.enum(['stated', 'assumed', 'tiktok', 'user', 'chosen']);
 
 export const captureSourceSchema = z.object({
   kind: captureKindSchema,
@@ -98,6 +103,10 @@ export const storedRecordSchema = z.object({
   /** Estimated (or verified / user-edited) end of the authorization, epoch ms. */
   expiresAt: epochMs,
   expiryEdited: z.boolean().optional(),
+  /** How the expiry was worked out. Optional so backups from before it existed still restore (see utils/expiry-derivation.ts). */
+  expirySource: expirySourceSchema.optional(),
+  /** The message date was not found: receivedAt is only the time of capture, so the expiry is an estimate. */
+  receivedAtUnknown: z.boolean().optional(),
   /** Derived from uses: 'used' while the code has at least one use. */
   status: z.enum(['unused', 'used']),
   uses: z.array(codeUseSchema).max(LIMITS.uses),
@@ -143,6 +152,8 @@ export const captureInputSchema = z.object({
   postUrl: videoUrlSchema.optional(),
   /** Message sent date, epoch ms. Missing → time of capture. */
   sentAt: epochMs.optional(),
+  /** The period was chosen by the user (a chip in the Save bar), not read from the message. */
+  periodChosen: z.boolean().optional(),
   /** Page scripts: the date text to read instead (the background turns it into sentAt before saving). */
   sentAtText: sentAtTextSchema.optional(),
   // Not one address (a page gave a list): the code is still saved, without it, so a draft never gains recipients.
@@ -169,6 +180,19 @@ export const codePatchSchema = z
   .partial()
   .strict();
 
+/** The facts an expiry is worked out from; a period or date fix returns the previous ones, for undo. */
+export const expiryBasisSchema = z.object({
+  periodDays: z.number().int().min(1).max(LIMITS.periodDaysMax),
+  periodAssumed: z.boolean(),
+  receivedAt: epochMs,
+  receivedAtUnknown: z.boolean().optional(),
+  expiresAt: epochMs,
+  expiryEdited: z.boolean().optional(),
+  expirySource: expirySourceSchema.optional(),
+});
+
+export type ExpirySource = z.infer<typeof expirySourceSchema>;
+export type ExpiryBasis = z.infer<typeof expiryBasisSchema>;
 export type CaptureKind = z.infer<typeof captureKindSchema>;
 export type CaptureSource = z.infer<typeof captureSourceSchema>;
 /** A use of the code in an Ads Manager advertiser account. */
