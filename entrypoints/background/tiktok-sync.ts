@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { CodesDb } from '@/utils/vault/db';
-import { applyTikTokFacts, applyTikTokPosts } from '@/utils/vault/commands';
+import { applyTikTokFacts } from '@/utils/vault/commands';
+import { applyTikTokPosts } from '@/utils/vault/tiktok-commands';
 import { getCodes, savedAmong } from '@/utils/vault/queries';
 import { normalizeAdCode } from '@/utils/extract';
 import { credentialsReady, getApiCredentials, type ApiCredentials } from '@/utils/api-settings';

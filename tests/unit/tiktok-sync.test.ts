@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyApiError, createTikTokClient, parseApiTime, type PostFacts } from '@/utils/tiktok-api';
 import { mergePost, readAllPosts, RESUME_WAITS_MS, type AccountRef } from '@/utils/tiktok-sync';
-import { applyTikTokPosts, saveCaptures } from '@/utils/vault/commands';
+import { saveCaptures } from '@/utils/vault/commands';
+import { applyTikTokPosts } from '@/utils/vault/tiktok-commands';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { DAY_MS } from '@/utils/expiry';
 import { MOCK_ADVERTISER_ID, MOCK_TOKEN, startMockTikTokApi, type MockPost, type MockTikTokApi } from '../mock-tiktok-api/server.mjs';

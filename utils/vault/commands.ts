@@ -7,8 +7,6 @@ import { normalizeAdCode } from '../extract';
 import { mergeImported } from '../import-preview';
 import { derivedExpiry, expirySourceOf, withExpirySource } from '../expiry-derivation';
 import type { BulkEdit, DeleteReceipt } from '../protocol';
-import type { PostFacts } from '../tiktok-api';
-import type { MergeOutcome, PostChange } from '../tiktok-sync';
 
 /**
  * Every write to the vault, as a named command. Each one runs through `runCommand` (one Dexie
@@ -341,45 +339,6 @@ export function applyTikTokFacts(
     if (after === fresh) return { before: fresh };
     await put(db, after);
     return { before: fresh, after };
-  });
-}
-
-/** Counts per outcome (`invalid`: not an ad code, skipped); `changes`: news on known codes, history written with them. */
-export interface PostsApplied extends Record<MergeOutcome['outcome'] | 'invalid', number> {
-  changes: { id: number; record: AdCodeRecord; changes: PostChange[] }[];
-  /** The codes added or updated, so a run over several accounts counts each code once. */
-  touched: { added: string[]; updated: string[] };
-}
-
-/** One account's whole list of posts in one transaction (all or none: never half an account); `merge`: utils/tiktok-sync. */
-export function applyTikTokPosts(
-  db: CodesDb,
-  posts: PostFacts[],
-  now: number,
-  merge: (existing: AdCodeRecord | undefined, code: string, post: PostFacts) => MergeOutcome,
-): Promise<PostsApplied> {
-  return runCommand(db, 'applyTikTokPosts', async () => {
-    const result: PostsApplied = { added: 0, updated: 0, unchanged: 0, invalid: 0, changes: [], touched: { added: [], updated: [] } };
-    const incoming = new Map<string, PostFacts>();
-    for (const p of posts) {
-      const code = normalizeAdCode(p.authCode);
-      if (code) incoming.set(code, p);
-      else result.invalid++;
-    }
-    const known = new Map((await db.codes.where('code').anyOf([...incoming.keys()]).toArray()).map((r) => [r.code, r]));
-    const [fresh, merged]: AdCodeRecord[][] = [[], []];
-    for (const [code, post] of incoming) {
-      const existing = known.get(code);
-      const { record, outcome, changes } = merge(existing, code, post);
-      result[outcome]++;
-      if (outcome !== 'unchanged') result.touched[outcome].push(code);
-      if (outcome === 'added') fresh.push(checked(record));
-      else merged.push(checked({ ...record, id: existing!.id }));
-      if (changes.length) result.changes.push({ id: existing!.id!, record, changes });
-    }
-    if (fresh.length) await db.codes.bulkAdd(fresh);
-    if (merged.length) await db.codes.bulkPut(merged);
-    return result;
   });
 }
 
