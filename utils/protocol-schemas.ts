@@ -137,4 +137,12 @@ export const messageSchemas = {
   },
   verifyCodes: { data: z.object({ ids: ids(BATCH.verify) }), from: ['extension'] },
   testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },
+  tiktokAddAccount: { data: z.object({ advertiserId: z.string().trim().regex(/^\d{6,25}$/) }), from: ['extension'] },
+  tiktokRemoveAccount: { data: z.object({ advertiserId: z.string().regex(/^\d{6,25}$/) }), from: ['extension'] },
+  tiktokPreviewImport: { data: z.object({}).strict(), from: ['extension'] },
+  tiktokSync: { data: z.object({ mode: z.enum(['import', 'sync']) }), from: ['extension'] },
+  tiktokApplyCodes: {
+    data: z.object({ ids: ids(BATCH.verify), advertiserIds: z.array(z.string().regex(/^\d{6,25}$/)).min(1).max(50) }),
+    from: ['extension'],
+  },
 } satisfies Schemas as Schemas;

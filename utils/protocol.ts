@@ -110,6 +110,52 @@ export interface ConnectionReport {
   error?: { kind: string; message: string };
 }
 
+/** A problem that stopped (part of) a TikTok run, in words the user can act on. */
+export interface ApiProblem {
+  kind: string;
+  message: string;
+}
+
+/** What "Import from Ads Manager" would bring in, per account, before anything is written. */
+export interface ImportPreview {
+  ok: boolean;
+  accounts: { advertiserId: string; name?: string; posts: number; newCodes: number; knownCodes: number; error?: ApiProblem }[];
+  /** Distinct codes over all accounts (one code can be in several): what the import will add and update. */
+  newCodes: number;
+  knownCodes: number;
+  error?: ApiProblem;
+}
+
+/** Outcome of an import or re-sync: per account, and the changes TikTok reported. */
+export interface SyncReport {
+  ran: boolean;
+  accounts: { advertiserId: string; name?: string; ok: boolean; posts: number; added: number; updated: number; changes: string[]; error?: ApiProblem }[];
+  added: number;
+  updated: number;
+  changes: number;
+  /** Why the run did not run or stopped (feature off, token expired: sign in again…). */
+  error?: ApiProblem;
+}
+
+/** "Apply to ad accounts…": one row per code × account, in plain words, and the totals. */
+export interface ApplyReport {
+  ran: boolean;
+  results: {
+    id: number;
+    code: string;
+    who?: string;
+    advertiserId: string;
+    accountName?: string;
+    outcome: 'applied' | 'already' | 'failed';
+    words: string;
+    retry: boolean;
+  }[];
+  applied: number;
+  already: number;
+  failed: number;
+  error?: ApiProblem;
+}
+
 /** One change applied to many codes from the dashboard's table. */
 export type BulkEdit =
   | { kind: 'addTag'; tag: string }
@@ -201,6 +247,15 @@ export interface ProtocolMap {
   // TikTok API verification (extension pages → background; only the background talks to TikTok)
   verifyCodes(data: { ids: number[] }): VerifyReport;
   testTikTokConnection(data: Record<string, never>): ConnectionReport;
+  /** Adds an ad account by advertiser ID, named through /advertiser/info/. */
+  tiktokAddAccount(data: { advertiserId: string }): { ok: boolean; name?: string; error?: ApiProblem };
+  tiktokRemoveAccount(data: { advertiserId: string }): void;
+  /** Reads every account's authorized posts (/tt_video/list/) and says what an import would do; writes nothing. */
+  tiktokPreviewImport(data: Record<string, never>): ImportPreview;
+  /** Import ('import', after the preview) or re-sync now ('sync'): merges every account's posts into the vault. */
+  tiktokSync(data: { mode: 'import' | 'sync' }): SyncReport;
+  /** Applies the codes to the accounts (/tt_video/authorize/ per pair); codes already there are not sent again. */
+  tiktokApplyCodes(data: { ids: number[]; advertiserIds: string[] }): ApplyReport;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

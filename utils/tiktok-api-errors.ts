@@ -6,6 +6,8 @@
 export type ApiErrorKind =
   | 'token' // the access token is wrong, expired or revoked: fix in Options
   | 'advertiser' // the token cannot see this advertiser
+  | 'scope' // API 40001: the token lacks the permission (scope) this endpoint needs
+  | 'defect' // API 40002: we sent a malformed request; a bug on our side, logged
   | 'code-expired' // API 4025: the creator's authorization ended
   | 'code-revoked' // the creator deleted the code or the post
   | 'code-invalid' // TikTok does not accept this code

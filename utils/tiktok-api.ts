@@ -71,6 +71,20 @@ const advertiserInfoDataSchema = z.object({
     .min(1),
 });
 
+const pageInfoSchema = z
+  .object({
+    page: z.coerce.number().int().min(1).default(1),
+    total_page: z.coerce.number().int().min(0).default(0),
+    total_number: z.coerce.number().int().min(0).optional(),
+  })
+  .loose();
+
+/** One page of /tt_video/list/; items are checked one by one, so one odd post cannot hide the others. */
+const postsPageSchema = z.object({
+  page_info: pageInfoSchema.optional(),
+  list: z.array(z.unknown()).nullish().transform((v) => v ?? []),
+});
+
 export function parseApiTime(value: string | number): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value * 1000 : undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
@@ -92,6 +106,20 @@ export interface VideoFacts {
   posterUrl?: string;
 }
 
+/** One authorized post as /tt_video/list/ returns it: the code and what TikTok knows about it. */
+export interface PostFacts extends VideoFacts {
+  authCode: string;
+}
+
+export interface PostsPage {
+  page: number;
+  totalPages: number;
+  totalNumber?: number;
+  posts: PostFacts[];
+  /** Items TikTok listed that lacked a code or a valid end date (counted, never stored). */
+  unreadable: number;
+}
+
 export interface AdvertiserFacts {
   advertiserId: string;
   name?: string;
@@ -109,10 +137,32 @@ const TOKEN_CODES = new Set([40102, 40104, 40105, 40106]);
 const ADVERTISER_CODES = new Set([40001, 40118, 40119, 40125, 40300, 40301]);
 const RATE_LIMIT_CODES = new Set([40016, 40100, 40133]);
 
+/**
+ * The permission (scope) each endpoint needs, worded as TikTok's scope list words it, so a 40001
+ * answer can say which box to tick when the token is made again.
+ */
+export const ENDPOINT_SCOPES: Record<string, string> = {
+  'tt_video/info/': 'Creative Management › TikTok Posts Management › Query TikTok Posts',
+  'tt_video/list/': 'Creative Management › TikTok Posts Management › Authorize TikTok Posts',
+  'tt_video/authorize/': 'Creative Management › TikTok Posts Management › Authorize TikTok Posts',
+  'advertiser/info/': 'Ad Account Management › Get Ad Account Info',
+  'ad/get/': 'Ads Management › Read Ads',
+  'adgroup/get/': 'Ads Management › Read Ad Groups',
+};
+
 /** Turns a TikTok return code and message into something a marketer can act on. */
-export function classifyApiError(apiCode: number, apiMessage: string, advertiserId = ''): ApiError {
+export function classifyApiError(apiCode: number, apiMessage: string, advertiserId = '', endpoint = ''): ApiError {
   const said = apiMessage.trim();
   const base = { apiCode };
+  // 40001 is also TikTok's answer for an advertiser the token cannot see; its message names the advertiser then.
+  if (apiCode === 40001 && !/advertiser/i.test(said)) {
+    const scope = ENDPOINT_SCOPES[endpoint];
+    return {
+      ...base,
+      kind: 'scope',
+      message: `The access token lacks a permission${scope ? ` (“${scope}”, needed for ${endpoint})` : ''}. Make a new token with it ticked in TikTok's developer portal and paste it in Options.`,
+    };
+  }
   if (apiCode === 4025 || /authori[sz]ation (has )?expired/i.test(said)) {
     return { ...base, kind: 'code-expired', message: CODE_EXPIRED_MESSAGE };
   }
@@ -136,11 +186,21 @@ export function classifyApiError(apiCode: number, apiMessage: string, advertiser
       message: `This access token cannot use advertiser ${advertiserId || '(none set)'}. Check the advertiser ID in Options: it is the number after "aadvid=" in Ads Manager's address.`,
     };
   }
-  if (/auth_code|auth code|post code|video code|ad code/i.test(said)) {
+  if (apiCode === 4013) return { ...base, kind: 'code-invalid', message: `TikTok did not accept this code: ${said || 'the post code is incorrect'}. Check it is complete or ask the creator for a new one.` };
+  if (apiCode === 4002) return { ...base, kind: 'code-revoked', message: 'The creator revoked this code or deleted the post. Ask them for a new code.' };
+  if (/auth_code|auth code|post code|video code|ad code|\bthe code\b/i.test(said)) {
     if (/delet|revok|cancel|withdraw|unbind/i.test(said)) {
       return { ...base, kind: 'code-revoked', message: 'The creator revoked this code or deleted the post. Ask them for a new code.' };
     }
     return { ...base, kind: 'code-invalid', message: `TikTok did not accept this code: ${said || `error ${apiCode}`}. Check it is complete or ask the creator for a new one.` };
+  }
+  // 40002 about a code is the creator's business (above); any other 40002 is a request we built wrongly.
+  if (apiCode === 40002) {
+    return {
+      ...base,
+      kind: 'defect',
+      message: `TikTok refused a request Ad Code Keeper built wrongly (40002${said ? `: ${said}` : ''}). This is our bug, not yours; it was logged. Nothing was changed.`,
+    };
   }
   return { ...base, kind: 'other', message: `TikTok refused the request (${apiCode}${said ? `: ${said}` : ''}).` };
 }
@@ -181,9 +241,32 @@ export interface TikTokClientOptions {
   timeoutMs?: number;
 }
 
+/** TikTok's own limit for /tt_video/list/. */
+export const POSTS_PAGE_SIZE = 50;
+
 export interface TikTokClient {
   videoInfo(authCode: string): Promise<ApiResult<VideoFacts>>;
-  advertiserInfo(): Promise<ApiResult<AdvertiserFacts>>;
+  /** The configured advertiser, or `advertiserId` (an extra account) when given. */
+  advertiserInfo(advertiserId?: string): Promise<ApiResult<AdvertiserFacts>>;
+  /** One page (from 1) of the posts authorized in `advertiserId`'s account. */
+  postsPage(advertiserId: string, page: number): Promise<ApiResult<PostsPage>>;
+  /** Applies a creator's code to `advertiserId`'s account (/tt_video/authorize/). */
+  authorize(advertiserId: string, authCode: string): Promise<ApiResult<true>>;
+}
+
+type VideoData = z.infer<typeof videoInfoDataSchema>;
+
+function toFacts({ item_info: item, auth_info: auth, user_info: user, video_info: video }: VideoData): VideoFacts {
+  return {
+    authStatus: auth.ad_auth_status.toUpperCase(),
+    itemStatus: item.status?.toUpperCase(),
+    authStart: auth.auth_start_time,
+    authEnd: auth.auth_end_time,
+    itemId: item.item_id,
+    tiktokName: user?.tiktok_name,
+    videoText: item.text,
+    posterUrl: video?.poster_url,
+  };
 }
 
 export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
@@ -191,14 +274,23 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
   const base = options.baseUrl ?? TIKTOK_API_BASE;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  async function get<T>(path: string, params: Record<string, string>, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  async function get<T>(
+    path: string,
+    params: Record<string, string>,
+    schema: z.ZodType<T>,
+    /** Named in an "advertiser not allowed" answer. */
+    advertiserId = params.advertiser_id ?? options.advertiserId,
+    /** POST: the parameters go as a JSON body (TikTok's write endpoints), not in the query. */
+    method: 'GET' | 'POST' = 'GET',
+  ): Promise<ApiResult<T>> {
     const url = new URL(path, base);
-    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    if (method === 'GET') for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     let response: Response;
     try {
       response = await doFetch(url.toString(), {
-        method: 'GET',
-        headers: { 'Access-Token': options.accessToken },
+        method,
+        headers: method === 'POST' ? { 'Access-Token': options.accessToken, 'Content-Type': 'application/json' } : { 'Access-Token': options.accessToken },
+        ...(method === 'POST' ? { body: JSON.stringify(params) } : {}),
         credentials: 'omit',
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
@@ -226,7 +318,12 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
       return fail({ kind: 'bad-response', message: `TikTok's answer had an unexpected shape (HTTP ${response.status}). Nothing was changed.` });
     }
     const { code, message, request_id: requestId, data } = envelope.data;
-    if (code !== 0) return fail({ ...classifyApiError(code, message, options.advertiserId), requestId });
+    if (code !== 0) {
+      const error = { ...classifyApiError(code, message, advertiserId, path), requestId };
+      // A parameter error is a defect in this extension: keep what is needed to fix it (never the token).
+      if (error.kind === 'defect') console.error('[ad-code-keeper] TikTok 40002', path, Object.keys(params), message, requestId);
+      return fail(error);
+    }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       const where = parsed.error.issues
@@ -240,36 +337,45 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
 
   return {
     async videoInfo(authCode) {
-      const result = await get(
-        'tt_video/info/',
-        { advertiser_id: options.advertiserId, auth_code: authCode },
-        videoInfoDataSchema,
-      );
-      if (!result.ok) return result;
-      const { item_info: item, auth_info: auth, user_info: user, video_info: video } = result.value;
-      return {
-        ok: true,
-        value: {
-          authStatus: auth.ad_auth_status.toUpperCase(),
-          itemStatus: item.status?.toUpperCase(),
-          authStart: auth.auth_start_time,
-          authEnd: auth.auth_end_time,
-          itemId: item.item_id,
-          tiktokName: user?.tiktok_name,
-          videoText: item.text,
-          posterUrl: video?.poster_url,
-        },
-      };
+      const result = await get('tt_video/info/', { advertiser_id: options.advertiserId, auth_code: authCode }, videoInfoDataSchema);
+      return result.ok ? { ok: true, value: toFacts(result.value) } : result;
     },
-    async advertiserInfo() {
+    async advertiserInfo(advertiserId = options.advertiserId) {
       const result = await get(
         'advertiser/info/',
-        { advertiser_ids: JSON.stringify([options.advertiserId]), fields: JSON.stringify(['advertiser_id', 'name']) },
+        { advertiser_ids: JSON.stringify([advertiserId]), fields: JSON.stringify(['advertiser_id', 'name']) },
         advertiserInfoDataSchema,
+        advertiserId,
       );
       if (!result.ok) return result;
-      const found = result.value.list.find((a) => a.advertiser_id === options.advertiserId) ?? result.value.list[0];
+      const found = result.value.list.find((a) => a.advertiser_id === advertiserId) ?? result.value.list[0];
       return { ok: true, value: { advertiserId: found.advertiser_id, name: found.name } };
+    },
+    async authorize(advertiserId, authCode) {
+      const result = await get('tt_video/authorize/', { advertiser_id: advertiserId, auth_code: authCode }, z.unknown(), advertiserId, 'POST');
+      return result.ok ? { ok: true, value: true } : result;
+    },
+    async postsPage(advertiserId, page) {
+      const result = await get(
+        'tt_video/list/',
+        // JSON-array parameters: TikTok answers 40002 to repeated ones (notes/real-pages.md, real probe).
+        { advertiser_id: advertiserId, item_types: JSON.stringify(['VIDEO', 'CAROUSEL']), page: String(page), page_size: String(POSTS_PAGE_SIZE) },
+        postsPageSchema,
+      );
+      if (!result.ok) return result;
+      const posts: PostFacts[] = [];
+      let unreadable = 0;
+      for (const raw of result.value.list) {
+        const item = videoInfoDataSchema.safeParse(raw);
+        const authCode = item.success ? item.data.item_info.auth_code?.trim() : undefined;
+        if (item.success && authCode) posts.push({ ...toFacts(item.data), authCode });
+        else unreadable++;
+      }
+      const info = result.value.page_info;
+      return {
+        ok: true,
+        value: { page: info?.page ?? page, totalPages: info?.total_page ?? page, totalNumber: info?.total_number, posts, unreadable },
+      };
     },
   };
 }

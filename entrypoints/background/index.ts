@@ -12,6 +12,7 @@ import { createContextMenu, retitleContextMenu, saveSelection, SAVE_SELECTION_ME
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
+import { setupTikTokSync } from './tiktok-sync';
 import { setupVerification } from './verification';
 import { announceVaultChanges } from './vault-changes';
 
@@ -38,6 +39,7 @@ export default defineBackground(() => {
   wireAlertsAndDashboard(db, changed);
   registerHandlers(pickerHandlers(db, changed));
   setupVerification(db, changed);
+  setupTikTokSync(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenu();

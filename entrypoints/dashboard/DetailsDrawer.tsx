@@ -5,6 +5,7 @@ import type { Row } from './filters';
 import { StatusBadge } from './StatusBadge';
 import type { DashboardActions } from './actions';
 import { TikTokSection } from './TikTokSection';
+import { CodeHistory } from './CodeHistory';
 import { hasVerifiedEnd } from '@/components/tiktok-check';
 import { LIMITS } from '@/utils/vault/limits';
 import { tiktokVideoUrl } from '@/utils/links';
@@ -177,6 +178,7 @@ export function DetailsDrawer({
       </dl>
 
       {tiktok && <TikTokSection key={row.id} row={row} now={now} />}
+      <CodeHistory row={row} />
 
       <form
         className="drawer-form"

@@ -10,6 +10,7 @@ import { InlineEdit } from './InlineEdit';
 import { StatusBadge } from './StatusBadge';
 import { useDateFormats } from './useDateFormats';
 import type { DashboardActions } from './actions';
+import { ApplyDialog } from './ApplyDialog';
 import { LIMITS } from '@/utils/vault/limits';
 
 const ROW_HEIGHT = 44;
@@ -140,6 +141,7 @@ export function TableView({
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [tag, setTag] = useState('');
   const [checking, setChecking] = useState<{ done: number; total: number }>();
+  const [applying, setApplying] = useState<number[]>();
   const lastClicked = useRef<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
@@ -196,6 +198,7 @@ export function TableView({
 
   return (
     <section className="tbl" aria-label={t('viewTable')}>
+      {applying && <ApplyDialog ids={applying} onClose={() => setApplying(undefined)} />}
       {selected.size > 0 && (
         <div className="tbl-bulk" role="toolbar" aria-label={tn('selected', selected.size)}>
           <strong>{tn('selected', selected.size)}</strong>
@@ -226,6 +229,11 @@ export function TableView({
           {tiktok && (
             <button type="button" className="btn btn-sm" onClick={() => void checkSelected()} disabled={!!checking} aria-busy={!!checking}>
               {checking ? t('tiktokCheckingProgress', { done: checking.done, total: checking.total }) : t('tiktokCheck')}
+            </button>
+          )}
+          {tiktok && (
+            <button type="button" className="btn btn-sm" onClick={() => setApplying(ids)}>
+              Apply to ad accounts…
             </button>
           )}
           <button type="button" className="btn btn-sm" onClick={() => void actions.bulk(ids, { kind: 'usage', used: true })}>

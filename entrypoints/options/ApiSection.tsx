@@ -16,6 +16,7 @@ import {
 } from '@/utils/api-settings';
 import { sendMessage } from '@/utils/protocol';
 import { TIKTOK_API_PERMISSION } from '@/utils/tiktok-api';
+import { TikTokAccounts } from './TikTokAccounts';
 import './ApiSection.css';
 
 type Tone = 'ok' | 'error' | 'info' | 'busy';
@@ -258,6 +259,7 @@ export function ApiSection() {
         {status?.text}
       </p>
       {runLine && <p className={`api-run${run.lastError ? ' api-run-error' : ''}`}>{runLine}</p>}
+      {on && !dirty && <TikTokAccounts />}
 
       <ul className="api-privacy">
         <li>The token is kept in this browser only: never synced, never sent anywhere but business-api.tiktok.com.</li>

@@ -9,7 +9,22 @@ export const MESSAGES: {
   codeExpired: string;
   codeMissing: string;
   codeRevoked: string;
+  tokenExpired: string;
+  noScope: string;
 };
+
+export interface MockPost {
+  code: string;
+  start: number;
+  end: number;
+  name?: string;
+  text?: string;
+  itemId?: string;
+  itemStatus?: string;
+  authStatus?: string;
+  poster?: string;
+  format?: 'iso' | 'space';
+}
 export function tiktokTime(ms: number): string;
 
 export interface AuthorizedScenario {
@@ -35,6 +50,7 @@ export interface MockRequest {
   query: Record<string, string>;
   token?: string;
   at: number;
+  body?: Record<string, unknown>;
 }
 
 export interface MockTikTokApi {
@@ -43,7 +59,12 @@ export interface MockTikTokApi {
   port: number;
   requests: MockRequest[];
   setCode(code: string, scenario: CodeScenario): void;
-  rateLimit(n?: number): void;
+  rateLimit(n?: number, when?: (request: MockRequest) => boolean): void;
+  expireTokenAfter(n: number): void;
+  denyScope(endpoint: string): void;
+  setPosts(advertiserId: string, posts: MockPost[]): void;
+  slowList(ms: number): void;
+  setAuthorizeError(code: string, answer?: [number, string] | { flaky: true }): void;
   close(): Promise<void>;
 }
 
@@ -52,4 +73,7 @@ export function startMockTikTokApi(options?: {
   advertiserId?: string;
   advertiserName?: string;
   codes?: Record<string, CodeScenario>;
+  accounts?: Record<string, { name: string; posts?: MockPost[] }>;
+  posts?: MockPost[];
+  authorizeErrors?: Record<string, [number, string] | { flaky: true }>;
 }): Promise<MockTikTokApi>;

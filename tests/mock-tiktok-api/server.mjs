@@ -3,6 +3,7 @@
 // extension must handle. Used by unit/contract tests and, through a Playwright route, by e2e tests.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { answerList, postItem } from './accounts.mjs';
 
 export const MOCK_TOKEN = 'mocktoken0123456789abcdef0123456789abcdef';
 export const MOCK_ADVERTISER_ID = '7012345678901234567';
@@ -21,6 +22,8 @@ export const MESSAGES = {
   codeExpired: 'Authorization expired. Contact the creator to extend the authorization.',
   codeMissing: 'The auth_code does not exist.',
   codeRevoked: 'The auth_code has been deleted by the creator.',
+  tokenExpired: 'Access token has expired.',
+  noScope: 'Insufficient permissions.',
 };
 
 /**
@@ -33,15 +36,35 @@ export const MESSAGES = {
  *   { drop: true }                                                  → connection closed, no answer
  * Unknown codes get 40007 "The auth_code does not exist.".
  */
+function readBody(req) {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+  });
+}
+
 export async function startMockTikTokApi({
   accessToken = MOCK_TOKEN,
   advertiserId = MOCK_ADVERTISER_ID,
   advertiserName = MOCK_ADVERTISER_NAME,
   codes = {},
+  /** More ad accounts the token can use: { [advertiserId]: { name, posts } } (see accounts.mjs for posts). */
+  accounts = {},
+  /** Posts of the default advertiser's account. */
+  posts = [],
+  authorizeErrors = {},
 } = {}) {
   const scenarios = new Map(Object.entries(codes));
   const requests = [];
   let rateLimitNext = 0;
+  let rateLimitAt;
+  let tokenLeft = Infinity;
+  let listDelayMs = 0;
+  const deniedScopes = new Set();
+  /** /tt_video/authorize/ answers per code: [code, message], or { flaky: true } (one 40100, then success). */
+  const applyErrors = new Map(Object.entries(authorizeErrors));
+  const known = new Map([[advertiserId, { name: advertiserName, posts }], ...Object.entries(accounts)]);
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -58,16 +81,29 @@ export async function startMockTikTokApi({
       res.end(JSON.stringify({ code, message, request_id: randomUUID().replace(/-/g, ''), data }));
     };
     const endpoint = url.pathname.replace(/^\/open_api\/v1\.3\//, '');
-    if (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/'].includes(endpoint)) {
+    const isPost = req.method === 'POST' && endpoint === 'tt_video/authorize/';
+    if (!isPost && (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/'].includes(endpoint))) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('404 page not found');
     }
-    if (rateLimitNext > 0) {
+    if (rateLimitNext > 0 && (!rateLimitAt || rateLimitAt(entry))) {
       rateLimitNext--;
       return reply(40100, MESSAGES.tooFrequent);
     }
     if (!entry.token) return reply(40104, MESSAGES.tokenMissing);
     if (entry.token !== accessToken) return reply(40105, MESSAGES.tokenInvalid);
+    if (tokenLeft-- <= 0) return reply(40102, MESSAGES.tokenExpired);
+    if (deniedScopes.has(endpoint)) return reply(40001, MESSAGES.noScope);
+
+    if (isPost) return void readBody(req).then((text) => answerAuthorize(text, entry, reply));
+
+    if (endpoint === 'tt_video/list/') {
+      const adv = url.searchParams.get('advertiser_id') ?? '';
+      const account = known.get(adv);
+      if (!account) return reply(40001, MESSAGES.noPermission(adv));
+      if (listDelayMs) return void setTimeout(() => answerList(url, account, reply), listDelayMs);
+      return answerList(url, account, reply);
+    }
 
     if (endpoint === 'advertiser/info/') {
       let ids = [];
@@ -76,8 +112,9 @@ export async function startMockTikTokApi({
       } catch {
         return reply(40002, 'advertiser_ids: Not a valid list.');
       }
-      if (!ids.includes(advertiserId)) return reply(40001, MESSAGES.noPermission(ids[0] ?? ''));
-      return reply(0, 'OK', { list: [{ advertiser_id: advertiserId, name: advertiserName, status: 'STATUS_ENABLE' }] });
+      const unknown = ids.find((id) => !known.has(id));
+      if (unknown !== undefined || !ids.length) return reply(40001, MESSAGES.noPermission(unknown ?? ''));
+      return reply(0, 'OK', { list: ids.map((id) => ({ advertiser_id: id, name: known.get(id).name, status: 'STATUS_ENABLE' })) });
     }
 
     const adv = url.searchParams.get('advertiser_id');
@@ -85,7 +122,12 @@ export async function startMockTikTokApi({
     const code = url.searchParams.get('auth_code') ?? '';
     if (!code) return reply(40002, 'auth_code: Missing data for required field.');
     const s = scenarios.get(code);
-    if (!s) return reply(40007, MESSAGES.codeMissing);
+    if (!s) {
+      // A post the account lists answers /tt_video/info/ too, with the same facts.
+      const listed = (known.get(adv)?.posts ?? []).findIndex((p) => p.code === code);
+      if (listed >= 0) return reply(0, 'OK', postItem(known.get(adv).posts[listed], listed));
+      return reply(40007, MESSAGES.codeMissing);
+    }
     if (s.drop) return req.socket.destroy();
     if (s.httpStatus) {
       res.writeHead(s.httpStatus, { 'content-type': 'text/html' });
@@ -107,6 +149,32 @@ export async function startMockTikTokApi({
     });
   });
 
+  /** POST /tt_video/authorize/ {advertiser_id, auth_code}: binds the post to the account (it is listed from then on). */
+  function answerAuthorize(text, entry, reply) {
+    let body;
+    try {
+      body = JSON.parse(text || '{}');
+    } catch {
+      return reply(40002, 'error unmarshaling request body');
+    }
+    entry.body = body;
+    const account = known.get(String(body.advertiser_id ?? ''));
+    if (!account) return reply(40001, MESSAGES.noPermission(String(body.advertiser_id ?? '')));
+    const code = String(body.auth_code ?? '');
+    if (!code) return reply(40002, 'auth_code: Missing data for required field.');
+    const failure = applyErrors.get(code);
+    if (failure?.length) return reply(failure[0], failure[1]);
+    if (failure?.flaky) {
+      applyErrors.delete(code);
+      return reply(40100, MESSAGES.tooFrequent);
+    }
+    if (!(account.posts ??= []).some((p) => p.code === code)) {
+      const t = Math.floor(Date.now() / 1000) * 1000;
+      account.posts.push({ code, start: t, end: t + 30 * 86_400_000, name: 'applied.creator' });
+    }
+    return reply(0, 'OK', {});
+  }
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     // Loopback only: nothing outside this machine can reach the mock.
@@ -123,8 +191,28 @@ export async function startMockTikTokApi({
       scenarios.set(code, scenario);
     },
     /** The next `n` requests (any endpoint) get 40100 "Requests made too frequently." */
-    rateLimit(n = 1) {
+    rateLimit(n = 1, when) {
       rateLimitNext = n;
+      rateLimitAt = when;
+    },
+    /** The token works for `n` more requests, then TikTok says it expired (40102). */
+    expireTokenAfter(n) {
+      tokenLeft = n;
+    },
+    /** Requests to `endpoint` (e.g. 'tt_video/list/') get 40001 "Insufficient permissions." */
+    denyScope(endpoint) {
+      deniedScopes.add(endpoint);
+    },
+    /** Each /tt_video/list/ answer takes this long (so a progress bar can be seen). */
+    slowList(ms) {
+      listDelayMs = ms;
+    },
+    setAuthorizeError(code, answer) {
+      if (answer) applyErrors.set(code, answer);
+      else applyErrors.delete(code);
+    },
+    setPosts(id, list) {
+      known.get(id).posts = list;
     },
     close() {
       server.closeAllConnections?.();

@@ -44,6 +44,11 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   pickerUiRelay: { token: TOKEN, action: 'resize', height: 200 },
   verifyCodes: { ids: [1] },
   testTikTokConnection: {},
+  tiktokAddAccount: { advertiserId: '7012345678901234567' },
+  tiktokRemoveAccount: { advertiserId: '7012345678901234567' },
+  tiktokPreviewImport: {},
+  tiktokSync: { mode: 'sync' },
+  tiktokApplyCodes: { ids: [1], advertiserIds: ['7012345678901234567'] },
 };
 const TYPES = Object.keys(VALID);
 
@@ -125,7 +130,7 @@ const forgedMessage = fc.oneof(
 /** Chrome delivers runtime messages JSON-serialized: no undefined, NaN → null, no functions. */
 const asDelivered = (m: unknown): unknown => JSON.parse(JSON.stringify(m) ?? 'null');
 
-const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection'].includes(t)));
+const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection', 'tiktokAddAccount', 'tiktokRemoveAccount', 'tiktokPreviewImport', 'tiktokSync', 'tiktokApplyCodes'].includes(t)));
 
 const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
 /** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */

@@ -60,6 +60,11 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   pickerUiRelay: [],
   verifyCodes: ['extension'],
   testTikTokConnection: ['extension'],
+  tiktokAddAccount: ['extension'],
+  tiktokRemoveAccount: ['extension'],
+  tiktokPreviewImport: ['extension'],
+  tiktokSync: ['extension'],
+  tiktokApplyCodes: ['extension'],
 };
 
 let db: CodesDb;
@@ -82,7 +87,13 @@ describe('router: message × sender kind', () => {
   it.each(rows)('$type from $kind: allowed=$allowed', async ({ type, kind, allowed }) => {
     const bg = startBackground(db);
     // The API feature's handlers (setupVerification wires them with alarms and hooks): only the gate matters here.
-    const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }) });
+    const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }),
+      tiktokAddAccount: () => ({ ok: false }),
+      tiktokRemoveAccount: () => undefined,
+      tiktokPreviewImport: () => ({ ok: false, accounts: [], newCodes: 0, knownCodes: 0 }),
+      tiktokSync: () => ({ ran: false, accounts: [], added: 0, updated: 0, changes: 0 }),
+      tiktokApplyCodes: () => ({ ran: false, results: [], applied: 0, already: 0, failed: 0 }),
+    });
     try {
       for (const sender of SENDERS[kind]) {
         // An empty payload: an allowed sender meets the data check (or a handler), a forbidden one the sender gate.

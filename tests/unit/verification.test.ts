@@ -288,3 +288,16 @@ describe('with the feature on', () => {
     expect((await getVerificationState()).advertiserName).toBe('Northwind Skincare');
   });
 });
+
+describe('on save', () => {
+  it('skips a code that arrived with TikTok\'s facts (imported from Ads Manager) and checks the others', async () => {
+    await enable();
+    const imported = await addCode(1, { verified: { checkedAt: NOW - 60_000, authStatus: 'AUTHORIZED', authEnd: NOW + 20 * DAY_MS } });
+    const fromMail = await addCode(2);
+    mock.setCode(code(1), authorized());
+    mock.setCode(code(2), authorized());
+    const report = await verifier().verifyIds([imported, fromMail], 'save');
+    expect(report.verified).toBe(1);
+    expect(mock.requests.map((r) => r.query.auth_code)).toEqual([code(2)]);
+  });
+});

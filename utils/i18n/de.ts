@@ -315,6 +315,8 @@ export const de: Catalog = {
   tiktokSummaryMore: '… und {count} weitere.',
   tiktokSummaryStopped: '{count} nicht geprüft: {reason}',
   tiktokVerifiedMark: '✓ von TikTok bestätigt',
+  historyTitle: 'Verlauf',
+  accountsTitle: 'Werbekonten',
 
   // Popup (the toolbar window) and the code rows it shows
   popupExpiring_one: '{count} läuft {within} ab',

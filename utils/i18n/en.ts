@@ -318,6 +318,8 @@ export const en = {
   tiktokSummaryMore: '…and {count} more.',
   tiktokSummaryStopped: '{count} not checked: {reason}',
   tiktokVerifiedMark: '✓ verified by TikTok',
+  historyTitle: 'History',
+  accountsTitle: 'Ad accounts',
 
   // Popup (the toolbar window) and the code rows it shows
   popupExpiring_one: '{count} expiring {within}',

@@ -315,6 +315,8 @@ export const es: Catalog = {
   tiktokSummaryMore: '…y {count} más.',
   tiktokSummaryStopped: '{count} sin comprobar: {reason}',
   tiktokVerifiedMark: '✓ verificado por TikTok',
+  historyTitle: 'Historial',
+  accountsTitle: 'Cuentas publicitarias',
 
   // Popup (the toolbar window) and the code rows it shows
   popupExpiring_one: '{count} caduca {within}',

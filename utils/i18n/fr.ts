@@ -315,6 +315,8 @@ export const fr: Catalog = {
   tiktokSummaryMore: '…et {count} de plus.',
   tiktokSummaryStopped: '{count} non vérifiés : {reason}',
   tiktokVerifiedMark: '✓ vérifié par TikTok',
+  historyTitle: 'Historique',
+  accountsTitle: 'Comptes publicitaires',
 
   // Popup (the toolbar window) and the code rows it shows
   popupExpiring_one: '{count} expire {within}',

@@ -315,6 +315,8 @@ export const pt: Catalog = {
   tiktokSummaryMore: '…e mais {count}.',
   tiktokSummaryStopped: '{count} não verificados: {reason}',
   tiktokVerifiedMark: '✓ verificado pelo TikTok',
+  historyTitle: 'Histórico',
+  accountsTitle: 'Contas de anúncios',
 
   // Popup (the toolbar window) and the code rows it shows
   popupExpiring_one: '{count} expira {within}',

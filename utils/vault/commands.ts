@@ -29,6 +29,7 @@ export type CommandName =
   | 'restoreDeleted'
   | 'commitImport'
   | 'applyTikTokFacts'
+  | 'applyTikTokPosts'
   | 'claimAlerts'
   | 'snoozeAlert';
 

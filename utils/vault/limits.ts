@@ -25,6 +25,10 @@ export const LIMITS = {
   tags: 50,
   uses: 10_000,
   advertiserId: 64,
+  accountName: 1000,
+  /** Ad accounts one code is recorded in, and history lines kept per code. */
+  accounts: 500,
+  history: 200,
   alertThresholdDays: 365,
   alertsSent: 400,
   /** Periods a capture may state; stored records (import, TikTok) may carry any whole number of days up to periodDaysMax. */

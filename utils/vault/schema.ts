@@ -67,6 +67,28 @@ export const verifiedFactsSchema = z.object({
   errorKind: text(LIMITS.verifiedShortText).optional(),
 });
 
+/** An ad account that holds the code: TikTok lists it among the account's authorized posts, or we applied it there. */
+export const codeAccountSchema = z.object({
+  advertiserId: text(LIMITS.advertiserId),
+  name: text(LIMITS.accountName).optional(),
+  state: z.enum(['listed', 'applied']),
+  at: epochMs,
+});
+
+/**
+ * One line of a code's history ("Dec 3: TikTok reports the authorization was extended to Mar 3").
+ * Stored as facts, worded when shown, so the words follow the reader's language and time zone.
+ */
+export const historyEntrySchema = z.object({
+  at: epochMs,
+  actor: z.enum(['tiktok', 'me', 'import']),
+  kind: z.enum(['imported', 'exact', 'end-moved', 'status', 'deleted', 'listed', 'applied']),
+  advertiserId: text(LIMITS.advertiserId).optional(),
+  accountName: text(LIMITS.accountName).optional(),
+  from: z.union([epochMs, text(LIMITS.verifiedShortText)]).optional(),
+  to: z.union([epochMs, text(LIMITS.verifiedShortText)]).optional(),
+});
+
 /** A saved code as it is stored, without its database id (what a backup or an import carries). */
 export const storedRecordSchema = z.object({
   /** Normalized `#` + body; unique. */
@@ -99,6 +121,10 @@ export const storedRecordSchema = z.object({
   /** A notification was snoozed: remind again at this time (epoch ms). */
   alertSnoozedUntil: epochMs.optional(),
   verified: verifiedFactsSchema.optional(),
+  /** The ad accounts that hold this code (optional TikTok API feature). */
+  accounts: z.array(codeAccountSchema).max(LIMITS.accounts).optional(),
+  /** What happened to the code, oldest first (TikTok's reports, imports); capped, oldest dropped. */
+  history: z.array(historyEntrySchema).max(LIMITS.history).optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -173,6 +199,8 @@ export type CaptureSource = z.infer<typeof captureSourceSchema>;
 export type CodeUse = z.infer<typeof codeUseSchema>;
 /** Facts returned by TikTok's Marketing API (optional feature). */
 export type VerifiedFacts = z.infer<typeof verifiedFactsSchema>;
+export type CodeAccount = z.infer<typeof codeAccountSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type UsageStatus = AdCodeRecord['status'];
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 export type AdCodeRecord = z.infer<typeof adCodeRecordSchema>;

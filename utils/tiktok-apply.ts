@@ -1,0 +1,62 @@
+import type { AdCodeRecord } from './code-record';
+import { LIMITS } from './vault/limits';
+import type { ApiError } from './tiktok-api-errors';
+import type { AccountRef } from './tiktok-sync';
+
+/**
+ * "Apply to ad accounts…": the verdict on one code × account pair in plain words, and what a
+ * success changes on the record. Pure: time is passed in.
+ */
+
+export type ApplyOutcome = 'applied' | 'already' | 'failed';
+
+export interface ApplyVerdict {
+  outcome: ApplyOutcome;
+  /** What the result table says. */
+  words: string;
+  /** Worth a "Retry failed" click without anyone acting first (rate limit, offline, TikTok's own trouble). */
+  retry: boolean;
+}
+
+/** Already recorded in that account (applied by us, or listed there by TikTok): no request is needed. */
+export function alreadyIn(record: AdCodeRecord, advertiserId: string): boolean {
+  return !!record.accounts?.some((a) => a.advertiserId === advertiserId);
+}
+
+export function verdictOf(error: ApiError | undefined, already = false): ApplyVerdict {
+  if (already) return { outcome: 'already', words: 'Already applied: TikTok lists it in this account.', retry: false };
+  if (!error) return { outcome: 'applied', words: 'Applied: ready to use in this account.', retry: false };
+  const failed = (words: string, retry = false): ApplyVerdict => ({ outcome: 'failed', words, retry });
+  switch (error.kind) {
+    case 'code-expired':
+      return failed('Expired: the authorization has ended. Ask the creator for a renewal.');
+    case 'code-revoked':
+      return failed('Deleted: the creator deleted the code or the post. Ask them for a new code.');
+    case 'code-invalid':
+      return failed('Format error: TikTok does not recognise this code. Check it is complete.');
+    case 'advertiser':
+    case 'scope':
+      return failed(`No permission: ${error.message}`);
+    case 'rate-limited':
+    case 'offline':
+    case 'server':
+    case 'bad-response':
+      return failed(`Not applied yet: ${error.message}`, true);
+    default:
+      return failed(error.message);
+  }
+}
+
+/** A success: the record knows the code is in that account now, and says so in its history. */
+export function markApplied(record: AdCodeRecord, account: AccountRef, now: number): AdCodeRecord {
+  const others = (record.accounts ?? []).filter((a) => a.advertiserId !== account.advertiserId);
+  return {
+    ...record,
+    updatedAt: now,
+    accounts: [...others, { advertiserId: account.advertiserId, name: account.name, state: 'applied' as const, at: now }].slice(-LIMITS.accounts),
+    history: [
+      ...(record.history ?? []),
+      { at: now, actor: 'me' as const, kind: 'applied' as const, advertiserId: account.advertiserId, accountName: account.name },
+    ].slice(-LIMITS.history),
+  };
+}
