@@ -241,7 +241,7 @@ test('dashboard: bulk "Check with TikTok" on the selection reports verified, end
   assert.equal(mock.requests.length, start + shown, 'one request per selected code');
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'dashboard-tiktok-bulk.png') });
 
-  await table.getByRole('button', { name: codes.ok.slice(0, 11) }).click();
+  await table.getByRole('button', { name: codes.ok, exact: true }).click();
   const drawer = page.getByRole('dialog');
   const section = drawer.getByRole('region', { name: 'TikTok verification' });
   await section.getByText(/^✓ Verified by TikTok/).waitFor();

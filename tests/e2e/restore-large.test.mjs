@@ -38,6 +38,8 @@ function vault(now) {
     if (i % 2) r.creatorHandle = `@creator.${i}`;
     if (i % 6 === 0) r.postUrl = `https://www.tiktok.com/@creator.${i}/video/${7_000_000_000 + i}`;
     if (i % 10 === 0) r.verified = { checkedAt: now - DAY, authStatus: 'AUTHORIZED', itemId: String(7_000_000_000 + i), authEnd: r.expiresAt };
+    // How each expiry was worked out, as today's vault records it (an older backup gets it derived on restore).
+    r.expirySource = r.periodAssumed ? 'assumed' : r.verified ? 'tiktok' : 'stated';
     return r;
   });
 }
