@@ -15,21 +15,30 @@ import { makeCode, record } from './dashboard-fixtures';
 
 // The popup's messages reach the background's own handlers (real vault commands on the test database).
 const sent: string[] = [];
-vi.mock('@/utils/protocol', () => ({
+vi.mock('@/utils/protocol', async (original) => ({
+  ...(await original<typeof import('@/utils/protocol')>()),
   sendMessage: vi.fn(async (type: string, data: never) => {
+    // The popup's own reads (its lists) are answered as the background answers them.
+    const reads = await import('./popup-background');
+    if (reads.isPopupRead(type)) return reads.answerPopupRead(type, data);
     sent.push(type);
     const handler = (expiryHandlers(codesDb(), () => {}) as Record<string, (d: never, s: never) => unknown>)[type];
     return handler ? handler(data, {} as never) : undefined;
   }),
 }));
 const { App } = await import('@/entrypoints/popup/App');
+// Loaded before the first render (schemas and handlers): the first read is then not slower than findBy waits.
+await import('./popup-background');
 
 const DAY = 86_400_000;
 const NOW = Date.now();
 const local = (ts: number) => new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric' }).format(ts);
 
 let id = 0;
+let stopChanges = () => {};
 beforeEach(async () => {
+  // After each vault command the background announces it and the popup reads again, as in Chrome.
+  stopChanges = (await import('./popup-background')).deliverVaultChanges();
   fakeBrowser.reset();
   sent.length = 0;
   await codesDb().codes.clear();
@@ -37,7 +46,10 @@ beforeEach(async () => {
     record({ code: makeCode(7), creatorHandle: '@maya', periodDays: 30, periodAssumed: true, expirySource: 'assumed', receivedAt: NOW - 2 * DAY, expiresAt: NOW + 28 * DAY, receivedAtUnknown: true, status: 'unused', uses: [] }),
   )) as number;
 });
-afterEach(cleanup);
+afterEach(() => {
+  stopChanges();
+  cleanup();
+});
 
 async function openRow() {
   const user = userEvent.setup();
