@@ -180,8 +180,15 @@ async function seedVault(context, extensionId, from, count) {
         });
       }
       // The protocol's envelope (@webext-core/messaging): the background answers { res } or { err }.
-      const reply = await chrome.runtime.sendMessage({ id: 1, type: 'importCodes', data: { records }, timestamp: Date.now() });
-      if (reply?.err || reply?.res?.added !== records.length) throw new Error(`seeding failed: ${JSON.stringify(reply?.err ?? reply?.res)}`);
+      // At most 2,000 records a message (BATCH.import): staged under one import id, committed by the last chunk.
+      const importId = `bench-${from}-${count}-${'x'.repeat(16)}`;
+      let reply;
+      for (let i = 0; i < records.length; i += 2000) {
+        const more = i + 2000 < records.length;
+        reply = await chrome.runtime.sendMessage({ id: 1, type: 'importCodes', data: { records: records.slice(i, i + 2000), importId, more, ...(more ? {} : { total: records.length }) }, timestamp: Date.now() });
+        if (reply?.err) throw new Error(`seeding failed: ${JSON.stringify(reply.err)}`);
+      }
+      if (reply?.res?.added !== records.length) throw new Error(`seeding failed: ${JSON.stringify(reply?.res)}`);
     },
     { from, count },
   );
