@@ -184,6 +184,8 @@ export interface ExpiryAnswer {
   estimated: boolean;
   /** The message date could not be read: the bar asks for it. */
   dateUnknown: boolean;
+  /** The day the code arrived, short, in the user's language ("Oct 5"): a quoted code's label names it. */
+  receivedDay?: string;
 }
 
 /** A code found in a page's text, with what the text says about it and whether it is saved. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
 import type { CaptureContext } from '@/utils/capture/controller';
@@ -8,13 +7,14 @@ import type { CaptureInput } from '@/utils/code-record';
 import { extractAdCodes } from '@/utils/extract';
 import type { FoundInText } from '@/utils/protocol';
 import { resolveSentAt } from '@/utils/sent-at';
+import { readFixture } from '../fixtures/gmail/build.mjs';
 
 /** The background's findCodes, run in the test (nothing saved yet). */
 export const localExtract = async (text: string): Promise<FoundInText[]> => extractAdCodes(text).map((f) => ({ ...f, saved: false }));
 
 /** Loads a saved page from tests/fixtures into the test document (scripts do not run). */
 export function loadFixture(rel: string): Document {
-  const html = readFileSync(path.join(__dirname, '../fixtures', rel), 'utf8');
+  const html = readFixture(path.join(__dirname, '../fixtures'), rel);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.replaceWith(document.importNode(parsed.documentElement, true));
   return document;

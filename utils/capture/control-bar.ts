@@ -12,6 +12,10 @@ export interface BarCode {
   warning?: string;
   /** The message stated no period: offer the period chips. */
   askPeriod?: boolean;
+  /** Only quoted from an earlier message: labelled so, and left out of "Save all" unless the user includes it. */
+  quoted?: boolean;
+  /** What the sender wrote beside it ("Morning routine"), to tell the rows apart. */
+  context?: string;
 }
 
 export interface ControlBarOptions {
@@ -23,6 +27,8 @@ export interface ControlBarOptions {
   /** How the expiry will be worked out, with the user's choices so far (the background words it). */
   describe?(code: string, choice: BarChoice): Promise<ExpiryAnswer>;
   noun?: 'message' | 'chat';
+  /** A row is hovered or focused (the code), or left (undefined): the page shows where that code is. */
+  point?(code: string | undefined): void;
 }
 
 export interface ControlBar {
@@ -114,7 +120,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     if (sub) sub.textContent = subtitle();
   };
 
-  const run = async (codes: string[], button: HTMLButtonElement, event: MouseEvent) => {
+  const run = async (codes: string[], button: HTMLButtonElement, event: Event) => {
     if (!event.isTrusted || busy) return;
     busy = true;
     const label = button.textContent;
@@ -136,12 +142,19 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
 
   const n = options.codes.length;
   const noun = options.noun ?? 'message';
+  // The count is the message's own codes; quoted ones are named apart, so "3 ad codes" means the 3 rows the user can see as this message's.
+  const own = options.codes.filter((c) => !c.quoted).length;
+  const quoted = n - own;
   const subtitle = () => {
     const left = options.codes.filter((c) => !saved.has(c.code)).length;
     if (!n) return '';
     if (!left) return n === 1 ? 'code saved' : `all ${n} codes saved`;
-    return n === 1 ? `ad code in this ${noun}` : `${n} ad codes in this ${noun}`;
+    const mine = own === 1 ? `ad code in this ${noun}` : own ? `${own} ad codes in this ${noun}` : '';
+    const earlier = quoted ? `${quoted} from an earlier message` : '';
+    return [mine, earlier].filter(Boolean).join(' · ');
   };
+  /** Quoted codes the user ticked for "Save all". */
+  const included = new Set<string>();
 
   const head = el(doc, 'div', 'head');
   const title = el(doc, 'span', 'title', 'Ad Code Keeper');
@@ -153,11 +166,27 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     saveAll = el(doc, 'button', 'all', `Save all codes in this ${noun}`);
     saveAll.type = 'button';
     saveAll.addEventListener('click', (e) => {
-      void run(options.codes.map((c) => c.code).filter((c) => !saved.has(c)), saveAll!, e);
+      const chosen = options.codes.filter((c) => !c.quoted || included.has(c.code)).map((c) => c.code);
+      void run(chosen.filter((c) => !saved.has(c)), saveAll!, e);
     });
     head.append(saveAll);
   }
   bar.append(head);
+
+  /** "Include" on a quoted row: only then does "Save all" take it. */
+  const includeBox = (code: string) => {
+    const label = el(doc, 'label', 'include');
+    const box = el(doc, 'input');
+    box.type = 'checkbox';
+    box.setAttribute('aria-label', `Include ${shortCode(code)} in Save all`);
+    box.addEventListener('change', (e) => {
+      if (!e.isTrusted) return void (box.checked = included.has(code));
+      if (box.checked) included.add(code);
+      else included.delete(code);
+    });
+    label.append(box, doc.createTextNode('in all'));
+    return label;
+  };
 
   // The user's answers: a period per code, one arrival date for the message.
   const choices = new Map<string, BarChoice>();
@@ -173,12 +202,16 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
 
   for (const c of options.codes) {
     const row = el(doc, 'div', 'row');
+    const line = el(doc, 'div', 'line');
     const code = el(doc, 'span', 'code', shortCode(c.code));
     code.title = c.code;
-    const info = el(doc, 'div', 'info');
+    const info = el(doc, 'span', 'info');
+    if (c.context) info.append(el(doc, 'span', 'context', c.context));
     const detail = el(doc, 'span', 'detail', c.detail);
     if (c.warning) detail.append(c.detail ? ' · ' : '', el(doc, 'span', 'warn', c.warning));
     info.append(detail);
+    const earlier = c.quoted ? el(doc, 'span', 'earlier', 'from an earlier message') : undefined;
+    if (earlier) info.append(earlier);
     choices.set(c.code, {});
     if (options.describe) {
       const how = el(doc, 'span', 'how');
@@ -188,6 +221,8 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
           if (!a) return;
           how.textContent = a.text;
           how.classList.toggle('est', a.estimated);
+          if (earlier) earlier.textContent = a.receivedDay && !a.dateUnknown ? `from an earlier message (${a.receivedDay})` : 'from an earlier message';
+          row.title = [c.context, c.detail, earlier?.textContent, a.text].filter(Boolean).join(' · ');
           if (a.dateUnknown && !ask) {
             ask = dateQuestion(make, (at) => {
               sentAt = at;
@@ -200,12 +235,26 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
       describers.push(describe);
       describe();
     }
-    if (c.askPeriod) info.append(periodChips(make, (days) => choose(c.code, days)));
     const button = el(doc, 'button', 'save', 'Save');
     button.type = 'button';
     button.setAttribute('aria-label', `Save ad code ${shortCode(c.code)}`);
     button.addEventListener('click', (e) => void run([c.code], button, e));
-    row.append(code, info, button);
+    line.append(code, info);
+    if (c.quoted && n > 1) line.append(includeBox(c.code));
+    line.append(button);
+    row.append(line);
+    if (c.askPeriod) row.append(periodChips(make, (days) => choose(c.code, days)));
+    // The row itself is a stop for the keyboard: focusing it shows the code in the mail, Enter saves it.
+    row.tabIndex = 0;
+    row.setAttribute('aria-label', [shortCode(c.code), c.context, c.detail, c.quoted ? 'from an earlier message' : ''].filter(Boolean).join(', '));
+    row.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && e.target === row && buttons.get(c.code)?.isConnected) void run([c.code], buttons.get(c.code)!, e);
+    });
+    const point = (on: boolean) => options.point?.(on ? c.code : undefined);
+    row.addEventListener('mouseenter', () => point(true));
+    row.addEventListener('mouseleave', () => point(row.contains(root.activeElement)));
+    row.addEventListener('focusin', () => point(true));
+    row.addEventListener('focusout', (e) => !row.contains(e.relatedTarget as Node | null) && point(false));
     buttons.set(c.code, button);
     bar.append(row);
   }

@@ -18,6 +18,7 @@ function threadUnit(message: HTMLElement, body: HTMLElement, pageUrl: () => stri
     key: message,
     segments: [body],
     quoteSelectors: GMAIL.quote,
+    quoteAttribution: GMAIL.quoteAttribution,
     clippedLink: clipped?.href.startsWith('https://mail.google.com/') ? clipped.href : undefined,
     siteName: SITE_NAME,
     // Above the body, under the sender line: Gmail rewrites text inside the body at times.
@@ -42,6 +43,7 @@ function fullViewUnit(message: HTMLElement, body: HTMLElement, doc: Document, pa
     key: message,
     segments: [body],
     quoteSelectors: GMAIL.quote,
+    quoteAttribution: GMAIL.quoteAttribution,
     place: (host) => body.prepend(host),
     meta(): MessageMeta {
       // "Maya Lopez <maya@example.com>"
