@@ -1,7 +1,7 @@
 /**
  * What tells one code from another in the Save bar: the words the sender wrote beside it ("Morning
- * routine", "Gym bag check"), read from the code's own line or the line above. Pure and small: it runs
- * in the mail-page scripts.
+ * routine", "Gym bag check"), read from the code's own line or the line above. Pure; it runs in the
+ * background, beside the extractor (the findCodes reply carries it), so the mail-page scripts stay small.
  */
 
 /** Longest label the bar shows; the full line stays in the row's tooltip. */
@@ -41,4 +41,14 @@ export function codeContext(text: string, start: number, end: number): string | 
     at = from - 1;
   }
   return undefined;
+}
+
+/** The words beside a code's first appearance in the text (its head and tail, as a wrapped code may be split). */
+export function contextOf(text: string, code: string): string | undefined {
+  const body = code.slice(1);
+  const start = text.indexOf(body.slice(0, 12));
+  if (start < 0) return undefined;
+  const tailAt = text.indexOf(body.slice(-12), start);
+  const end = tailAt >= 0 && tailAt - start < body.length + 8 ? tailAt + 12 : start + 12;
+  return codeContext(text, start > 0 && text[start - 1] === '#' ? start - 1 : start, end);
 }

@@ -1,5 +1,4 @@
 import { HOST_ATTR } from './dom';
-import { CONTROL_CSS } from './styles';
 import { dateQuestion, maker, periodChips, type BarChoice } from './expiry-parts';
 import type { ExpiryAnswer } from '../protocol';
 
@@ -27,6 +26,8 @@ export interface ControlBarOptions {
   /** How the expiry will be worked out, with the user's choices so far (the background words it). */
   describe?(code: string, choice: BarChoice): Promise<ExpiryAnswer>;
   noun?: 'message' | 'chat';
+  /** The bar's stylesheet (utils/capture/styles.ts, which the background serves: it would be a fifth of this script). */
+  css?: string;
   /** A row is hovered or focused (the code), or left (undefined): the page shows where that code is. */
   point?(code: string | undefined): void;
 }
@@ -87,7 +88,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   host.setAttribute(HOST_ATTR, options.noun ?? 'message');
   const root = host.attachShadow({ mode: 'open' });
   const style = el(doc, 'style');
-  style.textContent = CONTROL_CSS;
+  style.textContent = options.css ?? '';
   const bar = el(doc, 'section', 'bar');
   bar.setAttribute('aria-label', 'Ad Code Keeper');
   root.append(style, bar);
@@ -163,7 +164,9 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   if (sub) head.append(sub);
   head.append(el(doc, 'span', 'spacer'));
   if (n > 1) {
-    saveAll = el(doc, 'button', 'all', `Save all codes in this ${noun}`);
+    // Short on screen, so the count beside it stays readable; the full name for screen readers.
+    saveAll = el(doc, 'button', 'all', 'Save all');
+    saveAll.setAttribute('aria-label', `Save all codes in this ${noun}`);
     saveAll.type = 'button';
     saveAll.addEventListener('click', (e) => {
       const chosen = options.codes.filter((c) => !c.quoted || included.has(c.code)).map((c) => c.code);
@@ -179,12 +182,11 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     const box = el(doc, 'input');
     box.type = 'checkbox';
     box.setAttribute('aria-label', `Include ${shortCode(code)} in Save all`);
-    box.addEventListener('change', (e) => {
-      if (!e.isTrusted) return void (box.checked = included.has(code));
-      if (box.checked) included.add(code);
-      else included.delete(code);
-    });
-    label.append(box, doc.createTextNode('in all'));
+    // A script's click() still fires a trusted "change"; refusing the click itself keeps the box as the user left it.
+    box.addEventListener('click', (e) => e.isTrusted || e.preventDefault());
+    box.addEventListener('change', () => (box.checked ? included.add(code) : included.delete(code)));
+    label.title = 'Include in Save all';
+    label.append(box, doc.createTextNode('include'));
     return label;
   };
 

@@ -172,9 +172,12 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
 
   const extract = (text: string) => send('findCodes', { text });
+  // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
+  let styles: Promise<string> | undefined;
+  const barStyles = () => (styles ??= send('barStyles', {}).then((css) => (typeof css === 'string' ? css : ''), () => ''));
 
   /** Places the unit's bars for the codes it found. */
-  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>) => {
+  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {
     // A code this page already shows (or shows elsewhere unquoted) gets no second control for a quoted copy.
     const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
     found.forEach((f) => claimed.add(f.code));
@@ -205,6 +208,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
           return send('describeExpiry', { periodDays: c.periodDays, periodChosen: c.periodChosen, sentAt: c.sentAt, sentAtText: c.sentAtText });
         },
         noun: unit.noun,
+        css,
         point: (code) => highlighter.show(code ? codes.find((x) => x.code === code)?.locate() : undefined),
       });
       first = false;
@@ -262,7 +266,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       markSaved(r.codes.filter((f) => f.saved).map((f) => f.code));
       r.codes.forEach((f) => !f.quotedOnly && claimed.add(f.code));
     }
-    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed);
+    const css = read.some((r) => r.codes.length || r.unit.clippedLink) ? await barStyles() : '';
+    if (stopped) return;
+    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed, css);
   };
 
   // One scan at a time: a page change during a scan asks for one more pass afterwards.

@@ -1,5 +1,4 @@
 import type { FoundInText } from '../protocol';
-import { codeContext } from './code-context';
 import { elementAt, pieceAt, readText, type ReadText } from './read-text';
 import type { CaptureUnit } from './types';
 
@@ -110,7 +109,7 @@ export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<
     const endNode = chosen && pieceAt(read, chosen.end)?.node;
     const doc = segment.ownerDocument;
     const attribution = quotedOnly && chosen?.startEl ? attributionOf(chosen.startEl, segment, unit.quoteAttribution ?? []) : undefined;
-    const context = chosen ? codeContext(read.text, chosen.start, chosen.end + 1) : undefined;
+    const context = found.context;
     out.push({
       code: found.code,
       periodDays: found.periodDays,

@@ -1,8 +1,8 @@
 /**
  * Styles of the inline controls. They live inside our shadow root, so the page's CSS cannot
  * reach them and ours cannot leak out. System fonts only: the page must not fetch anything.
- * One line per code, so three codes take about 110 px above the mail. Colours are variables:
- * dark when the page is (data-theme, set from the page's own background) or, failing that, the system is.
+ * One line per code, so three codes take about 110 px above the mail. Colours are variables, dark
+ * under data-theme="dark" (set from the page's own background, else from prefers-color-scheme: utils/capture/theme.ts).
  */
 const LIGHT = `--fg: #1f2937; --strong: #111827; --muted: #4b5563; --faint: #6b7280; --bg: #fff; --line: #e5e7eb; --line2: #f1f2f4;
   --chip: #f3f4f6; --hover: #f9fafb; --warn: #b45309; --warn-bg: #fffbeb; --warn-fg: #92400e; --warn-line: #fde68a;
@@ -14,18 +14,18 @@ const DARK = `--fg: #e5e7eb; --strong: #f9fafb; --muted: #c4c9d2; --faint: #9ca3
 export const CONTROL_CSS = `
 :host { all: initial; display: block; margin: 6px 0 10px; max-width: 720px; contain: content; ${LIGHT} }
 :host([data-theme="dark"]) { ${DARK} }
-@media (prefers-color-scheme: dark) { :host(:not([data-theme])) { ${DARK} } }
 :host([data-ad-code-keeper="chat"]) { max-width: 520px; margin: 6px 0 10px; }
 .bar { font: 13px/1.35 "Google Sans Text", "Google Sans", Roboto, "Segoe UI", system-ui, -apple-system, sans-serif;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 1px 2px rgba(17,24,39,.06); overflow: hidden; }
-.head { display: flex; align-items: center; gap: 8px; min-height: 30px; padding: 2px 6px 2px 10px; border-bottom: 1px solid var(--line2);
+.head { display: flex; align-items: center; gap: 8px; min-height: 26px; padding: 0 6px 0 10px; border-bottom: 1px solid var(--line2);
   background: linear-gradient(90deg, rgba(37,244,238,.08), rgba(124,58,237,.06) 45%, rgba(254,44,85,.07)); }
 .logo { width: 16px; height: 16px; flex: none; }
+:host([data-theme="dark"]) .logo rect { fill: #3c4043; }
 .title { font-weight: 600; font-size: 12.5px; color: var(--strong); white-space: nowrap; }
 .sub { color: var(--faint); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .spacer { flex: 1; }
-.row { padding: 2px 6px 2px 10px; outline: none; }
+.row { padding: 0 6px 0 10px; outline: none; }
 .row + .row { border-top: 1px solid var(--line2); }
 .row:hover, .row:focus-within { background: var(--hover); }
 .row:focus-visible { box-shadow: inset 3px 0 0 var(--focus); }
@@ -34,7 +34,7 @@ export const CONTROL_CSS = `
   background: var(--chip); border-radius: 5px; padding: 2px 6px; white-space: nowrap; flex: none; }
 .info { min-width: 0; flex: 1; display: flex; align-items: baseline; gap: 6px; white-space: nowrap; overflow: hidden; font-size: 12px; }
 .info > span { overflow: hidden; text-overflow: ellipsis; }
-.context { color: var(--strong); font-weight: 600; flex: 0 1 auto; max-width: 40%; }
+.context { color: var(--strong); font-weight: 600; flex: none; max-width: 32%; }
 .detail { color: var(--muted); flex: 0 1 auto; }
 .detail .warn { color: var(--warn); }
 .earlier { color: var(--quoted); background: var(--quoted-bg); border-radius: 999px; padding: 0 7px; flex: none; font-size: 11.5px; }
@@ -47,7 +47,7 @@ export const CONTROL_CSS = `
 .chip[aria-pressed="true"] { background: var(--btn); color: var(--btn-fg); }
 .ask { padding: 4px 10px; margin: 0; background: var(--warn-bg); color: var(--warn-fg); gap: 8px; }
 .ask input { font: inherit; margin-left: 6px; color-scheme: light dark; }
-button { font: inherit; font-weight: 600; font-size: 12px; cursor: pointer; border-radius: 999px; padding: 3px 12px;
+button { font: inherit; font-weight: 600; font-size: 12px; line-height: 16px; cursor: pointer; border-radius: 999px; padding: 2px 12px;
   border: 1px solid transparent; white-space: nowrap; transition: background-color .15s, box-shadow .15s; flex: none; }
 button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .save { background: var(--btn); color: var(--btn-fg); }

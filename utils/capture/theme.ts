@@ -1,7 +1,7 @@
 /**
  * Light or dark Save bar, as the page around it is: Gmail's dark theme paints the page dark whatever the
- * system says, and a light Gmail stays light on a dark system. Where no page colour is found, the bar's
- * CSS follows prefers-color-scheme.
+ * system says, and a light Gmail stays light on a dark system. Where no page colour is found, the
+ * system's prefers-color-scheme decides.
  */
 
 /** Relative luminance of an rgb()/rgba() colour, or undefined when transparent or unreadable. */
@@ -27,5 +27,5 @@ export function applyPageTheme(host: HTMLElement): void {
     host.dataset.theme = l < 0.2 ? 'dark' : 'light';
     return;
   }
-  delete host.dataset.theme;
+  host.dataset.theme = view.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
