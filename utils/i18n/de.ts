@@ -355,6 +355,7 @@ export const de: Catalog = {
   addPreviewRejected: 'kein Code: {reason}',
   addPeriodYear: '1 Jahr',
   addPeriodUnknown: 'Zeitraum nicht angegeben',
+  addReceivedOn: 'Erhalten am (Codes ohne eigenes Datum):',
   addNothingFound: 'Kein Anzeigencode gefunden. Ein Code besteht aus # und etwa 64 Buchstaben, Ziffern, + oder /, zum Beispiel #aB3dE5fG…',
   addShortcut: 'Strg+Enter speichert',
   addSaving: 'Wird gespeichert …',

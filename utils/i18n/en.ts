@@ -358,6 +358,7 @@ export const en = {
   addPreviewRejected: 'not a code: {reason}',
   addPeriodYear: '1 year',
   addPeriodUnknown: 'period not stated',
+  addReceivedOn: 'Received on (codes without a date of their own):',
   addNothingFound: 'No ad code found. A code is # followed by about 64 letters, digits, + or /, for example #aB3dE5fG…',
   addShortcut: 'Ctrl+Enter saves',
   addSaving: 'Saving…',

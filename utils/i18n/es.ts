@@ -355,6 +355,7 @@ export const es: Catalog = {
   addPreviewRejected: 'no es un código: {reason}',
   addPeriodYear: '1 año',
   addPeriodUnknown: 'periodo no indicado',
+  addReceivedOn: 'Recibido el (códigos sin fecha propia):',
   addNothingFound: 'No se encontró ningún código de anuncio. Un código es # seguido de unas 64 letras, dígitos, + o /, por ejemplo #aB3dE5fG…',
   addShortcut: 'Ctrl+Intro guarda',
   addSaving: 'Guardando…',

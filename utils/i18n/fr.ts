@@ -355,6 +355,7 @@ export const fr: Catalog = {
   addPreviewRejected: 'pas un code : {reason}',
   addPeriodYear: '1 an',
   addPeriodUnknown: 'durée non indiquée',
+  addReceivedOn: 'Reçu le (codes sans date propre) :',
   addNothingFound: 'Aucun code publicitaire trouvé. Un code est un # suivi d’environ 64 lettres, chiffres, + ou /, par exemple #aB3dE5fG…',
   addShortcut: 'Ctrl+Entrée enregistre',
   addSaving: 'Enregistrement…',

@@ -355,6 +355,7 @@ export const pt: Catalog = {
   addPreviewRejected: 'não é um código: {reason}',
   addPeriodYear: '1 ano',
   addPeriodUnknown: 'período não informado',
+  addReceivedOn: 'Recebido em (códigos sem data própria):',
   addNothingFound: 'Nenhum código de anúncio encontrado. Um código é # seguido de cerca de 64 letras, dígitos, + ou /, por exemplo #aB3dE5fG…',
   addShortcut: 'Ctrl+Enter salva',
   addSaving: 'Salvando…',
