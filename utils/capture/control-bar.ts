@@ -185,7 +185,6 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     // A script's click() still fires a trusted "change"; refusing the click itself keeps the box as the user left it.
     box.addEventListener('click', (e) => e.isTrusted || e.preventDefault());
     box.addEventListener('change', () => (box.checked ? included.add(code) : included.delete(code)));
-    label.title = 'Include in Save all';
     label.append(box, doc.createTextNode('include'));
     return label;
   };
@@ -223,8 +222,8 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
           if (!a) return;
           how.textContent = a.text;
           how.classList.toggle('est', a.estimated);
-          if (earlier) earlier.textContent = a.receivedDay && !a.dateUnknown ? `from an earlier message (${a.receivedDay})` : 'from an earlier message';
-          row.title = [c.context, c.detail, earlier?.textContent, a.text].filter(Boolean).join(' · ');
+          if (earlier) earlier.textContent = a.receivedDay ? `from an earlier message (${a.receivedDay})` : 'from an earlier message';
+          how.title = a.text;
           if (a.dateUnknown && !ask) {
             ask = dateQuestion(make, (at) => {
               sentAt = at;
@@ -252,11 +251,10 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     row.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' && e.target === row && buttons.get(c.code)?.isConnected) void run([c.code], buttons.get(c.code)!, e);
     });
-    const point = (on: boolean) => options.point?.(on ? c.code : undefined);
-    row.addEventListener('mouseenter', () => point(true));
-    row.addEventListener('mouseleave', () => point(row.contains(root.activeElement)));
-    row.addEventListener('focusin', () => point(true));
-    row.addEventListener('focusout', (e) => !row.contains(e.relatedTarget as Node | null) && point(false));
+    for (const [on, off] of [['mouseenter', 'mouseleave'], ['focusin', 'focusout']]) {
+      row.addEventListener(on, () => options.point?.(c.code));
+      row.addEventListener(off, () => options.point?.(undefined));
+    }
     buttons.set(c.code, button);
     bar.append(row);
   }

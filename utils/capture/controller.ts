@@ -174,7 +174,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const extract = (text: string) => send('findCodes', { text });
   // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
   let styles: Promise<string> | undefined;
-  const barStyles = () => (styles ??= send('barStyles', {}).then((css) => (typeof css === 'string' ? css : ''), () => ''));
+  const barStyles = () => (styles ??= send('barStyles', {}).catch(() => ''));
 
   /** Places the unit's bars for the codes it found. */
   const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {

@@ -26,25 +26,6 @@ export interface FoundCode {
   locate(): Range | undefined;
 }
 
-/** Lines mail programs write above a quote, in the languages utils/quote-attribution.ts reads. */
-const WROTE = /(?:wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)\s*:?\s*$/i;
-
-/**
- * The attribution line of the innermost quote around `el`: the element just before the quote (or one of
- * its ancestors) that the site marks as one (Gmail's div.gmail_attr) or that reads "… wrote:".
- */
-function attributionOf(el: Element, stop: Element, selectors: readonly string[]): string | undefined {
-  const marked = selectors.join(',');
-  for (let a: Element | null = el; a && a !== stop; a = a.parentElement) {
-    let p = a.previousElementSibling;
-    // Gmail leaves empty spacers (div.yj6qo, <br>) between the line and the quote.
-    for (let skip = 0; p && skip < 3 && !p.textContent?.trim(); skip++) p = p.previousElementSibling;
-    const line = p?.textContent?.replace(/\s+/g, ' ').trim();
-    if (p && line && line.length <= 400 && ((marked && p.matches(marked)) || WROTE.test(line))) return line;
-  }
-  return undefined;
-}
-
 /** A Range over the code's characters, found again in the text nodes where it was read. */
 function rangeOf(doc: Document, startNode: Text | undefined, endNode: Text | undefined, head: string, tail: string): Range | undefined {
   if (!startNode?.isConnected) return undefined;
@@ -55,8 +36,9 @@ function rangeOf(doc: Document, startNode: Text | undefined, endNode: Text | und
   const range = doc.createRange();
   // The # the sender wrote is part of the code as the user sees it.
   range.setStart(startNode, from > 0 && startNode.nodeValue![from - 1] === '#' ? from - 1 : from);
+  // A tail not found again (the page changed): the head alone still shows where the code is.
   if (to >= 0) range.setEnd(last, to + tail.length);
-  else range.setEnd(startNode, Math.min(startNode.length, from + head.length));
+  else range.setEnd(startNode, from + head.length);
   return range;
 }
 
@@ -108,7 +90,7 @@ export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<
     const startNode = chosen && pieceAt(read, chosen.start)?.node;
     const endNode = chosen && pieceAt(read, chosen.end)?.node;
     const doc = segment.ownerDocument;
-    const attribution = quotedOnly && chosen?.startEl ? attributionOf(chosen.startEl, segment, unit.quoteAttribution ?? []) : undefined;
+    const attribution = quotedOnly && chosen?.startEl ? unit.quoteAttribution?.(chosen.startEl, segment) : undefined;
     const context = found.context;
     out.push({
       code: found.code,
@@ -118,8 +100,8 @@ export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<
       quotedOnly,
       segment,
       saved: found.saved,
-      ...(attribution ? { attribution } : {}),
-      ...(context ? { context } : {}),
+      attribution,
+      context,
       locate: () => rangeOf(doc, startNode, endNode, head, tail),
     });
   }

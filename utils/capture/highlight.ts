@@ -6,10 +6,8 @@
  */
 
 const NAME = 'ad-code-keeper';
-const RULE = `::highlight(${NAME}) { background-color: #fde047; color: #111827; }`;
 
-type HighlightRegistry = Map<string, unknown>;
-type HighlightCtor = new (...ranges: Range[]) => unknown;
+type Win = Window & { Highlight?: new (...ranges: Range[]) => unknown; CSS?: { highlights?: Map<string, unknown> } };
 
 export interface Highlighter {
   /** Highlights (and scrolls to) the range; undefined clears. */
@@ -17,49 +15,33 @@ export interface Highlighter {
 }
 
 export function createHighlighter(doc: Document): Highlighter {
-  const win = doc.defaultView as (Window & { Highlight?: HighlightCtor; CSS?: { highlights?: HighlightRegistry } }) | null;
-  const registry = win?.CSS?.highlights;
-  const Highlight = win?.Highlight;
+  const win = doc.defaultView as Win | null;
+  const registry = win?.Highlight && win.CSS?.highlights;
   let styled = false;
-  let outlined: { el: HTMLElement; outline: string; offset: string } | undefined;
-
-  // A constructed sheet needs no inline <style>, which a page's CSP may refuse.
-  const ensureRule = () => {
-    if (styled || !win) return;
-    styled = true;
-    try {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(RULE);
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    } catch {
-      // No constructed sheets: the outline below still shows the code.
-      styled = false;
-    }
-  };
-
-  const clear = () => {
-    registry?.delete(NAME);
-    if (outlined) {
-      outlined.el.style.outline = outlined.outline;
-      outlined.el.style.outlineOffset = outlined.offset;
-      outlined = undefined;
-    }
-  };
+  let outlined: [HTMLElement, string] | undefined;
 
   return {
     show(range) {
-      clear();
-      if (!range) return;
-      const holder = (range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement) as HTMLElement | null;
-      ensureRule();
-      if (registry && Highlight && styled) registry.set(NAME, new Highlight(range));
-      else if (holder) {
-        outlined = { el: holder, outline: holder.style.outline, offset: holder.style.outlineOffset };
+      registry?.delete(NAME);
+      if (outlined) outlined[0].style.outline = outlined[1];
+      outlined = undefined;
+      const holder = range?.startContainer.parentElement;
+      if (!range || !holder) return;
+      if (registry) {
+        // Browsers with highlights have constructed sheets: no inline <style>, which a page's CSP may refuse.
+        if (!styled) {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(`::highlight(${NAME}){background-color:#fde047;color:#111827}`);
+          doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+          styled = true;
+        }
+        registry.set(NAME, new win!.Highlight!(range));
+      } else {
+        outlined = [holder, holder.style.outline];
         holder.style.outline = '2px solid #f59e0b';
-        holder.style.outlineOffset = '2px';
       }
       // Only when it is out of sight: a hover must not jolt a page the user is reading.
-      holder?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      holder.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     },
   };
 }
