@@ -81,7 +81,7 @@ test('reply chain: the quoted code is labelled with its own date, left out of Sa
 
 test('a ticked quoted code joins Save all; a script cannot tick it', async () => {
   const { page, card } = await open('reply-chain&alt=1');
-  const box = card.getByRole('checkbox', { name: /^Include #Q1nZQqQm/ });
+  const box = card.locator('.row').nth(2).getByRole('checkbox', { name: 'include' });
   await page.evaluate(() => document.querySelector('[data-ad-code-keeper]').shadowRoot.querySelector('.include input').click());
   assert.equal(await box.isChecked(), false, 'a page script cannot include it');
   await box.check();

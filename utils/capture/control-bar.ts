@@ -181,23 +181,25 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     const label = el(doc, 'label', 'include');
     const box = el(doc, 'input');
     box.type = 'checkbox';
-    box.setAttribute('aria-label', `Include ${shortCode(code)} in Save all`);
     // A script's click() still fires a trusted "change"; refusing the click itself keeps the box as the user left it.
     box.addEventListener('click', (e) => e.isTrusted || e.preventDefault());
     box.addEventListener('change', () => (box.checked ? included.add(code) : included.delete(code)));
+    // Named by its row (the code is right there): "include" in Save all.
     label.append(box, doc.createTextNode('include'));
     return label;
   };
 
-  // The user's answers: a period per code, one arrival date for the message.
+  // The user's answers: a period per code, one arrival date for the codes whose date was not found (a
+  // quoted code's unreadable "On … wrote:" line must not move the message's own codes).
   const choices = new Map<string, BarChoice>();
+  const undated = new Set<string>();
   let sentAt: number | undefined;
   let ask: HTMLElement | undefined;
   const make = maker(doc);
   const describers: (() => void)[] = [];
   const describeAll = () => describers.forEach((d) => d());
   const choose = (code: string, period: number) => {
-    choices.set(code, { period, sentAt });
+    choices.set(code, { period, sentAt: undated.has(code) ? sentAt : undefined });
     describeAll();
   };
 
@@ -222,12 +224,13 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
           if (!a) return;
           how.textContent = a.text;
           how.classList.toggle('est', a.estimated);
-          if (earlier) earlier.textContent = a.receivedDay ? `from an earlier message (${a.receivedDay})` : 'from an earlier message';
+          if (earlier && a.receivedDay) earlier.textContent = `from an earlier message (${a.receivedDay})`;
           how.title = a.text;
+          if (a.dateUnknown) undated.add(c.code);
           if (a.dateUnknown && !ask) {
             ask = dateQuestion(make, (at) => {
               sentAt = at;
-              for (const choice of choices.values()) choice.sentAt = at;
+              for (const [k, choice] of choices) if (undated.has(k)) choice.sentAt = at;
               describeAll();
             });
             bar.insertBefore(ask, error);

@@ -41,7 +41,7 @@ export function createHighlighter(doc: Document): Highlighter {
         holder.style.outline = '2px solid #f59e0b';
       }
       // Only when it is out of sight: a hover must not jolt a page the user is reading.
-      holder.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      holder.scrollIntoView?.({ block: 'nearest' });
     },
   };
 }

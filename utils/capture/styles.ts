@@ -5,7 +5,7 @@
  * under data-theme="dark" (set from the page's own background, else from prefers-color-scheme: utils/capture/theme.ts).
  */
 const LIGHT = `--fg: #1f2937; --strong: #111827; --muted: #4b5563; --faint: #6b7280; --bg: #fff; --line: #e5e7eb; --line2: #f1f2f4;
-  --chip: #f3f4f6; --hover: #f9fafb; --warn: #b45309; --warn-bg: #fffbeb; --warn-fg: #92400e; --warn-line: #fde68a;
+  --chip: #f3f4f6; --hover: #f1f5f9; --warn: #b45309; --warn-bg: #fffbeb; --warn-fg: #92400e; --warn-line: #fde68a;
   --btn: #111827; --btn-fg: #fff; --btn-hover: #374151; --ok: #047857; --err: #b91c1c; --focus: #7c3aed; --quoted: #6d28d9; --quoted-bg: #f5f3ff;`;
 const DARK = `--fg: #e5e7eb; --strong: #f9fafb; --muted: #c4c9d2; --faint: #9ca3af; --bg: #1f2023; --line: #3c4043; --line2: #2d2f33;
   --chip: #2d2f33; --hover: #2a2c30; --warn: #fbbf24; --warn-bg: #3a2f12; --warn-fg: #fde68a; --warn-line: #5b4a1c;
