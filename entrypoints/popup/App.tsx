@@ -20,7 +20,7 @@ import { usePopupSnapshot, usePopupView } from './usePopupView';
 import { useUndoKey } from './useUndoKey';
 
 /** Long enough to notice and reach (WCAG 2.2.1 asks for time to act); Ctrl/Cmd+Z undoes meanwhile. */
-const UNDO_MS = 20_000;
+export const UNDO_MS = 20_000;
 const UNDO_SHORTCUT = { label: /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘Z' : 'Ctrl+Z', keys: 'Control+Z Meta+Z' };
 
 /** Moves focus to a row's main button; false when that row is not shown. */
@@ -221,7 +221,8 @@ function Popup({ settings, snapshot }: { settings: Settings; snapshot: PopupSnap
             onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(applyUrl(picked) as '/dashboard.html') })}
           >
             {t('popupApplyToAccounts')}
-            {picked.length > 0 && <span className="batch-count"> ({picked.length.toLocaleString(lang)})</span>}
+            {picked.length > 0 && ' '}
+            {picked.length > 0 && <span className="batch-count">({picked.length.toLocaleString(lang)})</span>}
           </button>
         </div>
       )}
