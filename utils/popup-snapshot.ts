@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { PopupView } from './vault/queries';
 import type { Settings } from './settings';
+import { SNAPSHOT_STORAGE_KEY } from './popup-early';
 
 /**
  * The popup's first screen, kept by the background in `storage.session` so the popup can paint it
@@ -10,7 +11,7 @@ import type { Settings } from './settings';
  */
 
 /** Rows of each list kept: more than the popup's first screen shows, far fewer than a page. */
-export const SNAPSHOT_ROWS = { usable: 30, expired: 10 } as const;
+export const SNAPSHOT_ROWS = { usable: 16, expired: 6 } as const;
 
 /** Bumped when the shape changes: a snapshot written by an older background is never shown. */
 export const SNAPSHOT_VERSION = 1;
@@ -56,4 +57,4 @@ export function shownView(live: PopupView | undefined, snapshot: PopupSnapshot |
   return {};
 }
 
-export const popupSnapshotItem = storage.defineItem<PopupSnapshot | null>('session:popupSnapshot', { fallback: null });
+export const popupSnapshotItem = storage.defineItem<PopupSnapshot | null>(`session:${SNAPSHOT_STORAGE_KEY}`, { fallback: null });
