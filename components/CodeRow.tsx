@@ -125,12 +125,16 @@ export function CodeRow({
           <CopyButton text={record.code} label={t('rowCopyCode', { code: rowName })} />
           <button
             type="button"
-            className={`btn btn-sm ${used ? 'btn-used' : ''}`}
+            className={`btn btn-sm btn-mark-used ${used ? 'btn-used' : ''}`}
             aria-label={t(used ? 'rowUsedLabel' : 'rowMarkUsedLabel', { code: rowName })}
             onClick={() => actions.onToggleUsed(record)}
             title={t(used ? 'rowUsedHint' : 'rowMarkUsedHint')}
           >
-            {t(used ? 'rowUsed' : 'rowMarkUsed')}
+            {/* In a narrow popup only the glyph shows; the accessible name says it all either way. */}
+            <span className="btn-text">{t(used ? 'rowUsed' : 'rowMarkUsed')}</span>
+            <span className="btn-glyph" aria-hidden="true">
+              ✓
+            </span>
           </button>
           <button
             type="button"
