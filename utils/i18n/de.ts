@@ -334,7 +334,6 @@ export const de: Catalog = {
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
   popupNoMatch: 'Kein Code passt zu „{query}“.',
-  popupUsableCodes: 'Verwendbare Codes',
   popupExpiredTitle: 'Abgelaufen',
   popupExpiredCodes: 'Abgelaufene Codes',
   popupShowMore_one: 'Mehr anzeigen ({count} ausgeblendet)',

@@ -337,7 +337,6 @@ export const en = {
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
   popupNoMatch: 'No code matches “{query}”.',
-  popupUsableCodes: 'Usable codes',
   popupExpiredTitle: 'Expired',
   popupExpiredCodes: 'Expired codes',
   popupShowMore_one: 'Show more ({count} not shown)',

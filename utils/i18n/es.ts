@@ -334,7 +334,6 @@ export const es: Catalog = {
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
   popupNoMatch: 'Ningún código coincide con «{query}».',
-  popupUsableCodes: 'Códigos utilizables',
   popupExpiredTitle: 'Caducados',
   popupExpiredCodes: 'Códigos caducados',
   popupShowMore_one: 'Mostrar más ({count} oculto)',

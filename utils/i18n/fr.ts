@@ -334,7 +334,6 @@ export const fr: Catalog = {
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
   popupNoMatch: 'Aucun code ne correspond à « {query} ».',
-  popupUsableCodes: 'Codes utilisables',
   popupExpiredTitle: 'Expirés',
   popupExpiredCodes: 'Codes expirés',
   popupShowMore_one: 'Afficher plus ({count} masqué)',

@@ -334,7 +334,6 @@ export const pt: Catalog = {
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
   popupNoMatch: 'Nenhum código corresponde a “{query}”.',
-  popupUsableCodes: 'Códigos utilizáveis',
   popupExpiredTitle: 'Expirados',
   popupExpiredCodes: 'Códigos expirados',
   popupShowMore_one: 'Mostrar mais ({count} oculto)',
