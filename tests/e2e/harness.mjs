@@ -1,7 +1,7 @@
 // Shared end-to-end harness: the built extension in the system Chromium, with every
 // network request answered locally. Real Gmail / Ads Manager are never contacted.
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { readFixture } from '../fixtures/gmail/build.mjs';
