@@ -129,7 +129,18 @@ export interface ImportPreview {
 /** Outcome of an import or re-sync: per account, and the changes TikTok reported. */
 export interface SyncReport {
   ran: boolean;
-  accounts: { advertiserId: string; name?: string; ok: boolean; posts: number; added: number; updated: number; changes: string[]; error?: ApiProblem }[];
+  accounts: {
+    advertiserId: string;
+    name?: string;
+    ok: boolean;
+    posts: number;
+    added: number;
+    updated: number;
+    changes: string[];
+    error?: ApiProblem;
+    /** Live ads could not be checked (e.g. the token lacks "Read Ads"); the posts were still merged. */
+    adsError?: ApiProblem;
+  }[];
   added: number;
   updated: number;
   changes: number;

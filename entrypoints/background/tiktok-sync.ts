@@ -22,6 +22,7 @@ import type { ApiProblem, ApplyReport, ImportPreview, SyncReport } from '@/utils
 import { alreadyIn, markApplied, verdictOf } from '@/utils/tiktok-apply';
 import { getSettings } from '@/utils/settings';
 import { ensurePeriodicAlarm } from './periodic-alarm';
+import { syncLiveAds } from './live-ads';
 import { registerHandlers } from './router';
 
 /**
@@ -198,6 +199,7 @@ export function createSyncer(deps: SyncerDeps) {
       const t = now();
       const notices: { record: AdCodeRecord; change: PostChange }[] = [];
       const [added, updated] = [new Set<string>(), new Set<string>()];
+      let liveChanged = false;
       for (const account of accounts) {
         const posts = read.get(account.advertiserId);
         const error = fetched.failed.get(account.advertiserId);
@@ -220,12 +222,16 @@ export function createSyncer(deps: SyncerDeps) {
         applied.touched.added.forEach((c) => added.add(c));
         applied.touched.updated.forEach((c) => updated.add(c));
         report.changes += words.length;
-        report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words });
+        // After the posts (they link TikTok's item ids to the codes): a token that stopped needs no more requests.
+        const live = fetched.stop ? undefined : await syncLiveAds(deps.db, ready.client, account.advertiserId, posts, t, { sleep, random: deps.random });
+        const adsError = live && !live.ok ? problem(live.error) : undefined;
+        if (live?.ok && live.changed) liveChanged = true;
+        report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words, adsError });
         await saveAccount({
           ...latest,
           failures: 0,
           notBefore: undefined,
-          lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20) },
+          lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20), adsMessage: adsError?.message },
         });
       }
       // Distinct codes: one listed in two accounts is one new code, not two.
@@ -235,7 +241,7 @@ export function createSyncer(deps: SyncerDeps) {
       const after = await getAccountsStore();
       await accountsItem.setValue({ ...after, importedAt: after.importedAt ?? t, nextSyncAt: t + SYNC_PERIOD_MINUTES * 60_000 });
       for (const n of notices.slice(0, MAX_NOTIFIED)) await notify(n.record, n.change).catch((e) => console.warn('[ad-code-keeper] notification failed', e));
-      if (report.added || report.updated) await deps.changed();
+      if (report.added || report.updated || liveChanged) await deps.changed();
       return report;
     });
   }

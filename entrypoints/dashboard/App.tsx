@@ -18,6 +18,7 @@ import { TimelineView } from './TimelineView';
 import { TableView } from './TableView';
 import { DetailsDrawer } from './DetailsDrawer';
 import { RenewalDialog } from './RenewalDialog';
+import { AdsAtRiskNotice } from './AdsAtRiskNotice';
 import { ExportButtons } from './ExportButtons';
 import { ImportButton } from './ImportButton';
 import { ToastRegion } from './ToastRegion';
@@ -214,6 +215,8 @@ export function Dashboard({ settings }: { settings: Settings }) {
         </div>
         <FilterBar filters={filters} onChange={setFilters} creators={creators} tags={tags} count={shown.length} />
       </div>
+
+      {records && <AdsAtRiskNotice records={records} now={now} onRenew={(id) => setRenewId(id)} />}
 
       <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
         {records === undefined ? (
