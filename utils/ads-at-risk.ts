@@ -74,7 +74,9 @@ export function liveAdsUntil(groups: LiveAdGroup[]): number | undefined {
   return groups.length ? Math.max(...groups.map((g) => g.scheduleEnd ?? CONTINUOUS_UNTIL)) : undefined;
 }
 
-export const whoOf = (c: AdCodeRecord) => c.creatorHandle ?? c.verified?.tiktokName ?? c.source.senderName ?? 'a creator';
+/** TikTok's tiktok_name is the account's username: shown as the handle people know (@maya.creates). */
+const asHandle = (name?: string) => (name && /^[a-z0-9._]{1,64}$/i.test(name) ? `@${name.toLowerCase()}` : name);
+export const whoOf = (c: AdCodeRecord) => c.creatorHandle ?? asHandle(c.verified?.tiktokName) ?? c.source.senderName ?? 'a creator';
 
 /**
  * A code is at risk when an ad group running its post is scheduled to end after the authorization
