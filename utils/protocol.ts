@@ -214,6 +214,10 @@ export interface ProtocolMap {
   findCodes(data: { text: string }): FoundInText[];
   /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
   describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
+  /** The Save bar: whether "Apply to ad accounts…" has accounts to apply to (API on, granted, an account connected). */
+  applyReady(data: Record<string, never>): boolean;
+  /** The Save bar's "Apply to ad accounts…": saves the codes if needed and opens dashboard.html?apply=<ids>. */
+  applyFromPage(data: { captures: CaptureInput[] }): SaveResult[];
   // extension pages → background (the background owns every write)
   /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
   setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;

@@ -23,6 +23,7 @@ import { alreadyIn, markApplied, verdictOf } from '@/utils/tiktok-apply';
 import { getSettings } from '@/utils/settings';
 import { ensurePeriodicAlarm } from './periodic-alarm';
 import { syncLiveAds } from './live-ads';
+import { applyFromPageHandlers } from './apply-handlers';
 import { registerHandlers } from './router';
 
 /**
@@ -320,6 +321,7 @@ export function setupTikTokSync(db: CodesDb, changed: () => Promise<void> | void
     tiktokPreviewImport: () => syncer.previewImport(),
     tiktokSync: ({ mode }) => syncer.sync(mode),
     tiktokApplyCodes: ({ ids, advertiserIds }) => syncer.applyCodes(ids, advertiserIds),
+    ...applyFromPageHandlers(db, changed),
   });
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_PERIOD_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {

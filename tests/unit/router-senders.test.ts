@@ -35,6 +35,8 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   savedCodes: ['extension'],
   findCodes: ['content'],
   describeExpiry: ['content'],
+  applyReady: ['content'],
+  applyFromPage: ['content'],
   choosePeriod: ['extension'],
   setReceivedAt: ['extension'],
   restoreExpiryBasis: ['extension'],
