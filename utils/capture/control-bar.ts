@@ -23,6 +23,9 @@ export interface ControlBarOptions {
   /** How the expiry will be worked out, with the user's choices so far (the background words it). */
   describe?(code: string, choice: BarChoice): Promise<ExpiryAnswer>;
   noun?: 'message' | 'chat';
+  /** "Apply to ad accounts…", shown once `canApply` says ad accounts are connected: saves if needed, opens the Apply dialog. */
+  apply?(codes: string[], choices: Map<string, BarChoice>): Promise<void>;
+  canApply?: Promise<boolean>;
 }
 
 export interface ControlBar {
@@ -114,7 +117,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     if (sub) sub.textContent = subtitle();
   };
 
-  const run = async (codes: string[], button: HTMLButtonElement, event: MouseEvent) => {
+  const run = async (codes: string[], button: HTMLButtonElement, event: MouseEvent, act = options.save) => {
     if (!event.isTrusted || busy) return;
     busy = true;
     const label = button.textContent;
@@ -122,7 +125,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     button.textContent = 'Saving…';
     error.textContent = '';
     try {
-      await options.save(codes, choices);
+      await act(codes, choices);
       codes.forEach((c) => saved.add(c));
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
@@ -157,6 +160,13 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     });
     head.append(saveAll);
   }
+  // Added only once the background says accounts are connected (no form around a shadow root: no type needed).
+  if (n) void options.canApply?.then((ok) => {
+    if (!ok) return;
+    const apply = el(doc, 'button', 'all', 'Apply to ad accounts…');
+    apply.addEventListener('click', (e) => void run(options.codes.map((c) => c.code), apply, e, options.apply));
+    head.append(apply);
+  });
   bar.append(head);
 
   // The user's answers: a period per code, one arrival date for the message.
