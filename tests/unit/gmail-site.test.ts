@@ -96,7 +96,7 @@ describe('Gmail capture', () => {
     running.splice(0).forEach((ctx) => ctx.invalidate());
     loadFixture('gmail/thread.html');
     const connected = start();
-    const plain = connected.bg.send.getMockImplementation()!;
+    const plain = connected.bg.send.getMockImplementation() as (type: string, data: unknown) => Promise<unknown>;
     connected.bg.send.mockImplementation(async (type: string, data: unknown) => (type === 'applyReady' ? true : plain(type, data)));
     await connected.capture.scan();
     await new Promise((r) => setTimeout(r, 0));
