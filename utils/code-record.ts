@@ -7,6 +7,7 @@ export type {
   CodeAccount,
   CodeUse,
   HistoryEntry,
+  LiveAdGroup,
   StoredRecord,
   UsageStatus,
   VerifiedFacts,

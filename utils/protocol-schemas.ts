@@ -55,6 +55,11 @@ export const messageSchemas = {
     data: z.object({ periodDays: periodSchema.optional(), periodChosen: z.boolean().optional(), sentAt: epochMs.optional(), sentAtText: sentAtTextSchema.optional() }),
     from: ['content'],
   },
+  applyReady: { data: z.object({}).strict() as z.ZodType<Record<string, never>>, from: ['content'] },
+  applyFromPage: {
+    data: z.object({ captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`) }),
+    from: ['content'],
+  },
   choosePeriod: { data: z.object({ id, periodDays: periodSchema }), from: ['extension'] },
   setReceivedAt: { data: z.object({ id, receivedAt: epochMs }), from: ['extension'] },
   restoreExpiryBasis: { data: z.object({ id, basis: expiryBasisSchema }), from: ['extension'] },

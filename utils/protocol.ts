@@ -129,7 +129,18 @@ export interface ImportPreview {
 /** Outcome of an import or re-sync: per account, and the changes TikTok reported. */
 export interface SyncReport {
   ran: boolean;
-  accounts: { advertiserId: string; name?: string; ok: boolean; posts: number; added: number; updated: number; changes: string[]; error?: ApiProblem }[];
+  accounts: {
+    advertiserId: string;
+    name?: string;
+    ok: boolean;
+    posts: number;
+    added: number;
+    updated: number;
+    changes: string[];
+    error?: ApiProblem;
+    /** Live ads could not be checked (e.g. the token lacks "Read Ads"); the posts were still merged. */
+    adsError?: ApiProblem;
+  }[];
   added: number;
   updated: number;
   changes: number;
@@ -211,6 +222,10 @@ export interface ProtocolMap {
   describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
   /** The Save bar's stylesheet: served by the background so the mail-page scripts stay under their size budget. */
   barStyles(data: Record<string, never>): string;
+  /** The Save bar: whether "Apply to ad accounts…" has accounts to apply to (API on, granted, an account connected). */
+  applyReady(data: Record<string, never>): boolean;
+  /** The Save bar's "Apply to ad accounts…": saves the codes if needed and opens dashboard.html?apply=<ids>. */
+  applyFromPage(data: { captures: CaptureInput[] }): SaveResult[];
   // extension pages → background (the background owns every write)
   /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
   setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;

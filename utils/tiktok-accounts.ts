@@ -24,6 +24,8 @@ const syncOutcomeSchema = z.object({
   /** Changes TikTok reported on known codes (extended, no longer authorized, deleted), worded for the user. */
   changes: z.array(z.string().max(500)).max(20).default([]),
   message: z.string().max(2000).optional(),
+  /** Why live ads (/ad/get/, /adgroup/get/) could not be checked this time, when they could not. */
+  adsMessage: z.string().max(2000).optional(),
 });
 
 const accountSchema = z.object({

@@ -27,7 +27,7 @@ const envelopeSchema = z.object({
  * TikTok writes times as "YYYY-MM-DD HH:MM:SS" in UTC. Epoch seconds and ISO strings are accepted
  * too, so a format change does not silently drop the exact dates; anything else is an error.
  */
-const apiTime = z.union([z.string(), z.number()]).transform((value, ctx) => {
+export const apiTime = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const ms = parseApiTime(value);
   if (ms === undefined) {
     ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` });
@@ -36,7 +36,7 @@ const apiTime = z.union([z.string(), z.number()]).transform((value, ctx) => {
   return ms;
 });
 
-const optionalText = z.string().nullish().transform((v) => (v ? v : undefined));
+export const optionalText = z.string().nullish().transform((v) => (v ? v : undefined));
 const optionalUrl = z
   .string()
   .nullish()
@@ -71,7 +71,7 @@ const advertiserInfoDataSchema = z.object({
     .min(1),
 });
 
-const pageInfoSchema = z
+export const pageInfoSchema = z
   .object({
     page: z.coerce.number().int().min(1).default(1),
     total_page: z.coerce.number().int().min(0).default(0),
@@ -252,6 +252,8 @@ export interface TikTokClient {
   postsPage(advertiserId: string, page: number): Promise<ApiResult<PostsPage>>;
   /** Applies a creator's code to `advertiserId`'s account (/tt_video/authorize/). */
   authorize(advertiserId: string, authCode: string): Promise<ApiResult<true>>;
+  /** Any other read (GET) through the same envelope, error and date handling: utils/tiktok-ads-api.ts. */
+  read<T>(path: string, params: Record<string, string>, schema: z.ZodType<T>): Promise<ApiResult<T>>;
 }
 
 type VideoData = z.infer<typeof videoInfoDataSchema>;
@@ -336,6 +338,7 @@ export function createTikTokClient(options: TikTokClientOptions): TikTokClient {
   }
 
   return {
+    read: (path, params, schema) => get(path, params, schema),
     async videoInfo(authCode) {
       const result = await get('tt_video/info/', { advertiser_id: options.advertiserId, auth_code: authCode }, videoInfoDataSchema);
       return result.ok ? { ok: true, value: toFacts(result.value) } : result;

@@ -2,6 +2,7 @@ import type { AdCodeRecord } from './code-record';
 import { LIMITS } from './vault/limits';
 import type { ApiError } from './tiktok-api-errors';
 import type { AccountRef } from './tiktok-sync';
+import { translator, type Translator } from './i18n/core';
 
 /**
  * "Apply to ad accounts…": the verdict on one code × account pair in plain words, and what a
@@ -23,25 +24,25 @@ export function alreadyIn(record: AdCodeRecord, advertiserId: string): boolean {
   return !!record.accounts?.some((a) => a.advertiserId === advertiserId);
 }
 
-export function verdictOf(error: ApiError | undefined, already = false): ApplyVerdict {
-  if (already) return { outcome: 'already', words: 'Already applied: TikTok lists it in this account.', retry: false };
-  if (!error) return { outcome: 'applied', words: 'Applied: ready to use in this account.', retry: false };
+export function verdictOf(error: ApiError | undefined, already = false, t: Translator['t'] = translator('en').t): ApplyVerdict {
+  if (already) return { outcome: 'already', words: t('apAlready'), retry: false };
+  if (!error) return { outcome: 'applied', words: t('apApplied'), retry: false };
   const failed = (words: string, retry = false): ApplyVerdict => ({ outcome: 'failed', words, retry });
   switch (error.kind) {
     case 'code-expired':
-      return failed('Expired: the authorization has ended. Ask the creator for a renewal.');
+      return failed(t('apExpired'));
     case 'code-revoked':
-      return failed('Deleted: the creator deleted the code or the post. Ask them for a new code.');
+      return failed(t('apDeleted'));
     case 'code-invalid':
-      return failed('Format error: TikTok does not recognise this code. Check it is complete.');
+      return failed(t('apFormat'));
     case 'advertiser':
     case 'scope':
-      return failed(`No permission: ${error.message}`);
+      return failed(t('apNoPermission', { message: error.message }));
     case 'rate-limited':
     case 'offline':
     case 'server':
     case 'bad-response':
-      return failed(`Not applied yet: ${error.message}`, true);
+      return failed(t('apNotYet', { message: error.message }), true);
     default:
       return failed(error.message);
   }

@@ -1,60 +1,69 @@
 import type { HistoryEntry } from './code-record';
 import type { PostChange } from './tiktok-sync';
+import { translator, type Translator } from './i18n/core';
 
 /**
  * Words for a code's history lines and TikTok's change reports. History is stored as facts
- * (utils/vault/schema.ts) and worded here when shown, with the reader's date format passed in.
- * No zod, no client: the dashboard and the background's notifications both use it.
+ * (utils/vault/schema.ts) and worded here when shown, with the reader's date format and language
+ * passed in (English when none is: the words live in utils/i18n/tiktok). No zod, no client.
  */
 
 type FormatDate = (ms: number) => string;
+type T = Translator['t'];
+const english = translator('en').t;
 
-const account = (e: { advertiserId?: string; accountName?: string }) =>
-  e.accountName ? `${e.accountName} (${e.advertiserId})` : (e.advertiserId ?? 'an ad account');
+const account = (e: { advertiserId?: string; accountName?: string }, t: T) =>
+  e.accountName ? `${e.accountName} (${e.advertiserId})` : (e.advertiserId ?? t('histAnAccount'));
 
-const statusWords = (s: string | number | undefined) =>
-  s === 'EXPIRED' ? 'expired' : s === 'REVOKED' ? 'revoked' : s === 'AUTHORIZED' ? 'authorized' : `“${String(s ?? 'unknown')}”`;
+const statusWords = (s: string | number | undefined, t: T) =>
+  s === 'EXPIRED'
+    ? t('histExpired')
+    : s === 'REVOKED'
+      ? t('histRevoked')
+      : s === 'AUTHORIZED'
+        ? t('histAuthorized')
+        : t('quoted', { text: String(s ?? t('histUnknown')) });
 
 /** One history line without its date: "TikTok reports the authorization was extended to Mar 3". */
-export function describeHistory(e: HistoryEntry, date: FormatDate): string {
+export function describeHistory(e: HistoryEntry, date: FormatDate, t: T = english): string {
   switch (e.kind) {
     case 'imported':
-      return `Imported from Ads Manager (account ${account(e)}) with TikTok's exact dates`;
+      return t('histImported', { account: account(e, t) });
     case 'exact':
-      return 'Period and expiry are now exact, from TikTok';
+      return t('histExact');
     case 'end-moved': {
       const to = typeof e.to === 'number' ? date(e.to) : String(e.to);
       const from = typeof e.from === 'number' ? date(e.from) : String(e.from);
-      return typeof e.to === 'number' && typeof e.from === 'number' && e.to > e.from
-        ? `TikTok reports the authorization was extended to ${to}`
-        : `TikTok reports the authorization now ends ${to} (was ${from})`;
+      return typeof e.to === 'number' && typeof e.from === 'number' && e.to > e.from ? t('histExtended', { to }) : t('histMoved', { to, from });
     }
     case 'status':
-      return `TikTok reports the authorization is no longer active: ${statusWords(e.to)} (was ${statusWords(e.from)})`;
+      return t('histStatus', { to: statusWords(e.to, t), from: statusWords(e.from, t) });
     case 'deleted':
-      return 'TikTok reports the video was deleted or the code revoked';
+      return t('histDeleted');
     case 'listed':
-      return `TikTok lists it in ad account ${account(e)}`;
+      return t('histListed', { account: account(e, t) });
     case 'applied':
-      return `Applied to ad account ${account(e)}`;
+      return t('histApplied', { account: account(e, t) });
   }
 }
 
 /** "Dec 3: TikTok reports …" */
-export function historyLine(e: HistoryEntry, date: FormatDate): string {
-  return `${date(e.at)}: ${describeHistory(e, date)}`;
+export function historyLine(e: HistoryEntry, date: FormatDate, t: T = english): string {
+  return `${date(e.at)}: ${describeHistory(e, date, t)}`;
 }
 
 /** A change as a notification title and text, naming who and which code. */
-export function describeChange(c: PostChange, who: string, date: FormatDate): { title: string; message: string } {
+export function describeChange(c: PostChange, who: string, date: FormatDate, t: T = english): { title: string; message: string } {
   switch (c.kind) {
-    case 'end-moved':
+    case 'end-moved': {
+      const words = { who, to: date(c.to), from: date(c.from) };
       return c.to > c.from
-        ? { title: 'Authorization extended', message: `TikTok reports ${who}'s authorization was extended to ${date(c.to)} (was ${date(c.from)}).` }
-        : { title: 'Authorization shortened', message: `TikTok reports ${who}'s authorization now ends ${date(c.to)} (was ${date(c.from)}).` };
+        ? { title: t('chExtendedTitle'), message: t('chExtended', words) }
+        : { title: t('chShortenedTitle'), message: t('chShortened', words) };
+    }
     case 'status':
-      return { title: 'Authorization no longer active', message: `TikTok reports ${who}'s code is ${statusWords(c.to)}. Ask them for a renewal.` };
+      return { title: t('chInactiveTitle'), message: t('chInactive', { who, status: statusWords(c.to, t) }) };
     case 'deleted':
-      return { title: 'Video deleted', message: `TikTok reports ${who}'s video was deleted or the code revoked. Ask them for a new code.` };
+      return { title: t('chDeletedTitle'), message: t('chDeleted', { who }) };
   }
 }

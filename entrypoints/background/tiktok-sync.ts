@@ -21,7 +21,10 @@ import { describeChange } from '@/utils/tiktok-history';
 import type { ApiProblem, ApplyReport, ImportPreview, SyncReport } from '@/utils/protocol';
 import { alreadyIn, markApplied, verdictOf } from '@/utils/tiktok-apply';
 import { getSettings } from '@/utils/settings';
+import { resolveLanguage, translator, type Translator } from '@/utils/i18n';
 import { ensurePeriodicAlarm } from './periodic-alarm';
+import { syncLiveAds } from './live-ads';
+import { applyFromPageHandlers } from './apply-handlers';
 import { registerHandlers } from './router';
 
 /**
@@ -197,7 +200,9 @@ export function createSyncer(deps: SyncerDeps) {
       cache = undefined;
       const t = now();
       const notices: { record: AdCodeRecord; change: PostChange }[] = [];
+      const user = await userWords();
       const [added, updated] = [new Set<string>(), new Set<string>()];
+      let liveChanged = false;
       for (const account of accounts) {
         const posts = read.get(account.advertiserId);
         const error = fetched.failed.get(account.advertiserId);
@@ -214,18 +219,22 @@ export function createSyncer(deps: SyncerDeps) {
         const words = applied.changes.flatMap(({ record, changes }) =>
           changes.map((change) => {
             notices.push({ record, change });
-            return describeChange(change, whoOf(record), shortDate).message;
+            return describeChange(change, whoOf(record), shortDate(user.lang), user.t).message;
           }),
         );
         applied.touched.added.forEach((c) => added.add(c));
         applied.touched.updated.forEach((c) => updated.add(c));
         report.changes += words.length;
-        report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words });
+        // After the posts (they link TikTok's item ids to the codes): a token that stopped needs no more requests.
+        const live = fetched.stop ? undefined : await syncLiveAds(deps.db, ready.client, account.advertiserId, posts, t, { sleep, random: deps.random });
+        const adsError = live && !live.ok ? problem(live.error) : undefined;
+        if (live?.ok && live.changed) liveChanged = true;
+        report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words, adsError });
         await saveAccount({
           ...latest,
           failures: 0,
           notBefore: undefined,
-          lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20) },
+          lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20), adsMessage: adsError?.message },
         });
       }
       // Distinct codes: one listed in two accounts is one new code, not two.
@@ -235,7 +244,7 @@ export function createSyncer(deps: SyncerDeps) {
       const after = await getAccountsStore();
       await accountsItem.setValue({ ...after, importedAt: after.importedAt ?? t, nextSyncAt: t + SYNC_PERIOD_MINUTES * 60_000 });
       for (const n of notices.slice(0, MAX_NOTIFIED)) await notify(n.record, n.change).catch((e) => console.warn('[ad-code-keeper] notification failed', e));
-      if (report.added || report.updated) await deps.changed();
+      if (report.added || report.updated || liveChanged) await deps.changed();
       return report;
     });
   }
@@ -247,6 +256,7 @@ export function createSyncer(deps: SyncerDeps) {
       const ready = await readiness();
       if ('blocked' in ready) return { ...report, error: ready.blocked };
       report.ran = true;
+      const { t } = await userWords();
       const chosen = connectedAccounts(ready.creds, await getAccountsStore(), now()).filter((a) => advertiserIds.includes(a.advertiserId));
       const accounts = await named(ready.client, chosen);
       let stopped: ApiProblem | undefined;
@@ -254,11 +264,11 @@ export function createSyncer(deps: SyncerDeps) {
         for (const account of accounts) {
           const row = { id: record.id!, code: record.code, who: whoOf(record), advertiserId: account.advertiserId, accountName: account.name };
           if (stopped) {
-            report.results.push({ ...row, outcome: 'failed', words: 'Not tried: the token stopped working. Sign in again, then retry.', retry: true });
+            report.results.push({ ...row, outcome: 'failed', words: t('apNotTried'), retry: true });
             continue;
           }
           if (alreadyIn(record, account.advertiserId)) {
-            report.results.push({ ...row, ...verdictOf(undefined, true) });
+            report.results.push({ ...row, ...verdictOf(undefined, true, t) });
             continue;
           }
           const result = await ready.client.authorize(account.advertiserId, record.code);
@@ -267,7 +277,7 @@ export function createSyncer(deps: SyncerDeps) {
             const ref = { advertiserId: account.advertiserId, name: account.name };
             await applyTikTokFacts(deps.db, record.id!, record.code, (fresh) => markApplied(fresh, ref, now()));
           }
-          const verdict = stopped && !result.ok ? { outcome: 'failed' as const, words: stopped.message, retry: true } : verdictOf(result.ok ? undefined : result.error);
+          const verdict = stopped && !result.ok ? { outcome: 'failed' as const, words: stopped.message, retry: true } : verdictOf(result.ok ? undefined : result.error, false, t);
           report.results.push({ ...row, ...verdict });
           await sleep(APPLY_SPACING_MS);
         }
@@ -290,12 +300,17 @@ export function createSyncer(deps: SyncerDeps) {
 }
 
 const whoOf = (r: AdCodeRecord) => r.creatorHandle ?? r.verified?.tiktokName ?? r.source.senderName ?? 'a creator';
-const shortDate = (ms: number) => new Date(ms).toLocaleDateString('en', { month: 'short', day: 'numeric', year: 'numeric' });
+const shortDate = (lang: string) => (ms: number) => new Date(ms).toLocaleDateString(lang, { month: 'short', day: 'numeric', year: 'numeric' });
+/** Change reports, notifications and apply results are worded in the user's language (settings, else the browser's). */
+async function userWords(): Promise<Translator> {
+  return translator(resolveLanguage((await getSettings()).language, globalThis.navigator?.languages));
+}
 
 async function notifyChange(record: AdCodeRecord, change: PostChange) {
   const { notificationsEnabled } = await getSettings();
   if (!notificationsEnabled) return;
-  const { title, message } = describeChange(change, whoOf(record), shortDate);
+  const { t, lang } = await userWords();
+  const { title, message } = describeChange(change, whoOf(record), shortDate(lang), t);
   await browser.notifications.create(`tiktok-change-${record.id}-${change.kind}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -314,6 +329,7 @@ export function setupTikTokSync(db: CodesDb, changed: () => Promise<void> | void
     tiktokPreviewImport: () => syncer.previewImport(),
     tiktokSync: ({ mode }) => syncer.sync(mode),
     tiktokApplyCodes: ({ ids, advertiserIds }) => syncer.applyCodes(ids, advertiserIds),
+    ...applyFromPageHandlers(db, changed),
   });
   void ensurePeriodicAlarm(SYNC_ALARM, SYNC_PERIOD_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {

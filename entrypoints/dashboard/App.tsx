@@ -18,6 +18,9 @@ import { TimelineView } from './TimelineView';
 import { TableView } from './TableView';
 import { DetailsDrawer } from './DetailsDrawer';
 import { RenewalDialog } from './RenewalDialog';
+import { AdsAtRiskNotice } from './AdsAtRiskNotice';
+import { ApplyDialog } from './ApplyDialog';
+import { applyIdsOf, withoutApply } from '@/utils/apply-link';
 import { ExportButtons } from './ExportButtons';
 import { ImportButton } from './ImportButton';
 import { ToastRegion } from './ToastRegion';
@@ -102,6 +105,12 @@ export function Dashboard({ settings }: { settings: Settings }) {
   const firstScreen = useFirstScreen(initial.view === 'table' && (initial.status ?? 'all') === 'all');
   const [openId, setOpenId] = useState<number | undefined>(initial.code);
   const [renewId, setRenewId] = useState<number | undefined>(initial.renew ? initial.code : undefined);
+  // dashboard.html?apply=<id>,<id> (popup, Save bar): the Apply dialog for those codes, once.
+  const [applyIds, setApplyIds] = useState<number[]>(() => applyIdsOf(location.search));
+  const closeApply = useCallback(() => {
+    setApplyIds([]);
+    history.replaceState(null, '', `${location.pathname}${withoutApply(location.search)}${location.hash}`);
+  }, []);
   const { toast, show, dismiss } = useToast();
   const actions = useDashboardActions(show);
   const tiktok = useTikTokCheckReady();
@@ -215,6 +224,8 @@ export function Dashboard({ settings }: { settings: Settings }) {
         <FilterBar filters={filters} onChange={setFilters} creators={creators} tags={tags} count={shown.length} />
       </div>
 
+      {records && <AdsAtRiskNotice records={records} now={now} onRenew={(id) => setRenewId(id)} />}
+
       <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
         {records === undefined ? (
           firstRows ? (
@@ -236,6 +247,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
       {openId !== undefined && (
         <DetailsDrawer row={openRow} now={now} onClose={closeDetails} onRenew={(id) => setRenewId(id)} actions={actions} tiktok={tiktok} />
       )}
+      {applyIds.length > 0 && <ApplyDialog ids={applyIds} onClose={closeApply} />}
       {renewRow && <RenewalDialog row={renewRow} now={now} onClose={() => setRenewId(undefined)} onSent={actions.markRenewalRequested} />}
       <ToastRegion toast={toast} onDismiss={dismiss} closeLabel={t('close')} />
     </div>

@@ -3,6 +3,7 @@ import { shortCode } from '@/utils/i18n';
 import { getApiCredentials } from '@/utils/api-settings';
 import { connectedAccounts, getAccountsStore, type AccountState } from '@/utils/tiktok-accounts';
 import { sendMessage, type ApplyReport } from '@/utils/protocol';
+import { useI18n } from '@/utils/i18n/react';
 
 type Result = ApplyReport['results'][number];
 
@@ -23,9 +24,10 @@ function mergeResults(before: Result[], next: Result[]): Result[] {
 /**
  * "Apply to ad accounts…" (dashboard bulk action): pick accounts, apply every selected code to
  * each through the background, read a per-code, per-account result in plain words, retry only
- * the failed pairs. English only for now (the words come from utils/tiktok-apply.ts).
+ * the failed pairs. The result words come from the background (utils/tiktok-apply.ts) in the user's language.
  */
 export function ApplyDialog({ ids, onClose }: { ids: number[]; onClose: () => void }) {
+  const { t, tn } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [accounts, setAccounts] = useState<AccountState[]>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -47,7 +49,7 @@ export function ApplyDialog({ ids, onClose }: { ids: number[]; onClose: () => vo
       setResults((r) => mergeResults(r, report.results));
       if (report.error) setProblem(report.error.message);
     } catch (e) {
-      setProblem(`The extension could not apply the codes: ${(e as Error).message}`);
+      setProblem(t('apFailedExt', { reason: (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -60,9 +62,9 @@ export function ApplyDialog({ ids, onClose }: { ids: number[]; onClose: () => vo
   return (
     <dialog ref={ref} className="modal" aria-labelledby="apply-title" onClose={onClose}>
       <div className="modal-body">
-        <h2 id="apply-title">Apply {ids.length === 1 ? '1 code' : `${ids.length} codes`} to ad accounts</h2>
+        <h2 id="apply-title">{tn('apTitle', ids.length)}</h2>
         <fieldset className="apply-accounts">
-          <legend>Ad accounts</legend>
+          <legend>{t('apAccounts')}</legend>
           {accounts.map((a) => (
             <label key={a.advertiserId} className="apply-account">
               <input
@@ -83,14 +85,14 @@ export function ApplyDialog({ ids, onClose }: { ids: number[]; onClose: () => vo
         {results.length > 0 && (
           <>
             <p role="status" className="apply-summary">
-              {count('applied')} applied, {count('already')} already there, {count('failed')} failed.
+              {t('apSummary', { applied: count('applied'), already: count('already'), failed: count('failed') })}
             </p>
-            <table className="apply-results" aria-label="Apply results">
+            <table className="apply-results" aria-label={t('apResults')}>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Account</th>
-                  <th scope="col">Result</th>
+                  <th scope="col">{t('apColCode')}</th>
+                  <th scope="col">{t('apColAccount')}</th>
+                  <th scope="col">{t('apColResult')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -121,14 +123,14 @@ export function ApplyDialog({ ids, onClose }: { ids: number[]; onClose: () => vo
               disabled={busy}
               onClick={() => void apply([...new Set(failed.map((r) => r.id))], [...new Set(failed.map((r) => r.advertiserId))])}
             >
-              Retry failed ({failed.length})
+              {t('apRetry', { count: failed.length })}
             </button>
           )}
           <button type="button" className="btn btn-primary" disabled={busy || !chosen.size} onClick={() => void apply(ids, [...chosen])}>
-            {busy ? 'Applying…' : 'Apply'}
+            {busy ? t('apApplying') : t('apApply')}
           </button>
           <button type="button" className="btn btn-ghost" onClick={() => ref.current?.close()}>
-            Close
+            {t('close')}
           </button>
         </div>
       </div>

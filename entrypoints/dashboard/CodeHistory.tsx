@@ -31,7 +31,7 @@ export function CodeHistory({ row }: { row: Row }) {
           <h3>{t('historyTitle')}</h3>
           <ul aria-label={t('historyTitle')}>
             {history.map((h, i) => (
-              <li key={`${h.at}-${i}`}>{historyLine(h, date)}</li>
+              <li key={`${h.at}-${i}`}>{historyLine(h, date, t)}</li>
             ))}
           </ul>
         </>

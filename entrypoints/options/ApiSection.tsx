@@ -17,6 +17,8 @@ import {
 import { sendMessage } from '@/utils/protocol';
 import { TIKTOK_API_PERMISSION } from '@/utils/tiktok-api';
 import { TikTokAccounts } from './TikTokAccounts';
+import { useI18n } from '@/utils/i18n/react';
+import type { Translator } from '@/utils/i18n';
 import './ApiSection.css';
 
 type Tone = 'ok' | 'error' | 'info' | 'busy';
@@ -25,12 +27,9 @@ type Problems = ReturnType<typeof credentialProblems>;
 const PERMISSION = { origins: [TIKTOK_API_PERMISSION] };
 const AUTH_DOCS = 'https://business-api.tiktok.com/portal/docs?id=1738373164380162';
 
-function formatTime(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** Options → "TikTok API verification": the user's own token, off by default, removable. */
 export function ApiSection() {
+  const { t, dateTime } = useI18n();
   const ids = { token: useId(), advertiser: useId(), help: useId(), tokenError: useId(), advertiserError: useId(), title: useId() };
   const [saved, setSaved] = useState<ApiCredentials>(NO_CREDENTIALS);
   const [token, setToken] = useState('');
@@ -73,23 +72,23 @@ export function ApiSection() {
   }
 
   async function testConnection() {
-    setStatus({ tone: 'busy', text: 'Contacting TikTok…' });
+    setStatus({ tone: 'busy', text: t('apiContacting') });
     try {
       const report = await sendMessage('testTikTokConnection', {});
       if (report.ok) {
-        const who = report.advertiserName ? `${report.advertiserName} (${advertiser.trim()})` : `advertiser ${advertiser.trim()}`;
-        setStatus({ tone: 'ok', text: `Connected to ${who}. Saved codes will show TikTok's exact dates and status.` });
+        const who = report.advertiserName ? `${report.advertiserName} (${advertiser.trim()})` : t('apiAdvertiserWho', { id: advertiser.trim() });
+        setStatus({ tone: 'ok', text: t('apiConnected', { who }) });
       } else {
-        setStatus({ tone: 'error', text: report.error?.message ?? 'TikTok could not be reached.' });
+        setStatus({ tone: 'error', text: report.error?.message ?? t('apiUnreachable') });
       }
     } catch (e) {
-      setStatus({ tone: 'error', text: `The extension could not run the test: ${(e as Error).message}` });
+      setStatus({ tone: 'error', text: t('apiTestFailed', { reason: (e as Error).message }) });
     }
   }
 
   async function turnOn() {
     if (!checkFields()) {
-      setStatus({ tone: 'error', text: 'Enter a valid access token and advertiser ID to turn verification on.' });
+      setStatus({ tone: 'error', text: t('apiNeedFields') });
       return;
     }
     // Must be the first await: Chrome only shows the permission prompt during the click.
@@ -97,11 +96,11 @@ export function ApiSection() {
     try {
       granted = await browser.permissions.request(PERMISSION);
     } catch (e) {
-      setStatus({ tone: 'error', text: `Chrome refused the permission request: ${(e as Error).message}` });
+      setStatus({ tone: 'error', text: t('apiPermissionRefused', { reason: (e as Error).message }) });
       return;
     }
     if (!granted) {
-      setStatus({ tone: 'error', text: 'Verification stays off: access to business-api.tiktok.com was not allowed.' });
+      setStatus({ tone: 'error', text: t('apiNotAllowed') });
       return;
     }
     setBusy(true);
@@ -120,7 +119,7 @@ export function ApiSection() {
     try {
       setSaved(await setApiEnabled(false));
       await browser.permissions.remove(PERMISSION).catch(() => false);
-      setStatus({ tone: 'info', text: 'Verification is off. Ad Code Keeper sends nothing to TikTok; expiry dates are estimates again for new codes.' });
+      setStatus({ tone: 'info', text: t('apiTurnedOff') });
     } finally {
       setBusy(false);
     }
@@ -132,7 +131,7 @@ export function ApiSection() {
     try {
       setSaved(await saveApiCredentials({ accessToken: token, advertiserId: advertiser, enabled: saved.enabled }));
       if (saved.enabled) await testConnection();
-      else setStatus({ tone: 'info', text: 'Saved in this browser only. Turn verification on to use it.' });
+      else setStatus({ tone: 'info', text: t('apiSavedOnly') });
     } catch (e) {
       setStatus({ tone: 'error', text: (e as Error).message });
     } finally {
@@ -150,22 +149,21 @@ export function ApiSection() {
       setAdvertiser('');
       setProblems({});
       setShowToken(false);
-      setStatus({ tone: 'info', text: 'Token and advertiser ID removed from this browser. Verification is off.' });
+      setStatus({ tone: 'info', text: t('apiRemoved') });
     } finally {
       setBusy(false);
     }
   }
 
-  const runLine = describeRun(run, on);
+  const runLine = describeRun(run, on, t, dateTime);
 
   return (
     <section className="api-section" aria-labelledby={ids.title}>
       <header className="api-head">
         <div>
-          <h2 id={ids.title}>TikTok API verification</h2>
+          <h2 id={ids.title}>{t('apiTitle')}</h2>
           <p className="api-lead" id={ids.help}>
-            Get each code's exact authorization dates, status, creator and video from TikTok instead of an estimate from the
-            message date. Uses your own Marketing API access token.
+            {t('apiLead')}
           </p>
         </div>
         <button
@@ -180,8 +178,8 @@ export function ApiSection() {
           <span className="api-switch-track" aria-hidden="true">
             <span className="api-switch-thumb" />
           </span>
-          <span className="api-switch-label">{on ? 'On' : 'Off'}</span>
-          <span className="visually-hidden">Verify codes with TikTok</span>
+          <span className="api-switch-label">{on ? t('apiOn') : t('apiOff')}</span>
+          <span className="visually-hidden">{t('apiSwitch')}</span>
         </button>
       </header>
 
@@ -193,7 +191,7 @@ export function ApiSection() {
         }}
       >
         <div className="api-field">
-          <label htmlFor={ids.token}>Access token</label>
+          <label htmlFor={ids.token}>{t('apiToken')}</label>
           <div className="api-token-row">
             <input
               id={ids.token}
@@ -204,24 +202,24 @@ export function ApiSection() {
               onChange={(e) => setToken(e.target.value)}
               autoComplete="off"
               spellCheck={false}
-              placeholder="Paste your Marketing API access token"
+              placeholder={t('apiTokenPlaceholder')}
               aria-invalid={!!problems.accessToken}
               aria-describedby={problems.accessToken ? ids.tokenError : undefined}
             />
             <button type="button" className="btn" aria-pressed={showToken} onClick={() => setShowToken((s) => !s)}>
-              {showToken ? 'Hide' : 'Show'}
-              <span className="visually-hidden"> token</span>
+              {showToken ? t('apiHide') : t('apiShow')}
+              <span className="visually-hidden"> {t('apiTokenHidden')}</span>
             </button>
           </div>
           {problems.accessToken ? (
             <p className="api-problem" id={ids.tokenError}>{problems.accessToken}</p>
           ) : saved.accessToken && !dirty ? (
-            <p className="api-hint">Saved token {maskToken(saved.accessToken)}</p>
+            <p className="api-hint">{t('apiSavedToken', { token: maskToken(saved.accessToken) })}</p>
           ) : null}
         </div>
 
         <div className="api-field">
-          <label htmlFor={ids.advertiser}>Advertiser ID</label>
+          <label htmlFor={ids.advertiser}>{t('apiAdvertiser')}</label>
           <input
             id={ids.advertiser}
             ref={advertiserRef}
@@ -231,26 +229,26 @@ export function ApiSection() {
             onChange={(e) => setAdvertiser(e.target.value)}
             autoComplete="off"
             spellCheck={false}
-            placeholder="e.g. 7012345678901234567"
+            placeholder={t('apiAdvertiserPlaceholder')}
             aria-invalid={!!problems.advertiserId}
             aria-describedby={problems.advertiserId ? ids.advertiserError : undefined}
           />
           {problems.advertiserId ? (
             <p className="api-problem" id={ids.advertiserError}>{problems.advertiserId}</p>
           ) : (
-            <p className="api-hint">The number after “aadvid=” in Ads Manager's address.</p>
+            <p className="api-hint">{t('apiAdvertiserHint')}</p>
           )}
         </div>
 
         <div className="api-actions">
           <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
-            Save changes
+            {t('apiSave')}
           </button>
           <button type="button" className="btn" disabled={busy || !on || dirty} onClick={() => void testConnection()}>
-            Test connection
+            {t('apiTest')}
           </button>
           <button type="button" className="btn btn-ghost api-remove" disabled={busy || !hasSaved} onClick={() => void remove()}>
-            Remove token
+            {t('apiRemove')}
           </button>
         </div>
       </form>
@@ -262,12 +260,12 @@ export function ApiSection() {
       {on && !dirty && <TikTokAccounts />}
 
       <ul className="api-privacy">
-        <li>The token is kept in this browser only: never synced, never sent anywhere but business-api.tiktok.com.</li>
-        <li>While verification is off, Ad Code Keeper makes no network requests at all.</li>
+        <li>{t('apiPrivacyToken')}</li>
+        <li>{t('apiPrivacyOff')}</li>
         <li>
-          Codes are checked when saved, when you ask, and about once a day while unexpired.{' '}
+          {t('apiPrivacyWhen')}{' '}
           <a href={AUTH_DOCS} target="_blank" rel="noreferrer">
-            How to get an access token
+            {t('apiHowToken')}
           </a>
         </li>
       </ul>
@@ -275,12 +273,12 @@ export function ApiSection() {
   );
 }
 
-function describeRun(run: VerificationState, on: boolean): string | undefined {
+function describeRun(run: VerificationState, on: boolean, t: Translator['t'], when: (ms: number) => string): string | undefined {
   if (!on) return undefined;
   if (run.lastError) {
-    const retry = run.notBefore ? ` Next try after ${formatTime(run.notBefore)}.` : '';
-    return `Last check failed ${formatTime(run.lastError.at)}: ${run.lastError.message}${retry}`;
+    const retry = run.notBefore ? ` ${t('apiNextTry', { when: when(run.notBefore) })}` : '';
+    return `${t('apiLastFailed', { when: when(run.lastError.at), message: run.lastError.message })}${retry}`;
   }
-  if (run.lastSuccessAt) return `Last successful check ${formatTime(run.lastSuccessAt)}.`;
+  if (run.lastSuccessAt) return t('apiLastOk', { when: when(run.lastSuccessAt) });
   return undefined;
 }

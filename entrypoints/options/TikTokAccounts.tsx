@@ -10,14 +10,13 @@ import {
   type SyncProgress,
 } from '@/utils/tiktok-accounts';
 import { sendMessage, type ImportPreview, type SyncReport } from '@/utils/protocol';
+import { useI18n } from '@/utils/i18n/react';
 
 type Tone = 'ok' | 'error' | 'info' | 'busy';
 
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
 /** Options → TikTok API → "Ad accounts": several accounts per token, import from Ads Manager, re-sync. */
 export function TikTokAccounts() {
+  const { t, tn, dateTime: when } = useI18n();
   const ids = { add: useId(), title: useId() };
   const [creds, setCreds] = useState<ApiCredentials>(NO_CREDENTIALS);
   const [store, setStore] = useState<AccountsStore>({ accounts: [] });
@@ -51,7 +50,7 @@ export function TikTokAccounts() {
     try {
       setStatus(done(await work()));
     } catch (e) {
-      setStatus({ tone: 'error', text: `The extension could not do it: ${(e as Error).message}` });
+      setStatus({ tone: 'error', text: t('accFailedExt', { reason: (e as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -60,33 +59,33 @@ export function TikTokAccounts() {
   function addAccount() {
     const id = newId.trim();
     if (!isAdvertiserId(id)) {
-      setStatus({ tone: 'error', text: 'An advertiser ID is a number: the digits after “aadvid=” in Ads Manager\'s address.' });
+      setStatus({ tone: 'error', text: t('accBadId') });
       return;
     }
-    void run('Asking TikTok for the account\'s name…', () => sendMessage('tiktokAddAccount', { advertiserId: id }), (r) => {
-      if (!r.ok) return { tone: 'error', text: r.error?.message ?? 'TikTok did not accept this account.' };
+    void run(t('accAsking'), () => sendMessage('tiktokAddAccount', { advertiserId: id }), (r) => {
+      if (!r.ok) return { tone: 'error', text: r.error?.message ?? t('accNotAccepted') };
       setNewId('');
-      return { tone: 'ok', text: `Added ${r.name ? `${r.name} (${id})` : id}.` };
+      return { tone: 'ok', text: t('accAdded', { who: r.name ? `${r.name} (${id})` : id }) };
     });
   }
 
   function showPreview() {
-    void run('Reading Ads Manager…', () => sendMessage('tiktokPreviewImport', {}), (p) => {
+    void run(t('accReadingBusy'), () => sendMessage('tiktokPreviewImport', {}), (p) => {
       setPreview(p);
       if (p.error) return { tone: 'error', text: p.error.message };
       const codes = p.newCodes + p.knownCodes;
-      return { tone: 'info', text: `TikTok lists ${plural(codes, 'authorized code')}, ${p.newCodes} not saved yet. Nothing is saved until you confirm.` };
+      return { tone: 'info', text: tn('accListed', codes, { fresh: p.newCodes }) };
     });
   }
 
   function sync(mode: 'import' | 'sync') {
-    void run(mode === 'import' ? 'Importing…' : 'Syncing with TikTok…', () => sendMessage('tiktokSync', { mode }), (r: SyncReport) => {
+    void run(mode === 'import' ? t('accImporting') : t('accSyncing'), () => sendMessage('tiktokSync', { mode }), (r: SyncReport) => {
       setPreview(undefined);
-      if (!r.ran) return { tone: 'error', text: r.error?.message ?? 'Nothing was read.' };
-      const parts = [`${plural(r.added, 'new code')}`, `${plural(r.updated, 'code')} updated with TikTok's facts`, `${plural(r.changes, 'change')} reported`];
+      if (!r.ran) return { tone: 'error', text: r.error?.message ?? t('accNothingRead') };
+      const parts = [tn('accNewCodes', r.added), tn('accUpdated', r.updated), tn('accChanges', r.changes)];
       const failed = r.accounts.filter((a) => !a.ok);
       const tail = r.error ? ` ${r.error.message}` : failed.length ? ` ${failed.map((a) => `${a.name ?? a.advertiserId}: ${a.error?.message}`).join(' ')}` : '';
-      return { tone: r.error || failed.length ? 'error' : 'ok', text: `${mode === 'import' ? 'Imported' : 'Synced'}: ${parts.join(', ')}.${tail}` };
+      return { tone: r.error || failed.length ? 'error' : 'ok', text: `${t(mode === 'import' ? 'accImported' : 'accSynced', { parts: parts.join(', ') })}${tail}` };
     });
   }
 
@@ -94,61 +93,61 @@ export function TikTokAccounts() {
 
   return (
     <section className="api-accounts" aria-labelledby={ids.title}>
-      <h3 id={ids.title}>Ad accounts</h3>
+      <h3 id={ids.title}>{t('accTitle')}</h3>
       <ul className="api-account-list">
         {accounts.map((a) => (
           <AccountRow key={a.advertiserId} account={a} primary={a.advertiserId === creds.advertiserId} busy={busy} now={readAt} />
         ))}
       </ul>
       <div className="api-add-account">
-        <label htmlFor={ids.add}>Add an ad account</label>
+        <label htmlFor={ids.add}>{t('accAdd')}</label>
         <input
           id={ids.add}
           className="input api-mono api-advertiser"
           inputMode="numeric"
           value={newId}
-          placeholder="Advertiser ID"
+          placeholder={t('accAddPlaceholder')}
           onChange={(e) => setNewId(e.target.value)}
           onKeyDown={(e) => e.key === 'Enter' && addAccount()}
         />
         <button type="button" className="btn" disabled={busy} onClick={addAccount}>
-          Add account
+          {t('accAddButton')}
         </button>
       </div>
-      <p className="api-hint">TikTok does not list a token's accounts without the app's secret, so add each one by its advertiser ID.</p>
+      <p className="api-hint">{t('accHint')}</p>
 
       <div className="api-actions">
         {imported ? (
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => sync('sync')}>
-            Sync now
+            {t('accSyncNow')}
           </button>
         ) : (
           <button type="button" className="btn btn-primary" disabled={busy} onClick={showPreview}>
-            Import from Ads Manager…
+            {t('accImport')}
           </button>
         )}
       </div>
-      {imported && store.nextSyncAt !== undefined && <p className="api-hint">Next sync {when(store.nextSyncAt)} (daily).</p>}
+      {imported && store.nextSyncAt !== undefined && <p className="api-hint">{t('accNextSync', { when: when(store.nextSyncAt) })}</p>}
 
       {progress?.running && (
         <div className="api-progress">
-          <progress aria-label="Reading Ads Manager" max={Math.max(1, progress.totalPages)} value={progress.page} />
+          <progress aria-label={t('accReading')} max={Math.max(1, progress.totalPages)} value={progress.page} />
           <span>
-            Account {progress.account} of {progress.accounts} ({progress.accountName}):{' '}
-            {progress.totalPages ? `${progress.page} of ${progress.totalPages} pages read` : 'reading the first page'}
+            {t('accProgress', { account: progress.account, accounts: progress.accounts, name: progress.accountName })}{' '}
+            {progress.totalPages ? t('accPagesRead', { page: progress.page, total: progress.totalPages }) : t('accFirstPage')}
           </span>
         </div>
       )}
 
       {preview && !preview.error && (
-        <div className="api-preview" role="region" aria-label="Import preview">
+        <div className="api-preview" role="region" aria-label={t('accPreview')}>
           <table>
             <thead>
               <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Authorized posts</th>
-                <th scope="col">New codes</th>
-                <th scope="col">Already saved</th>
+                <th scope="col">{t('accColAccount')}</th>
+                <th scope="col">{t('accColPosts')}</th>
+                <th scope="col">{t('accColNew')}</th>
+                <th scope="col">{t('accColSaved')}</th>
               </tr>
             </thead>
             <tbody>
@@ -160,19 +159,19 @@ export function TikTokAccounts() {
               ))}
             </tbody>
           </table>
-          <p className="api-hint">Saved codes get TikTok's exact period and expiry; your notes, tags and uses stay as they are.</p>
+          <p className="api-hint">{t('accPreviewHint')}</p>
           <div className="api-actions">
             <button type="button" className="btn btn-primary" disabled={busy || !total} onClick={() => sync('import')}>
-              Import {plural(total, 'code')} ({preview.newCodes} new)
+              {tn('accImportButton', total, { fresh: preview.newCodes })}
             </button>
             <button type="button" className="btn" disabled={busy} onClick={() => setPreview(undefined)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
       )}
 
-      <p className={`api-status api-status-${status?.tone ?? 'none'}`} role="status" aria-live="polite" aria-label="Ad accounts status">
+      <p className={`api-status api-status-${status?.tone ?? 'none'}`} role="status" aria-live="polite" aria-label={t('accStatus')}>
         {status?.text}
       </p>
     </section>
@@ -180,28 +179,30 @@ export function TikTokAccounts() {
 }
 
 function AccountRow({ account: a, primary, busy, now }: { account: AccountState; primary: boolean; busy: boolean; now: number }) {
+  const { t, tn, dateTime: when } = useI18n();
   const s = a.lastSync;
   return (
-    <li className="api-account" aria-label={`Account ${a.name ?? a.advertiserId}`}>
+    <li className="api-account" aria-label={t('accRowLabel', { name: a.name ?? a.advertiserId })}>
       <div className="api-account-head">
-        <strong>{a.name ?? 'Ad account'}</strong> <span className="api-mono">{a.advertiserId}</span>
-        {primary && <span className="api-hint"> (the token's advertiser)</span>}
+        <strong>{a.name ?? t('accDefaultName')}</strong> <span className="api-mono">{a.advertiserId}</span>
+        {primary && <span className="api-hint"> {t('accPrimary')}</span>}
         {!primary && (
           <button type="button" className="btn btn-ghost" disabled={busy} onClick={() => void sendMessage('tiktokRemoveAccount', { advertiserId: a.advertiserId })}>
-            Remove<span className="visually-hidden"> account {a.advertiserId}</span>
+            {t('accRemove')}<span className="visually-hidden"> {t('accRemoveHidden', { id: a.advertiserId })}</span>
           </button>
         )}
       </div>
       <p className={`api-hint${s && !s.ok ? ' api-problem' : ''}`}>
         {!s
-          ? 'Not synced yet.'
+          ? t('accNotSynced')
           : s.ok
-            ? `Last sync ${when(s.at)}: ${plural(s.posts, 'authorized post')}, ${s.added} new, ${s.updated} updated.`
-            : `Last sync ${when(s.at)} failed: ${s.message ?? 'unknown error'}`}
-        {a.notBefore !== undefined && a.notBefore > now ? ` Rests until ${when(a.notBefore)} (TikTok asked us to slow down).` : ''}
+            ? tn('accLastSync', s.posts, { when: when(s.at), added: s.added, updated: s.updated })
+            : t('accLastSyncFailed', { when: when(s.at), message: s.message ?? t('accUnknownError') })}
+        {a.notBefore !== undefined && a.notBefore > now ? ` ${t('accRests', { when: when(a.notBefore) })}` : ''}
+        {s?.adsMessage ? ` ${t('accAdsNotChecked', { message: s.adsMessage })}` : ''}
       </p>
       {s?.changes.length ? (
-        <ul className="api-changes" aria-label={`Changes in ${a.name ?? a.advertiserId}`}>
+        <ul className="api-changes" aria-label={t('accChangesIn', { name: a.name ?? a.advertiserId })}>
           {s.changes.map((c, i) => (
             <li key={i}>{c}</li>
           ))}

@@ -27,6 +27,26 @@ export interface MockPost {
 }
 export function tiktokTime(ms: number): string;
 
+export interface MockAd {
+  adId: string;
+  adgroupId: string;
+  itemId?: string;
+  identityType?: string;
+  operationStatus?: string;
+  secondaryStatus?: string;
+  name?: string;
+}
+export interface MockAdGroup {
+  adgroupId: string;
+  name: string;
+  campaignId?: string;
+  start: number;
+  end?: number;
+  continuous?: boolean;
+  operationStatus?: string;
+  format?: 'iso' | 'space';
+}
+
 export interface AuthorizedScenario {
   start: number;
   end: number;
@@ -63,6 +83,8 @@ export interface MockTikTokApi {
   expireTokenAfter(n: number): void;
   denyScope(endpoint: string): void;
   setPosts(advertiserId: string, posts: MockPost[]): void;
+  setAds(advertiserId: string, ads: MockAd[], adgroups?: MockAdGroup[]): void;
+  capAdsPage(n: number): void;
   slowList(ms: number): void;
   setAuthorizeError(code: string, answer?: [number, string] | { flaky: true }): void;
   close(): Promise<void>;
@@ -73,7 +95,9 @@ export function startMockTikTokApi(options?: {
   advertiserId?: string;
   advertiserName?: string;
   codes?: Record<string, CodeScenario>;
-  accounts?: Record<string, { name: string; posts?: MockPost[] }>;
+  accounts?: Record<string, { name: string; posts?: MockPost[]; ads?: MockAd[]; adgroups?: MockAdGroup[] }>;
   posts?: MockPost[];
+  ads?: MockAd[];
+  adgroups?: MockAdGroup[];
   authorizeErrors?: Record<string, [number, string] | { flaky: true }>;
 }): Promise<MockTikTokApi>;

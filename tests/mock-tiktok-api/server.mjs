@@ -4,6 +4,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { answerList, postItem } from './accounts.mjs';
+import { answerAds, answerAdgroups } from './ads.mjs';
 
 export const MOCK_TOKEN = 'mocktoken0123456789abcdef0123456789abcdef';
 export const MOCK_ADVERTISER_ID = '7012345678901234567';
@@ -49,10 +50,13 @@ export async function startMockTikTokApi({
   advertiserId = MOCK_ADVERTISER_ID,
   advertiserName = MOCK_ADVERTISER_NAME,
   codes = {},
-  /** More ad accounts the token can use: { [advertiserId]: { name, posts } } (see accounts.mjs for posts). */
+  /** More ad accounts the token can use: { [advertiserId]: { name, posts, ads, adgroups } } (accounts.mjs, ads.mjs). */
   accounts = {},
   /** Posts of the default advertiser's account. */
   posts = [],
+  /** Ads and ad groups of the default advertiser's account (ads.mjs). */
+  ads = [],
+  adgroups = [],
   authorizeErrors = {},
 } = {}) {
   const scenarios = new Map(Object.entries(codes));
@@ -64,7 +68,8 @@ export async function startMockTikTokApi({
   const deniedScopes = new Set();
   /** /tt_video/authorize/ answers per code: [code, message], or { flaky: true } (one 40100, then success). */
   const applyErrors = new Map(Object.entries(authorizeErrors));
-  const known = new Map([[advertiserId, { name: advertiserName, posts }], ...Object.entries(accounts)]);
+  const known = new Map([[advertiserId, { name: advertiserName, posts, ads, adgroups }], ...Object.entries(accounts)]);
+  let adsPageCap = Infinity;
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -82,7 +87,7 @@ export async function startMockTikTokApi({
     };
     const endpoint = url.pathname.replace(/^\/open_api\/v1\.3\//, '');
     const isPost = req.method === 'POST' && endpoint === 'tt_video/authorize/';
-    if (!isPost && (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/'].includes(endpoint))) {
+    if (!isPost && (req.method !== 'GET' || !['tt_video/info/', 'advertiser/info/', 'tt_video/list/', 'ad/get/', 'adgroup/get/'].includes(endpoint))) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       return res.end('404 page not found');
     }
@@ -103,6 +108,13 @@ export async function startMockTikTokApi({
       if (!account) return reply(40001, MESSAGES.noPermission(adv));
       if (listDelayMs) return void setTimeout(() => answerList(url, account, reply), listDelayMs);
       return answerList(url, account, reply);
+    }
+
+    if (endpoint === 'ad/get/' || endpoint === 'adgroup/get/') {
+      const adv = url.searchParams.get('advertiser_id') ?? '';
+      const account = known.get(adv);
+      if (!account) return reply(40001, MESSAGES.noPermission(adv));
+      return endpoint === 'ad/get/' ? answerAds(url, account, reply, adsPageCap) : answerAdgroups(url, account, reply);
     }
 
     if (endpoint === 'advertiser/info/') {
@@ -213,6 +225,14 @@ export async function startMockTikTokApi({
     },
     setPosts(id, list) {
       known.get(id).posts = list;
+    },
+    /** Replaces an account's ads and ad groups (ads.mjs shapes). */
+    setAds(id, list, groups) {
+      Object.assign(known.get(id), { ads: list, adgroups: groups ?? known.get(id).adgroups });
+    },
+    /** /ad/get/ pages hold at most `n` ads whatever page_size asked (to exercise paging). */
+    capAdsPage(n) {
+      adsPageCap = n;
     },
     close() {
       server.closeAllConnections?.();

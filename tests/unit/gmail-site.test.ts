@@ -85,6 +85,24 @@ describe('Gmail capture', () => {
     expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved');
   });
 
+  it('offers "Apply to ad accounts…" only when the background says accounts are connected', async () => {
+    loadFixture('gmail/thread.html');
+    const { capture, bg } = start();
+    await capture.scan();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(bg.send).toHaveBeenCalledWith('applyReady', {});
+    expect(buttonsIn(controlRoots()[0]).map((b) => b.textContent)).toEqual(['Save']);
+
+    running.splice(0).forEach((ctx) => ctx.invalidate());
+    loadFixture('gmail/thread.html');
+    const connected = start();
+    const plain = connected.bg.send.getMockImplementation() as (type: string, data: unknown) => Promise<unknown>;
+    connected.bg.send.mockImplementation(async (type: string, data: unknown) => (type === 'applyReady' ? true : plain(type, data)));
+    await connected.capture.scan();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(buttonsIn(controlRoots()[0]).map((b) => b.textContent)).toEqual(['Apply to ad accounts…', 'Save']);
+  });
+
   it('ignores clicks a page script fakes (event.isTrusted is false)', async () => {
     loadFixture('gmail/thread.html');
     const { capture, bg } = start();

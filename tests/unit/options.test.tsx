@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, getSettings, saveSettings } from '@/utils/settings';
 import { OptionsRoot } from '@/entrypoints/options/App';
 import { parseThresholds } from '@/entrypoints/options/thresholds';
+import { apiCredentialsItem } from '@/utils/api-settings';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -46,6 +47,24 @@ describe('options page', () => {
     await user.selectOptions(await screen.findByLabelText('Language'), 'fr');
     expect(await screen.findByRole('heading', { name: 'Paramètres' })).toBeInTheDocument();
     expect(screen.getByLabelText('Prévenir avant l’expiration')).toBeInTheDocument();
+  });
+
+  it('a German options page shows the TikTok API section and its ad accounts in German', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, language: 'de' });
+    await apiCredentialsItem.setValue({ enabled: true, accessToken: 'mocktoken0123456789abcdef0123456789abcdef', advertiserId: '7012345678901234567' });
+    render(<OptionsRoot />);
+    expect(await screen.findByRole('heading', { name: 'Prüfung über die TikTok-API' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Zugriffstoken')).toBeInTheDocument();
+    expect(screen.getByLabelText('Werbetreibenden-ID')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Verbindung testen' })).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: /Codes bei TikTok prüfen/ })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByText('Solange die Prüfung aus ist, stellt Ad Code Keeper keinerlei Netzwerkanfragen.')).toBeInTheDocument();
+    // The ad accounts part, shown while the API is on.
+    expect(await screen.findByRole('heading', { name: 'Werbekonten' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Werbekonto hinzufügen')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Aus dem Ads Manager importieren …' })).toBeInTheDocument();
+    expect(screen.getByRole('listitem', { name: 'Konto 7012345678901234567' })).toHaveTextContent('Noch nicht synchronisiert.');
+    expect(screen.queryByText(/TikTok API verification|Ad accounts|Not synced yet/)).toBeNull();
   });
 
   it('alert window accepts 1–60 only', async () => {

@@ -1,7 +1,9 @@
 // Both sides of the page-script protocol, for real: the content scripts' sender
 // (utils/capture/messaging.ts) talks to the background's router with its real handlers and a
 // real (fake-indexeddb) vault. If the two sides ever disagree on the wire, these fail.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { apiCredentialsItem } from '@/utils/api-settings';
 import type { Browser } from 'wxt/browser';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { backgroundSender } from '@/utils/capture/messaging';
@@ -62,7 +64,36 @@ describe('page-script protocol, sender ↔ real background router', () => {
       expect(unknown).toMatchObject({ estimated: true, dateUnknown: true });
       expect(unknown.text).toMatch(/^saved .+ \(the message date was not found\) \+ 30 days assumed \(no period in the message\) — estimated$/);
     },
+    applyReady: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      // The API off: the Save bar shows no "Apply to ad accounts…".
+      expect(await send('applyReady', {})).toBe(false);
+      await connectAccount();
+      expect(await send('applyReady', {})).toBe(true);
+    },
+    applyFromPage: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      vi.restoreAllMocks();
+      await apiCredentialsItem.setValue({ enabled: false, accessToken: '', advertiserId: '' });
+      await expect(send('applyFromPage', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail' } }] })).rejects.toThrow('Connect an ad account first');
+      expect(await db.codes.count()).toBe(0);
+      await connectAccount();
+      const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+      const results = await send('applyFromPage', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail', senderName: 'Maya' } }] });
+      expect(results).toMatchObject([{ code, outcome: 'saved' }]);
+      const id = (await db.codes.where('code').equals(code).first())!.id;
+      expect(opened).toHaveBeenCalledWith({ url: `chrome-extension://${EXTENSION_ID}/dashboard.html?apply=${id}` });
+      // Saved already: the same code opens the dialog again without a second record.
+      await send('applyFromPage', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail' } }] });
+      expect(await db.codes.count()).toBe(1);
+      expect(opened).toHaveBeenLastCalledWith({ url: `chrome-extension://${EXTENSION_ID}/dashboard.html?apply=${id}` });
+    },
   };
+
+  async function connectAccount() {
+    await apiCredentialsItem.setValue({ enabled: true, accessToken: 'mocktoken0123456789abcdef0123456789abcdef', advertiserId: '7012345678901234567' });
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+  }
 
   for (const call of PAGE_CALLS) it(`round-trips ${call}`, () => cases[call]());
 

@@ -12,6 +12,7 @@ import { expiryHandlers } from '@/entrypoints/background/expiry-handlers';
 import { dashboardHandlers } from '@/entrypoints/background/dashboard-handlers';
 import type { commitImport } from '@/utils/vault/commands';
 import { pickerHandlers } from '@/entrypoints/background/picker-handlers';
+import { applyFromPageHandlers } from '@/entrypoints/background/apply-handlers';
 
 export const EXTENSION_ID = fakeBrowser.runtime.id;
 export const EXTENSION_PAGE = { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` } as Browser.runtime.MessageSender;
@@ -44,6 +45,7 @@ export function startBackground(db: CodesDb, opts: { commitImport?: typeof commi
     registerHandlers(expiryHandlers(db, changed)),
     registerHandlers(dashboardHandlers(db, changed, opts.commitImport)),
     registerHandlers(pickerHandlers(db, changed)),
+    registerHandlers(applyFromPageHandlers(db, changed)),
   ];
 
   /** Delivers one message to every runtime.onMessage listener and returns the reply, if any listener answers. */

@@ -20,6 +20,8 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   findCodes: { text: `Hi! Here is my ad code ${makeCode(91)} valid for 60 days.` },
   barStyles: {},
   describeExpiry: { periodDays: 60, sentAtText: { texts: ['Wed, Aug 20, 2025, 1:19 PM'], now: NOW } },
+  applyReady: {},
+  applyFromPage: { captures: [{ code: makeCode(92), periodDays: 30, sentAt: NOW, source: { kind: 'gmail' } }] },
   choosePeriod: { id: 1, periodDays: 60 },
   setReceivedAt: { id: 1, receivedAt: NOW },
   restoreExpiryBasis: { id: 1, basis: { periodDays: 30, periodAssumed: true, receivedAt: NOW, expiresAt: NOW, expirySource: 'assumed' } },

@@ -36,6 +36,8 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   findCodes: ['content'],
   describeExpiry: ['content'],
   barStyles: ['content'],
+  applyReady: ['content'],
+  applyFromPage: ['content'],
   choosePeriod: ['extension'],
   setReceivedAt: ['extension'],
   restoreExpiryBasis: ['extension'],

@@ -30,6 +30,9 @@ export interface ControlBarOptions {
   css?: string;
   /** A row is hovered or focused (the code), or left (undefined): the page shows where that code is. */
   point?(code: string | undefined): void;
+  /** "Apply to ad accounts…", shown once `canApply` says ad accounts are connected: saves if needed, opens the Apply dialog. */
+  apply?(codes: string[], choices: Map<string, BarChoice>): Promise<void>;
+  canApply?: Promise<boolean>;
 }
 
 export interface ControlBar {
@@ -121,7 +124,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     if (sub) sub.textContent = subtitle();
   };
 
-  const run = async (codes: string[], button: HTMLButtonElement, event: Event) => {
+  const run = async (codes: string[], button: HTMLButtonElement, event: Event, act = options.save) => {
     if (!event.isTrusted || busy) return;
     busy = true;
     const label = button.textContent;
@@ -129,7 +132,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     button.textContent = 'Saving…';
     error.textContent = '';
     try {
-      await options.save(codes, choices);
+      await act(codes, choices);
       codes.forEach((c) => saved.add(c));
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);
@@ -174,6 +177,13 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     });
     head.append(saveAll);
   }
+  // Added only once the background says accounts are connected (no form around a shadow root: no type needed).
+  if (n) void options.canApply?.then((ok) => {
+    if (!ok) return;
+    const apply = el(doc, 'button', 'all', 'Apply to ad accounts…');
+    apply.addEventListener('click', (e) => void run(options.codes.map((c) => c.code), apply, e, options.apply));
+    head.append(apply);
+  });
   bar.append(head);
 
   /** "Include" on a quoted row: only then does "Save all" take it. */

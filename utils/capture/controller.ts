@@ -156,13 +156,14 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     for (const bar of bars()) for (const c of bar.codes) if (saved.has(c)) bar.markSaved(c);
   };
 
-  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[], choices: Map<string, BarChoice>) => {
+  /** Save, or (call 'applyFromPage') save if needed and open the Apply dialog: the background does both. */
+  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[], choices: Map<string, BarChoice>, call: 'saveCodes' | 'applyFromPage' = 'saveCodes') => {
     const captures = found
       .filter((f) => codes.includes(f.code))
       .map((f) => toCapture(f, metaFor(unit, f), site.kind, pageUrl(), choices.get(f.code)));
     // One message carries at most BATCH.save codes; "Save all" on a longer list sends it in parts.
     const results = [];
-    for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send('saveCodes', { captures: captures.slice(i, i + BATCH.save) })));
+    for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send(call, { captures: captures.slice(i, i + BATCH.save) })));
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
     if (failed.length) throw new Error(`Not saved: ${failed[0].reason ?? 'this is not an ad code.'}`);
@@ -175,6 +176,10 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
   let styles: Promise<string> | undefined;
   const barStyles = () => (styles ??= send('barStyles', {}).catch(() => ''));
+  // Asked once per page: the API feature is rarely switched while a mail is open.
+  let canApply: Promise<boolean> | undefined;
+  const applyReady = () => (canApply ??= send('applyReady', {}).catch(() => false));
+
 
   /** Places the unit's bars for the codes it found. */
   const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {
@@ -210,6 +215,8 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
         noun: unit.noun,
         css,
         point: (code) => highlighter.show(code ? codes.find((x) => x.code === code)?.locate() : undefined),
+        apply: (chosen, choices) => save(unit, found, chosen, choices, 'applyFromPage'),
+        canApply: applyReady(),
       });
       first = false;
       unit.place(bar.host, segment);

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { deExpiry } from './expiry/de';
+import { deTikTok } from './tiktok/de';
 
 export const de: Catalog = {
   appName: 'Ad Code Keeper',
@@ -444,4 +445,5 @@ export const de: Catalog = {
   tiktokOnTiktok: 'Auf TikTok',
   quoted: '„{text}“',
   ...deExpiry,
+  ...deTikTok,
 };

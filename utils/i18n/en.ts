@@ -1,4 +1,5 @@
 import { enExpiry } from './expiry/en';
+import { enTikTok } from './tiktok/en';
 
 /**
  * English, the source catalog: every other language must have exactly these keys (the type
@@ -448,6 +449,7 @@ export const en = {
   tiktokOnTiktok: 'On TikTok',
   quoted: '“{text}”',
   ...enExpiry,
+  ...enTikTok,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { esExpiry } from './expiry/es';
+import { esTikTok } from './tiktok/es';
 
 export const es: Catalog = {
   appName: 'Ad Code Keeper',
@@ -444,4 +445,5 @@ export const es: Catalog = {
   tiktokOnTiktok: 'En TikTok',
   quoted: '«{text}»',
   ...esExpiry,
+  ...esTikTok,
 };

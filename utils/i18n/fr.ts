@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { frExpiry } from './expiry/fr';
+import { frTikTok } from './tiktok/fr';
 
 export const fr: Catalog = {
   appName: 'Ad Code Keeper',
@@ -444,4 +445,5 @@ export const fr: Catalog = {
   tiktokOnTiktok: 'Sur TikTok',
   quoted: '« {text} »',
   ...frExpiry,
+  ...frTikTok,
 };

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { ptExpiry } from './expiry/pt';
+import { ptTikTok } from './tiktok/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -444,4 +445,5 @@ export const pt: Catalog = {
   tiktokOnTiktok: 'No TikTok',
   quoted: '“{text}”',
   ...ptExpiry,
+  ...ptTikTok,
 };

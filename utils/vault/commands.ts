@@ -30,6 +30,7 @@ export type CommandName =
   | 'commitImport'
   | 'applyTikTokFacts'
   | 'applyTikTokPosts'
+  | 'applyLiveAds'
   | 'claimAlerts'
   | 'snoozeAlert';
 

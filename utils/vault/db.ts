@@ -60,6 +60,15 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       r.expirySource ??= expirySourceOf(r);
     }),
   },
+  {
+    version: 6,
+    stores: {
+      // liveAdsUntil: only codes that live Spark ads run on carry it, so the dashboard's "ads at risk"
+      // and the badge read that handful through the index, never the whole vault. No record has it yet.
+      codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags, liveAdsUntil',
+      trash: '&token, deletedAt',
+    },
+  },
 ];
 
 /** One delete, kept for undo. */

@@ -29,6 +29,8 @@ export const LIMITS = {
   /** Ad accounts one code is recorded in, and history lines kept per code. */
   accounts: 500,
   history: 200,
+  /** Ad groups recorded as running one code's post, over all accounts. */
+  liveAdGroups: 500,
   alertThresholdDays: 365,
   alertsSent: 400,
   /** Periods a capture may state; stored records (import, TikTok) may carry any whole number of days up to periodDaysMax. */

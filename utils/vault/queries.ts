@@ -53,6 +53,11 @@ export function findByTag(db: CodesDb, tag: string): Promise<AdCodeRecord[]> {
   return db.codes.where('tags').equals(tag).toArray();
 }
 
+/** Codes that live Spark ads run on, scheduled past `now` (the liveAdsUntil index: a handful, not the vault). */
+export function codesInLiveAds(db: CodesDb, now: number): Promise<AdCodeRecord[]> {
+  return db.codes.where('liveAdsUntil').above(now).toArray();
+}
+
 /** The badge's query: one index range instead of a table scan. */
 export async function countExpiringSoon(db: CodesDb, now: number, windowDays: number): Promise<number> {
   return unarchivedByExpiry(db, now, now + windowDays * DAY_MS).count();

@@ -76,6 +76,19 @@ export const codeAccountSchema = z.object({
 });
 
 /**
+ * An ad group in one ad account that runs Spark ads on the code's post (/ad/get/ + /adgroup/get/):
+ * how many ads, and its scheduled end (none = continuous). Replaced whole for the account on each sync.
+ */
+export const liveAdGroupSchema = z.object({
+  advertiserId: text(LIMITS.advertiserId),
+  adgroupId: text(LIMITS.verifiedShortText),
+  name: text(LIMITS.accountName).optional(),
+  ads: z.number().int().min(1),
+  scheduleEnd: epochMs.optional(),
+  at: epochMs,
+});
+
+/**
  * One line of a code's history ("Dec 3: TikTok reports the authorization was extended to Mar 3").
  * Stored as facts, worded when shown, so the words follow the reader's language and time zone.
  */
@@ -125,6 +138,10 @@ export const storedRecordSchema = z.object({
   accounts: z.array(codeAccountSchema).max(LIMITS.accounts).optional(),
   /** What happened to the code, oldest first (TikTok's reports, imports); capped, oldest dropped. */
   history: z.array(historyEntrySchema).max(LIMITS.history).optional(),
+  /** The ad groups running the code's post, per account (optional TikTok API feature). */
+  liveAds: z.array(liveAdGroupSchema).max(LIMITS.liveAdGroups).optional(),
+  /** The latest scheduled end among them (indexed: finds the codes live ads use without reading the vault). */
+  liveAdsUntil: epochMs.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
 });
@@ -201,6 +218,7 @@ export type CodeUse = z.infer<typeof codeUseSchema>;
 export type VerifiedFacts = z.infer<typeof verifiedFactsSchema>;
 export type CodeAccount = z.infer<typeof codeAccountSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type LiveAdGroup = z.infer<typeof liveAdGroupSchema>;
 export type UsageStatus = AdCodeRecord['status'];
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
 export type AdCodeRecord = z.infer<typeof adCodeRecordSchema>;

@@ -1,9 +1,10 @@
 import type { CodesDb } from './db';
-import type { AdCodeRecord } from './schema';
+import type { AdCodeRecord, LiveAdGroup } from './schema';
 import { checked, runCommand } from './commands';
 import { normalizeAdCode } from '../extract';
 import type { PostFacts } from '../tiktok-api';
 import type { MergeOutcome, PostChange } from '../tiktok-sync';
+import { liveAdsUntil } from '../ads-at-risk';
 
 /** The TikTok import / re-sync write (optional API feature): one account's posts per command. */
 
@@ -45,3 +46,32 @@ export function applyTikTokPosts(
     return result;
   });
 }
+
+/**
+ * One account's live ads, as just read from TikTok, replace what the vault knew of that account's
+ * ad groups (codes no ad runs on any more lose them). `byCode`: normalized code → its ad groups there.
+ * One transaction; returns how many records changed.
+ */
+export function applyLiveAds(db: CodesDb, advertiserId: string, byCode: Map<string, LiveAdGroup[]>, now: number): Promise<number> {
+  return runCommand(db, 'applyLiveAds', async () => {
+    const before = await db.codes.where('liveAdsUntil').aboveOrEqual(0).toArray();
+    const wanted = await db.codes.where('code').anyOf([...byCode.keys()]).toArray();
+    const records = new Map<number, AdCodeRecord>([...before, ...wanted].map((r) => [r.id!, r]));
+    const out: AdCodeRecord[] = [];
+    for (const r of records.values()) {
+      const others = (r.liveAds ?? []).filter((g) => g.advertiserId !== advertiserId);
+      const mine = byCode.get(r.code) ?? [];
+      const liveAds = [...others, ...mine];
+      const same = JSON.stringify(strip(r.liveAds ?? [])) === JSON.stringify(strip(liveAds));
+      if (same) continue;
+      const { liveAds: _old, liveAdsUntil: _until, ...rest } = r;
+      const until = liveAdsUntil(liveAds);
+      out.push(checked({ ...rest, ...(liveAds.length ? { liveAds, liveAdsUntil: until } : {}), updatedAt: now }));
+    }
+    if (out.length) await db.codes.bulkPut(out);
+    return out.length;
+  });
+}
+
+/** Compared without the time they were read: a re-sync that finds the same ads writes nothing. */
+const strip = (groups: LiveAdGroup[]) => groups.map(({ at: _at, ...g }) => g);
