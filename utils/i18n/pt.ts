@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { ptExpiry } from './expiry/pt';
+import { ptPicker } from './picker/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -418,15 +419,6 @@ export const pt: Catalog = {
   expiryVerifiedHint: 'O TikTok confirmou esta data de término',
   expiryEstimated: 'estimado',
   expiryEstimatedHint: 'A mensagem não informava o período, então foi assumido o padrão de 30 dias do TikTok. Altere se souber o correto.',
-  expiresInDays_one: 'expira em {count} dia',
-  expiresInDays_other: 'expira em {count} dias',
-  expiresTomorrow: 'expira amanhã',
-  expiresInHours_one: 'expira em {count} hora',
-  expiresInHours_other: 'expira em {count} horas',
-  expiredToday: 'expirou hoje',
-  expiredYesterday: 'expirou ontem',
-  expiredDaysAgo_one: 'expirou há {count} dia',
-  expiredDaysAgo_other: 'expirou há {count} dias',
 
   tiktokJustNow: 'agora mesmo',
   tiktokNotCheckedYet: 'Ainda não verificado com o TikTok',
@@ -438,4 +430,5 @@ export const pt: Catalog = {
   tiktokOnTiktok: 'No TikTok',
   quoted: '“{text}”',
   ...ptExpiry,
+  ...ptPicker,
 };
