@@ -11,6 +11,7 @@ import {
   isShown,
   type DetectedField,
 } from '@/utils/sites/ads-manager';
+import { queryFromField, type PickerKey } from '@/utils/picker-channel';
 import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
@@ -78,6 +79,8 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   let avoid: Element[] = [];
   let avoidCheckedAt = 0;
   let frameRequested = false;
+  /** ↑/↓ moved the list's highlight, or typing picked a match: Enter in the field now fills from the list. */
+  let navigating = false;
 
   const fieldContext = (): PickerFieldContext => ({
     kind: active?.kind ?? 'single',
@@ -122,9 +125,9 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     detach();
     active = hit;
     avoidCheckedAt = 0;
-    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open(false)));
+    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open()));
     followLoop();
-    if (openNow && !dismissed.has(hit.field)) void open(false);
+    if (openNow && !dismissed.has(hit.field)) void open();
   }
 
   function detach() {
@@ -134,7 +137,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     active = undefined;
   }
 
-  async function open(focusList: boolean) {
+  async function open() {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
@@ -144,20 +147,33 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     button?.setExpanded(true);
     avoidCheckedAt = 0;
     followLoop();
-    if (focusList) {
-      overlay.frame.focus();
-      overlay.post({ type: 'focus', token });
-    }
+    postQuery();
+  }
+
+  /** The field's text filters the list; the field keeps focus, so typing goes on where the user is. */
+  function postQuery() {
+    if (!active || !overlay) return;
+    const text = queryFromField(active.field.value, active.kind);
+    navigating = text !== '';
+    overlay.post({ type: 'query', token, text });
+  }
+
+  function postKey(key: PickerKey) {
+    overlay?.post({ type: 'key', token, key });
   }
 
   /** Our frame said hello: tell the background it is ours, then give it the field's context. */
   function vouchFor(nonce: string) {
     void sendMessage('pickerBind', { token, nonce })
-      .then(() => overlay?.post({ type: 'context', token, context: fieldContext() }))
+      .then(() => {
+        overlay?.post({ type: 'context', token, context: fieldContext() });
+        postQuery();
+      })
       .catch(() => void ctx.isValid);
   }
 
   function close(refocusField: boolean) {
+    navigating = false;
     if (overlay?.isOpen) {
       overlay.hide();
       if (active) dismissed.add(active.field);
@@ -290,25 +306,50 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     if (p.reported === key) return;
     p.reported = key;
     void sendMessage('pickerCodeProblem', { token, id: codes[0].id, problem: verdict.problem })
-      .then(() => (active?.field === p.field ? open(false) : undefined))
+      .then(() => (active?.field === p.field ? open() : undefined))
       .catch(() => undefined);
   }
 
+  /**
+   * The list's keys work from the field, which keeps focus (as in a password manager's inline menu):
+   * ↑/↓ move the list's highlight, Enter fills the highlighted code, Esc closes the list only.
+   */
   function onKeyDown(e: KeyboardEvent) {
     if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
-    if (e.key === 'Escape' && overlay?.isOpen) {
+    const shown = !!overlay?.isOpen;
+    if (e.key === 'Escape' && shown) {
       e.preventDefault();
       e.stopPropagation();
       close(false);
       return;
     }
-    if (e.key !== 'ArrowDown' || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
     const field = active.field;
-    // In a textarea plain ArrowDown moves between lines; it opens the list only from the end.
+    // In a textarea plain ↑/↓ move between lines; they reach the list from the end of the text.
     const atEnd = field.selectionStart === field.value.length;
-    if (active.kind === 'lines' && !e.altKey && !atEnd) return;
-    e.preventDefault();
-    void open(true);
+    const lines = active.kind === 'lines';
+    if (e.key === 'ArrowDown' && (!lines || e.altKey || atEnd)) {
+      e.preventDefault();
+      if (!shown) return void open();
+      navigating = true;
+      postKey('ArrowDown');
+    } else if (e.key === 'ArrowUp' && shown && (!lines || navigating)) {
+      e.preventDefault();
+      navigating = true;
+      postKey('ArrowUp');
+    } else if (e.key === 'Enter' && shown && navigating) {
+      // Not TikTok's Enter (Search) this time: the user is choosing from the list.
+      e.preventDefault();
+      e.stopPropagation();
+      postKey('Enter');
+    }
+  }
+
+  /** Typing in the field filters the list (and shows it again, unless the user closed it there). */
+  function onInput(e: Event) {
+    if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
+    if (overlay?.isOpen) postQuery();
+    else if (!dismissed.has(active.field)) void open();
   }
 
   function onPointerDown(e: PointerEvent) {
@@ -321,7 +362,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   function onRelay(data: PickerUiAction) {
     if (data.action === 'close') close(data.refocusField);
     else {
-      overlay?.setHeight(data.height);
+      overlay?.setHeight(data.height, data.minHeight);
       followLoop();
     }
   }
@@ -346,7 +387,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) {
         if (t === active?.field) {
           // Focusing the field shows its list, unless the user closed it there.
-          if (!overlay?.isOpen && !dismissed.has(t)) void open(false);
+          if (!overlay?.isOpen && !dismissed.has(t)) void open();
           return;
         }
         const hit = classifyField(t);
@@ -357,6 +398,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     { capture: true },
   );
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  ctx.addEventListener(document, 'input', onInput, { capture: true });
   ctx.addEventListener(document, 'pointerdown', onPointerDown, { capture: true });
   ctx.addEventListener(document, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'resize', () => (avoidCheckedAt = 0));

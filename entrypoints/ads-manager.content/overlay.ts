@@ -34,8 +34,8 @@ const HOST_STYLE = [
 const FRAME_CSS = `
   iframe {
     display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0;
-    border-radius: 12px; background: #fff; color-scheme: light dark;
-    box-shadow: 0 12px 32px rgba(22, 24, 35, 0.18), 0 2px 6px rgba(22, 24, 35, 0.12), 0 0 0 1px rgba(22, 24, 35, 0.08);
+    border-radius: 8px; background: #fff; color-scheme: light dark;
+    box-shadow: 0 8px 24px rgba(22, 24, 35, 0.16), 0 1px 3px rgba(22, 24, 35, 0.12), 0 0 0 1px rgba(22, 24, 35, 0.1);
   }
   @media (prefers-color-scheme: dark) {
     iframe { background: #1f1f23; box-shadow: 0 12px 32px rgba(0, 0, 0, 0.5), 0 0 0 1px rgba(241, 241, 242, 0.14); }
