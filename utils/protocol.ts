@@ -4,6 +4,7 @@ import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
 import type { Language } from './i18n/core';
+import type { PickerCatalog } from './i18n/picker/en';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -35,8 +36,9 @@ export interface PickerList {
   advertiserId?: string;
   /** That account's name, when the TikTok connection has learned it (utils/tiktok-accounts.ts). */
   accountName?: string;
-  /** The UI language chosen in Settings, resolved: the picker loads only this catalog. */
-  language?: Language;
+  /** The UI language chosen in Settings, resolved, and the picker's words in it (the frame carries no catalog). */
+  language: Language;
+  words: PickerCatalog;
   /** The last codes this page marked used, so the picker can offer undo. */
   recentlyMarked?: { ids: number[]; at: number };
   /** TikTok just refused a code this page filled (its error text under the field): say so, offer renewal. */

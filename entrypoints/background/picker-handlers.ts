@@ -12,6 +12,7 @@ import { getSettings } from '@/utils/settings';
 import { describeExpiry, shortDay } from '@/utils/expiry-derivation';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { resolveZone } from '@/utils/i18n/dates';
+import { pickerWords } from '@/utils/i18n/picker/words';
 import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
 import { getAccountsStore } from '@/utils/tiktok-accounts';
 import type { Handlers } from './router';
@@ -189,6 +190,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         advertiserId: session.advertiserId,
         accountName: await accountName(session.advertiserId),
         language: lang,
+        words: pickerWords(lang),
         recentlyMarked: recent && { ids: recent.ids, at: recent.at },
         refused: session.refused && now - session.refused.at < SESSION_MAX_AGE_MS ? session.refused : undefined,
       };

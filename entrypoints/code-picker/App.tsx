@@ -4,8 +4,7 @@ import type { TargetedKeyboardEvent, TargetedMouseEvent } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendMessage, type PickerCode, type PickerFieldContext, type PickerList } from '@/utils/protocol';
 import { resolveZone } from '@/utils/i18n/dates';
-import { hasPickerCatalog, loadPickerCatalog, pickerTranslator } from '@/utils/i18n/picker';
-import type { Language } from '@/utils/i18n/core';
+import { pickerTranslator, type PickerTranslator } from '@/utils/i18n/picker';
 import type { PickerKey } from '@/utils/picker-channel';
 import { CodeRow } from './CodeRow';
 import { accountLabel, arrangeCodes, fillLabel, shortCode } from './format';
@@ -30,7 +29,6 @@ export function App({ channel }: { channel: PageChannel }) {
   const [token, setToken] = useState<string>();
   const [context, setContext] = useState<PickerFieldContext>({ kind: 'single', present: [] });
   const [list, setList] = useState<PickerList>();
-  const [lang, setLang] = useState<Language>('en');
   const [showExpired, setShowExpired] = useState(false);
   const [query, setQuery] = useState('');
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -51,16 +49,12 @@ export function App({ channel }: { channel: PageChannel }) {
   }, [showExpired]);
   // Until the first list arrives there are no codes to date; any fixed instant will do for the empty list.
   const [openedAt] = useState(Date.now);
-  const tr = useMemo(() => pickerTranslator(lang), [lang]);
+  // The words come with the list, in the language chosen in Settings; until then only a busy state shows.
+  const tr: PickerTranslator | undefined = useMemo(() => list && pickerTranslator(list.language, list.words), [list]);
 
   const load = useCallback(async (tok: string, expired: boolean) => {
     try {
-      const next = await sendMessage('pickerList', { token: tok, includeExpired: expired });
-      const language = next.language ?? 'en';
-      // Only the language shown is fetched; until it is here the list keeps the words it has.
-      if (!hasPickerCatalog(language)) await loadPickerCatalog(language).catch(() => undefined);
-      setLang(hasPickerCatalog(language) ? language : 'en');
-      setList(next);
+      setList(await sendMessage('pickerList', { token: tok, includeExpired: expired }));
       setError(undefined);
     } catch (e) {
       setError(errorText(e));
@@ -170,11 +164,11 @@ export function App({ channel }: { channel: PageChannel }) {
     setError(undefined);
     try {
       const res = await sendMessage('pickerFill', { token, ids, via });
-      if (!res.ok) setError(res.error ?? tr.t('pickerFillFailed'));
+      if (!res.ok) setError(res.error ?? tr?.t('pickerFillFailed'));
       else {
         setSelected([]);
         setConfirm(undefined);
-        setNotice(res.filledIds?.length ? tr.tn('pickerFilled', res.filledIds.length) : tr.t('pickerAlreadyInField'));
+        setNotice(res.filledIds?.length ? tr?.tn('pickerFilled', res.filledIds.length) : tr?.t('pickerAlreadyInField'));
       }
     } catch (err) {
       setError(errorText(err));
@@ -246,7 +240,7 @@ export function App({ channel }: { channel: PageChannel }) {
     if (!token || !list?.recentlyMarked) return;
     try {
       await sendMessage('pickerUndoUsed', { token, ids: list.recentlyMarked.ids });
-      setNotice(tr.t('pickerUndone'));
+      setNotice(tr?.t('pickerUndone'));
       await load(token, showExpired);
     } catch (e) {
       setError(errorText(e));
@@ -263,8 +257,23 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  const refused = list?.refused;
-  const marked = list?.recentlyMarked && list.codes.filter((c) => list.recentlyMarked!.ids.includes(c.id));
+  if (!list || !tr) {
+    // No words yet (they come with the list): a busy frame, and the reason if the list cannot come.
+    return (
+      <div className="picker" ref={rootRef} role="dialog" aria-busy="true" data-armed={armed}>
+        {error ? (
+          <p className="msg msg-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="empty loading" aria-hidden="true" />
+        )}
+      </div>
+    );
+  }
+
+  const refused = list.refused;
+  const marked = list.recentlyMarked && list.codes.filter((c) => list.recentlyMarked!.ids.includes(c.id));
   const row = (c: PickerCode) => (
     <CodeRow
       key={c.id}
@@ -288,7 +297,7 @@ export function App({ channel }: { channel: PageChannel }) {
       onKeyDown={(e) => onRowKeyDown(c.id, e)}
     />
   );
-  const nothing = list && !sections.ready.length && !sections.usedHere.length && !(showExpired && sections.expired.length);
+  const nothing = !sections.ready.length && !sections.usedHere.length && !(showExpired && sections.expired.length);
   const names = (codes: PickerCode[]) => codes.map((c) => c.creatorHandle ?? shortCode(c.code)).join(', ');
 
   return (
@@ -326,7 +335,6 @@ export function App({ channel }: { channel: PageChannel }) {
             {query.trim() ? tr.t('pickerNoMatch', { query: query.trim() }) : list.codes.length ? tr.t('pickerAllExpired') : tr.t('pickerNone')}
           </p>
         )}
-        {!list && !error && <p className="empty">{tr.t('pickerLoading')}</p>}
       </div>
 
       {/* The highlighted row, for screen readers: focus stays in the page's field while ↑/↓ move it. */}

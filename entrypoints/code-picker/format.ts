@@ -1,12 +1,10 @@
 import { isExpiringSoon } from '@/utils/expiry';
 import { dayParts } from '@/utils/i18n/dates';
 import { localExpiryPhrase } from '@/utils/i18n/expiry-phrase';
-import { pickerTranslator, type PickerTranslator } from '@/utils/i18n/picker';
+import type { PickerTranslator } from '@/utils/i18n/picker';
 import type { PickerCode, PickerList } from '@/utils/protocol';
 
 /** Display rules for the picker; pure so they are tested without a browser. */
-
-const english = pickerTranslator('en');
 
 export function shortCode(code: string): string {
   return code.length > 18 ? `${code.slice(0, 9)}…${code.slice(-6)}` : code;
@@ -22,7 +20,7 @@ export type Tone = 'expired' | 'soon' | 'ok';
 
 /** Days are counted in `zone` (Settings' display zone), the same rule as the popup and dashboard. */
 /** `text` starts a line ("Expires in 2 days"); `phrase` goes mid-sentence ("expires in 2 days"), as the language writes it. */
-export function expiryLine(c: PickerCode, now: number, windowDays: number, zone: string, tr: PickerTranslator = english): { text: string; phrase: string; tone: Tone } {
+export function expiryLine(c: PickerCode, now: number, windowDays: number, zone: string, tr: PickerTranslator): { text: string; phrase: string; tone: Tone } {
   if (c.expiresAt <= now) {
     const text = tr.t('pickerExpiredOn', { date: shortDate(c.expiresAt, now, zone, tr.lang) });
     return { text, phrase: text, tone: 'expired' };
@@ -39,11 +37,11 @@ export function matchesQuery(c: PickerCode, query: string): boolean {
   return [c.creatorHandle?.replace(/^@/, ''), c.notes, c.code, c.code.replace(/^#/, '')].some((v) => v?.toLowerCase().includes(q));
 }
 
-export function creatorName(c: PickerCode, tr: PickerTranslator = english): string {
+export function creatorName(c: PickerCode, tr: PickerTranslator): string {
   return c.creatorHandle ?? tr.t('pickerUnknownCreator');
 }
 
-export function fillLabel(c: PickerCode, now: number, windowDays: number, zone: string, tr: PickerTranslator = english): string {
+export function fillLabel(c: PickerCode, now: number, windowDays: number, zone: string, tr: PickerTranslator): string {
   return tr.t('pickerFillLabel', { code: shortCode(c.code), who: creatorName(c, tr), expiry: expiryLine(c, now, windowDays, zone, tr).phrase });
 }
 
@@ -72,7 +70,7 @@ export function arrangeCodes(codes: readonly PickerCode[], query: string, now: n
  * The account the list is for: its name when the TikTok connection learned it, else a shortened ID
  * that still tells two accounts apart ("Ad account 7012…4567"), never a bare 19-digit number.
  */
-export function accountLabel(list: Pick<PickerList, 'accountName' | 'advertiserId'> | undefined, tr: PickerTranslator = english): string | undefined {
+export function accountLabel(list: Pick<PickerList, 'accountName' | 'advertiserId'> | undefined, tr: PickerTranslator): string | undefined {
   if (list?.accountName) return list.accountName;
   const id = list?.advertiserId;
   if (!id) return undefined;

@@ -23,6 +23,8 @@ vi.mock('@/utils/protocol', async (importOriginal) => ({
   }),
 }));
 const { App } = await import('@/entrypoints/code-picker/App');
+const { pickerWords } = await import('@/utils/i18n/picker/words');
+await import('@/utils/i18n');
 const { connectToPage } = await import('@/entrypoints/code-picker/page-channel');
 
 configure({
@@ -76,7 +78,7 @@ function fakeChannel() {
 }
 
 async function renderPicker(context?: PickerFieldContext, list: Partial<PickerList> = {}) {
-  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', ...list };
+  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'en', words: pickerWords('en'), ...list };
   const { channel, emit } = fakeChannel();
   render(<App channel={channel} />);
   if (context) emit({ type: 'context', context });
@@ -232,8 +234,8 @@ describe('code picker list', () => {
     await waitFor(() => expect(sentOf('pickerUndoUsed')).toEqual([{ type: 'pickerUndoUsed', data: { token: TOKEN, ids: [2] } }]));
   });
 
-  it('a German UI shows the picker in German (only that catalog is fetched)', async () => {
-    state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'de', timeZone: 'UTC' };
+  it('a German UI shows the picker in German: the background hands over that language’s words with the list', async () => {
+    state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'de', words: pickerWords('de'), timeZone: 'UTC' };
     const { channel } = fakeChannel();
     render(<App channel={channel} />);
     await screen.findByRole('heading', { name: 'Gespeicherte Anzeigencodes' });

@@ -121,6 +121,7 @@ describe('picker sessions', () => {
     const named = await h.pickerList({ token: TOKEN }, picker);
     expect(named.accountName).toBe('Acme Beauty EU');
     expect(named.language).toBe('de');
+    expect([bare.words.pickerFill, named.words.pickerFill, named.words.pickerFillLabel]).toEqual(['Fill', 'Einfügen', '{code} von {who} einfügen, {expiry}']);
   });
 
   it('refuses a frame in another tab, or one with an unknown secret', async () => {

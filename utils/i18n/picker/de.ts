@@ -15,7 +15,6 @@ export const dePicker: PickerCatalog = {
   pickerFrameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes',
   pickerClose: 'Gespeicherte Anzeigencodes schließen',
   pickerAccountNumber: 'Werbekonto {id}',
-  pickerLoading: 'Deine Codes werden geladen …',
   pickerListLabel: 'Nutzbare Codes, die bald ablaufenden zuerst',
   pickerUsedHere: 'In diesem Konto verwendet',
   pickerExpiredSection: 'Abgelaufen',

@@ -17,7 +17,6 @@ export const enPicker = {
   pickerFrameTitle: 'Ad Code Keeper: saved ad codes',
   pickerClose: 'Close saved ad codes',
   pickerAccountNumber: 'Ad account {id}',
-  pickerLoading: 'Loading your codes…',
   pickerListLabel: 'Usable codes, soonest expiry first',
   pickerUsedHere: 'Used in this account',
   pickerExpiredSection: 'Expired',

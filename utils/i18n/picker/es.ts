@@ -15,7 +15,6 @@ export const esPicker: PickerCatalog = {
   pickerFrameTitle: 'Ad Code Keeper: códigos de anuncio guardados',
   pickerClose: 'Cerrar códigos de anuncio guardados',
   pickerAccountNumber: 'Cuenta publicitaria {id}',
-  pickerLoading: 'Cargando tus códigos…',
   pickerListLabel: 'Códigos utilizables, los que caducan antes primero',
   pickerUsedHere: 'Usados en esta cuenta',
   pickerExpiredSection: 'Caducados',

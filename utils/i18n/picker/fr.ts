@@ -15,7 +15,6 @@ export const frPicker: PickerCatalog = {
   pickerFrameTitle: 'Ad Code Keeper : codes publicitaires enregistrés',
   pickerClose: 'Fermer les codes publicitaires enregistrés',
   pickerAccountNumber: 'Compte publicitaire {id}',
-  pickerLoading: 'Chargement de vos codes…',
   pickerListLabel: 'Codes utilisables, les plus proches de l’expiration d’abord',
   pickerUsedHere: 'Utilisés dans ce compte',
   pickerExpiredSection: 'Expirés',

@@ -1,33 +1,16 @@
 import type { Language } from '../core';
 import { fillTemplate, pluralTemplate, type Vars } from '../format';
-import { enPicker, type PickerCatalog, type PickerKey } from './en';
+import type { PickerCatalog, PickerKey } from './en';
 
 /**
  * The code picker's own small translator. The picker is a frame in every Ads Manager page with a
- * 49 kB budget, so it carries English only and fetches the one other language it is shown in.
+ * 49 kB budget, so it carries no catalog: the background sends the words of the one language the
+ * list is shown in with the list (utils/i18n/picker/words.ts), and this reads them.
  */
 
-export type { PickerKey };
+export type { PickerCatalog, PickerKey };
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PickerPluralKey = PluralBase<PickerKey>;
-
-const loaded: Partial<Record<Language, PickerCatalog>> = { en: enPicker };
-
-export async function loadPickerCatalog(lang: Language): Promise<void> {
-  if (loaded[lang]) return;
-  loaded[lang] =
-    lang === 'de'
-      ? (await import('./de')).dePicker
-      : lang === 'es'
-        ? (await import('./es')).esPicker
-        : lang === 'fr'
-          ? (await import('./fr')).frPicker
-          : lang === 'pt'
-            ? (await import('./pt')).ptPicker
-            : enPicker;
-}
-
-export const hasPickerCatalog = (lang: Language) => loaded[lang] !== undefined;
 
 export interface PickerTranslator {
   lang: Language;
@@ -35,13 +18,10 @@ export interface PickerTranslator {
   tn: (base: PickerPluralKey, count: number, vars?: Vars) => string;
 }
 
-/** Falls back to English for a language not loaded (yet). */
-export function pickerTranslator(lang: Language): PickerTranslator {
-  const table = loaded[lang] ?? enPicker;
-  const shown = loaded[lang] ? lang : 'en';
+export function pickerTranslator(lang: Language, words: PickerCatalog): PickerTranslator {
   return {
-    lang: shown,
-    t: (key, vars) => fillTemplate(table[key] ?? enPicker[key], vars),
-    tn: (base, count, vars) => pluralTemplate(table, shown, base, count, vars),
+    lang,
+    t: (key, vars) => fillTemplate(words[key] ?? key, vars),
+    tn: (base, count, vars) => pluralTemplate(words, lang, base, count, vars),
   };
 }

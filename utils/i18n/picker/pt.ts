@@ -15,7 +15,6 @@ export const ptPicker: PickerCatalog = {
   pickerFrameTitle: 'Ad Code Keeper: códigos de anúncio salvos',
   pickerClose: 'Fechar códigos de anúncio salvos',
   pickerAccountNumber: 'Conta de anúncios {id}',
-  pickerLoading: 'Carregando seus códigos…',
   pickerListLabel: 'Códigos utilizáveis, os que expiram antes primeiro',
   pickerUsedHere: 'Usados nesta conta',
   pickerExpiredSection: 'Expirados',
