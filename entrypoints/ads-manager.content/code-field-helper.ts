@@ -154,7 +154,8 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   function postQuery() {
     if (!active || !overlay) return;
     const text = queryFromField(active.field.value, active.kind);
-    navigating = text !== '';
+    // A match picked by typing takes Enter in a one-code field; in a textarea Enter stays a new line until ↑/↓.
+    navigating = text !== '' && active.kind === 'single';
     overlay.post({ type: 'query', token, text });
   }
 

@@ -302,7 +302,14 @@ export function App({ channel }: { channel: PageChannel }) {
 
   return (
     <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label={tr.t('pickerTitle')} data-armed={armed}>
-      <PickerHeader tr={tr} account={accountLabel(list, tr)} accountId={list?.advertiserId} onClose={() => close(true)} />
+      <PickerHeader
+        tr={tr}
+        account={accountLabel(list, tr)}
+        accountId={list.advertiserId}
+        showExpired={showExpired}
+        onShowExpired={setShowExpired}
+        onClose={() => close(true)}
+      />
 
       {marked && marked.length > 0 && (
         <div className="banner" role="status">
@@ -348,16 +355,9 @@ export function App({ channel }: { channel: PageChannel }) {
         </p>
       )}
 
-      <PickerFooter
-        tr={tr}
-        multi={multi}
-        selectedCount={selected.length}
-        busy={busy}
-        armed={armed}
-        showExpired={showExpired}
-        onShowExpired={setShowExpired}
-        onFillSelected={(e) => e.isTrusted && void fill(selected, viaOf(e))}
-      />
+      {multi && selected.length > 0 && (
+        <PickerFooter tr={tr} selectedCount={selected.length} busy={busy} armed={armed} onFillSelected={(e) => e.isTrusted && void fill(selected, viaOf(e))} />
+      )}
     </div>
   );
 }

@@ -42,7 +42,6 @@ const TEXT_PAIRS: [string, string, string][] = [
   ['error', 'error-soft', 'refusal banner, error message'],
   ['warn-ink', 'warn-soft', 'used-here question'],
   ['ok', 'surface', 'filled notice'],
-  ['ink', 'field', 'key hints'],
 ];
 
 describe.each([

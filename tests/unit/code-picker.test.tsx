@@ -104,7 +104,7 @@ describe('code picker list', () => {
   it('shows codes not used here soonest first, then the ones used in this account, under their own heading; expired hidden', async () => {
     await renderPicker();
     expect(shownCreators()).toEqual(['@mia.creates', '@leo.fit', '@zoe.bakes']);
-    const heading = screen.getByText('Used in this account');
+    const heading = screen.getByText('Used here');
     // The heading sits between the ready codes and the used one.
     expect(heading.compareDocumentPosition(screen.getByText('@leo.fit')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     expect(heading.compareDocumentPosition(screen.getByText('@zoe.bakes')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

@@ -47,8 +47,4 @@ export const dePicker: PickerCatalog = {
   pickerFillLines_one: '{count} Code als Zeilen einfügen',
   pickerFillLines_other: '{count} Codes als Zeilen einfügen',
   pickerMatching: 'Passend zu „{query}“',
-  pickerKeyFill: 'einfügen',
-  pickerKeySelect: 'auswählen',
-  pickerKeyClose: 'schließen',
-  pickerTypeHint: 'Zum Filtern ins Feld tippen',
 };

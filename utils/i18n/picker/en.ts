@@ -18,7 +18,7 @@ export const enPicker = {
   pickerClose: 'Close saved ad codes',
   pickerAccountNumber: 'Ad account {id}',
   pickerListLabel: 'Usable codes, soonest expiry first',
-  pickerUsedHere: 'Used in this account',
+  pickerUsedHere: 'Used here',
   pickerExpiredSection: 'Expired',
   pickerShowExpired: 'Show expired',
   pickerUnknownCreator: 'Unknown creator',
@@ -49,10 +49,6 @@ export const enPicker = {
   pickerFillLines_one: 'Fill {count} code as lines',
   pickerFillLines_other: 'Fill {count} codes as lines',
   pickerMatching: 'Matching “{query}”',
-  pickerKeyFill: 'fill',
-  pickerKeySelect: 'select',
-  pickerKeyClose: 'close',
-  pickerTypeHint: 'Type in the field to filter',
 } as const;
 
 export type PickerKey = keyof typeof enPicker;

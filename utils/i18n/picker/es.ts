@@ -47,8 +47,4 @@ export const esPicker: PickerCatalog = {
   pickerFillLines_one: 'Rellenar {count} código como líneas',
   pickerFillLines_other: 'Rellenar {count} códigos como líneas',
   pickerMatching: 'Coinciden con «{query}»',
-  pickerKeyFill: 'rellenar',
-  pickerKeySelect: 'seleccionar',
-  pickerKeyClose: 'cerrar',
-  pickerTypeHint: 'Escribe en el campo para filtrar',
 };

@@ -47,8 +47,4 @@ export const frPicker: PickerCatalog = {
   pickerFillLines_one: 'Remplir {count} code en lignes',
   pickerFillLines_other: 'Remplir {count} codes en lignes',
   pickerMatching: 'Correspondant à « {query} »',
-  pickerKeyFill: 'remplir',
-  pickerKeySelect: 'sélectionner',
-  pickerKeyClose: 'fermer',
-  pickerTypeHint: 'Tapez dans le champ pour filtrer',
 };

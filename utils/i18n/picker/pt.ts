@@ -47,8 +47,4 @@ export const ptPicker: PickerCatalog = {
   pickerFillLines_one: 'Preencher {count} código como linhas',
   pickerFillLines_other: 'Preencher {count} códigos como linhas',
   pickerMatching: 'Correspondentes a “{query}”',
-  pickerKeyFill: 'preencher',
-  pickerKeySelect: 'selecionar',
-  pickerKeyClose: 'fechar',
-  pickerTypeHint: 'Digite no campo para filtrar',
 };
