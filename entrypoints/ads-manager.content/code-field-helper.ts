@@ -15,6 +15,8 @@ import { queryFromField, type PickerKey } from '@/utils/picker-channel';
 import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
+import { dialogPanel } from './dialog-panel';
+import { fieldKeyAction } from './field-keys';
 
 /**
  * Ads Manager's page-facing side: finds the code field, keeps the key button and the code list
@@ -48,18 +50,6 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['style', 'class', 'hidden', 'open', 'placeholder', 'aria-hidden'],
 };
 
-/** The dialog's visible panel: the role="dialog" element, or its first child when it is a full-screen mask. */
-function dialogBox(hit: DetectedField): Element | undefined {
-  const d = hit.dialog;
-  if (!d) return undefined;
-  const r = d.getBoundingClientRect();
-  const fullScreen = r.width >= document.documentElement.clientWidth - 2 && r.height >= document.documentElement.clientHeight - 2;
-  if (!fullScreen) return d;
-  // A mask that fills the screen: the panel is the ancestor of the field just below it.
-  let panel: Element = hit.field;
-  while (panel.parentElement && panel.parentElement !== d) panel = panel.parentElement;
-  return panel;
-}
 const LOOKS_LIKE_CODE = /^#?[A-Za-z0-9+/]{20,}={0,2}$/;
 
 function randomToken(): string {
@@ -116,7 +106,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
         avoidCheckedAt = now;
       }
       button?.follow(active.field);
-      overlay?.follow(active.field, avoid, dialogBox(active));
+      overlay?.follow(active.field, avoid, dialogPanel(active));
       followLoop();
     });
   }
@@ -311,39 +301,19 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       .catch(() => undefined);
   }
 
-  /**
-   * The list's keys work from the field, which keeps focus (as in a password manager's inline menu):
-   * ↑/↓ move the list's highlight, Enter fills the highlighted code, Esc closes the list only.
-   */
+  /** The list's keys, pressed in the field (field-keys.ts says which and what they do). */
   function onKeyDown(e: KeyboardEvent) {
     if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
-    const shown = !!overlay?.isOpen;
-    if (e.key === 'Escape' && shown) {
-      e.preventDefault();
-      e.stopPropagation();
-      close(false);
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
     const field = active.field;
-    // In a textarea plain ↑/↓ move between lines; they reach the list from the end of the text.
-    const atEnd = field.selectionStart === field.value.length;
-    const lines = active.kind === 'lines';
-    if (e.key === 'ArrowDown' && (!lines || e.altKey || atEnd)) {
-      e.preventDefault();
-      if (!shown) return void open();
-      navigating = true;
-      postKey('ArrowDown');
-    } else if (e.key === 'ArrowUp' && shown && (!lines || navigating)) {
-      e.preventDefault();
-      navigating = true;
-      postKey('ArrowUp');
-    } else if (e.key === 'Enter' && shown && navigating) {
-      // Not TikTok's Enter (Search) this time: the user is choosing from the list.
-      e.preventDefault();
-      e.stopPropagation();
-      postKey('Enter');
-    }
+    const action = fieldKeyAction(e, { kind: active.kind, atEnd: field.selectionStart === field.value.length, listShown: !!overlay?.isOpen, navigating });
+    if (!action) return;
+    e.preventDefault();
+    // Esc and Enter are the list's this time, not TikTok's (close the dialog, Search).
+    if (action.do !== 'open') e.stopPropagation();
+    if (action.do === 'close') return close(false);
+    if (action.do === 'open') return void open();
+    if (action.key !== 'Enter') navigating = true;
+    postKey(action.key);
   }
 
   /** Typing in the field filters the list (and shows it again, unless the user closed it there). */

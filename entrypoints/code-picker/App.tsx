@@ -10,7 +10,7 @@ import { CodeRow } from './CodeRow';
 import { accountLabel, arrangeCodes, fillLabel, shortCode } from './format';
 import type { PageChannel } from './page-channel';
 import { watchVisibility, type VisibilityGuard } from './visibility-guard';
-import { PickerFooter, PickerHeader } from './chrome';
+import { PickerFooter, PickerHeader, ShowExpiredToggle } from './chrome';
 
 /** About eight rows: more and the list would bury the dialog; it scrolls instead. */
 const MAX_HEIGHT = 380;
@@ -122,7 +122,9 @@ export function App({ channel }: { channel: PageChannel }) {
       if (!ul || !wrap) return;
       const chrome = root.offsetHeight - wrap.clientHeight;
       const pad = ul.offsetHeight - Array.from(ul.children).reduce((h, el) => h + (el as HTMLElement).offsetHeight, 0);
-      const others = Array.from(wrap.children).reduce((h, el) => h + (el === ul ? 0 : (el as HTMLElement).offsetHeight), 0);
+      const after = Array.from(wrap.children).reduce((h, el) => h + (el === ul ? 0 : (el as HTMLElement).offsetHeight), 0);
+      // The empty-list message counts as a row; the "Show expired" toggle after the rows may scroll.
+      const message = wrap.querySelector<HTMLElement>('.empty')?.offsetHeight ?? 0;
       let firstRows = 0;
       let rows = 0;
       for (const el of Array.from(ul.children) as HTMLElement[]) {
@@ -130,8 +132,8 @@ export function App({ channel }: { channel: PageChannel }) {
         firstRows += el.offsetHeight;
         if (el.classList.contains('row')) rows++;
       }
-      const height = Math.min(MAX_HEIGHT, Math.ceil(chrome + ul.offsetHeight + others));
-      const minHeight = Math.min(height, Math.ceil(chrome + pad + firstRows + others));
+      const height = Math.min(MAX_HEIGHT, Math.ceil(chrome + ul.offsetHeight + after));
+      const minHeight = Math.min(height, Math.ceil(chrome + pad + firstRows + message));
       // Not laid out (yet): nothing to tell.
       if (!height) return;
       const key = `${height}:${minHeight}`;
@@ -306,8 +308,6 @@ export function App({ channel }: { channel: PageChannel }) {
         tr={tr}
         account={accountLabel(list, tr)}
         accountId={list.advertiserId}
-        showExpired={showExpired}
-        onShowExpired={setShowExpired}
         onClose={() => close(true)}
       />
 
@@ -342,6 +342,7 @@ export function App({ channel }: { channel: PageChannel }) {
             {query.trim() ? tr.t('pickerNoMatch', { query: query.trim() }) : list.codes.length ? tr.t('pickerAllExpired') : tr.t('pickerNone')}
           </p>
         )}
+        <ShowExpiredToggle tr={tr} checked={showExpired} onChange={setShowExpired} />
       </div>
 
       {/* The highlighted row, for screen readers: focus stays in the page's field while ↑/↓ move it. */}

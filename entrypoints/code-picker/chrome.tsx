@@ -6,13 +6,11 @@ export interface PickerHeaderProps {
   tr: PickerTranslator;
   account?: string;
   accountId?: string;
-  showExpired: boolean;
-  onShowExpired: (show: boolean) => void;
   onClose: () => void;
 }
 
-/** The list's one-line header: what it is, for which ad account, "Show expired", and its close button. */
-export function PickerHeader({ tr, account, accountId, showExpired, onShowExpired, onClose }: PickerHeaderProps) {
+/** The list's one-line header: what it is, for which ad account, and its close button. */
+export function PickerHeader({ tr, account, accountId, onClose }: PickerHeaderProps) {
   return (
     <header className="head">
       <span className="logo" aria-hidden="true">
@@ -27,10 +25,6 @@ export function PickerHeader({ tr, account, accountId, showExpired, onShowExpire
         <h1>{tr.t('pickerTitle')}</h1>
         {account && <p title={accountId}>{account}</p>}
       </div>
-      <label className="toggle">
-        <input type="checkbox" checked={showExpired} onChange={(e) => onShowExpired(e.currentTarget.checked)} />
-        <span>{tr.t('pickerShowExpired')}</span>
-      </label>
       <button type="button" className="icon-btn" aria-label={tr.t('pickerClose')} onClick={onClose}>
         <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
           <path d="M6 6l12 12M18 6 6 18" />
@@ -46,6 +40,16 @@ export interface PickerFooterProps {
   busy: boolean;
   armed: boolean;
   onFillSelected: (e: TargetedMouseEvent<HTMLButtonElement>) => void;
+}
+
+/** After the last row (so it takes none of the room the first rows need): expired codes on request. */
+export function ShowExpiredToggle({ tr, checked, onChange }: { tr: PickerTranslator; checked: boolean; onChange: (show: boolean) => void }) {
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <span>{tr.t('pickerShowExpired')}</span>
+    </label>
+  );
 }
 
 /**
