@@ -1,5 +1,5 @@
 import { extractAdCodes, normalizeAdCode, type ExtractedCode } from './extract';
-import { rowFacts, type RowOptions } from './paste-row';
+import { pasteDateOrder, rowFacts, type RowOptions } from './paste-row';
 
 /** A pasted code with what its row said (see utils/paste-row.ts). */
 export type PastedCode = ExtractedCode & { sentAt?: number };
@@ -57,8 +57,9 @@ export function pastedCodes(text: string, rows?: RowOptions): PastedCode[] {
 /** A short line, or a tab-separated one, is one code's row; a sentence in a pasted mail is not. */
 const ROW_REST_MAX = 80;
 
-function withRowFacts(text: string, found: PastedCode[], rows: RowOptions): PastedCode[] {
+function withRowFacts(text: string, found: PastedCode[], options: RowOptions): PastedCode[] {
   const lines = text.split(/\r?\n/);
+  const rows = { ...options, numericOrder: pasteDateOrder(lines, options.numericOrder) };
   return found.map((c) => {
     const head = c.code.slice(1, 17);
     const line = lines.find((l) => l.includes(head));

@@ -50,6 +50,7 @@ export const messageSchemas = {
   },
   savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['extension'] },
   findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content'] },
+  barStyles: { data: z.object({}).strict(), from: ['content'] },
   describeExpiry: {
     data: z.object({ periodDays: periodSchema.optional(), periodChosen: z.boolean().optional(), sentAt: epochMs.optional(), sentAtText: sentAtTextSchema.optional() }),
     from: ['content'],

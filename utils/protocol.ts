@@ -192,10 +192,16 @@ export interface ExpiryAnswer {
   estimated: boolean;
   /** The message date could not be read: the bar asks for it. */
   dateUnknown: boolean;
+  /** The day the code arrived, short, in the user's language ("Oct 5"): a quoted code's label names it. */
+  receivedDay?: string;
 }
 
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
-export type FoundInText = ExtractedCode & { saved: boolean };
+export type FoundInText = ExtractedCode & {
+  saved: boolean;
+  /** What the sender wrote beside the code ("Morning routine"), so the Save bar can tell codes apart. */
+  context?: string;
+};
 
 /** How many rows of each popup list to send (the popup pages by PAGE_SIZE). */
 export interface PopupLimits {
@@ -211,6 +217,8 @@ export interface ProtocolMap {
   findCodes(data: { text: string }): FoundInText[];
   /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
   describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
+  /** The Save bar's stylesheet: served by the background so the mail-page scripts stay under their size budget. */
+  barStyles(data: Record<string, never>): string;
   // extension pages → background (the background owns every write)
   /** A code is used while it has at least one use; marking unused takes back `uses` (their times), or all. */
   setUsage(data: { id: number; used: boolean; advertiserId?: string; uses?: number[] }): void;

@@ -1,6 +1,8 @@
 import type { CodesDb } from '@/utils/vault/db';
 import { savedAmong } from '@/utils/vault/queries';
 import { extractAdCodes } from '@/utils/extract';
+import { CONTROL_CSS } from '@/utils/capture/styles';
+import { contextOf } from '@/utils/capture/code-context';
 import type { Handlers } from './router';
 
 /**
@@ -14,7 +16,13 @@ export function captureHandlers(db: CodesDb): Handlers {
       const found = extractAdCodes(text);
       if (!found.length) return [];
       const saved = new Set(await savedAmong(db, found.map((f) => f.code)));
-      return found.map((f) => ({ ...f, saved: saved.has(f.code) }));
+      return found.map((f) => {
+        const context = contextOf(text, f.code);
+        return { ...f, saved: saved.has(f.code), ...(context ? { context } : {}) };
+      });
+    },
+    async barStyles() {
+      return CONTROL_CSS;
     },
   };
 }

@@ -28,8 +28,9 @@ export function expiryHandlers(db: CodesDb, changed: () => Promise<void> | void)
         expiresAt: computeExpiry(receivedAt, period),
         expirySource: periodDays === undefined ? 'assumed' : periodChosen ? 'chosen' : 'stated',
       };
-      const text = describeExpiry(facts, translator(lang), shortDay(lang, resolveZone(settings.timeZone)));
-      return { text, estimated: isEstimated(facts), dateUnknown: at === undefined };
+      const day = shortDay(lang, resolveZone(settings.timeZone));
+      const text = describeExpiry(facts, translator(lang), day);
+      return { text, estimated: isEstimated(facts), dateUnknown: at === undefined, ...(at === undefined ? {} : { receivedDay: day(at) }) };
     },
     async choosePeriod({ id, periodDays }) {
       const fix = await choosePeriod(db, id, periodDays, Date.now());

@@ -1,8 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { shortCode } from '@/components/CodeRow';
 import { useBackgroundRead } from '@/components/useBackgroundRead';
+import { useNow } from '@/components/useNow';
+import { useSettings } from '@/components/useSettings';
+import { computeExpiry } from '@/utils/expiry';
+import { localeDateOrder, readSheetDate } from '@/utils/import/values';
 import { BATCH } from '@/utils/vault/limits';
-import { pastedCodes, previewPaste } from '@/utils/paste-preview';
+import { pastedCodes, previewPaste, type PastedCode } from '@/utils/paste-preview';
 import { sendMessage } from '@/utils/protocol';
 import type { Translator } from '@/utils/i18n/core';
 import { useI18n } from '@/utils/i18n/context';
@@ -43,8 +47,20 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const [receivedOn, setReceivedOn] = useState('');
   const i18n = useI18n();
   const { t, tn } = i18n;
+  const { defaultPeriodDays } = useSettings();
+  const now = useNow();
+  // A row's own handle, period and date belong to its code; 11/05/2026 reads in the user's order unless the paste decides it.
+  const rows = useMemo(() => ({ zone: i18n.zone, numericOrder: localeDateOrder(i18n.lang) }), [i18n.zone, i18n.lang]);
+  // "Received on" for the whole paste: codes whose row has no date of its own arrived then (the day, as the sheet import reads one).
+  const pasteSentAt = useMemo(() => {
+    const read = receivedOn ? readSheetDate(receivedOn, 'dmy', i18n.zone) : undefined;
+    return read?.ok ? read.value : undefined;
+  }, [receivedOn, i18n.zone]);
+  const sentAtOf = (c: PastedCode) => c.sentAt ?? pasteSentAt;
+  const expiryOf = (c: PastedCode) => computeExpiry(sentAtOf(c) ?? now, c.periodDays ?? defaultPeriodDays);
   // Which of the pasted codes the vault already has: indexed lookups in the background, not the whole table.
   const found = useMemo(() => (text.trim() ? pastedCodes(text).map((c) => c.code) : []), [text]);
   const key = found.join('\n');
@@ -52,7 +68,7 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
   const { value: lookup } = useBackgroundRead(async () => ({ key, saved: await savedOf(key ? key.split('\n') : []) }), [key]);
   // The read keeps the previous answer while the new one loads: never preview with a stale one.
   const saved = lookup?.key === key ? lookup.saved : undefined;
-  const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved) : undefined), [text, saved]);
+  const preview = useMemo(() => (text.trim() && saved ? previewPaste(text, saved, rows) : undefined), [text, saved, rows]);
 
   useEffect(() => {
     if (autoFocus) area.current?.focus();
@@ -63,7 +79,10 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
     setBusy(true);
     setError(undefined);
     try {
-      const captures = [...preview.toSave, ...preview.alreadySaved].map((c) => ({ ...c, source: { kind: 'paste' as const } }));
+      const captures = [...preview.toSave, ...preview.alreadySaved].map((c) => {
+        const sentAt = sentAtOf(c);
+        return { ...c, ...(sentAt !== undefined ? { sentAt } : {}), source: { kind: 'paste' as const } };
+      });
       // One message carries at most BATCH.save codes; a bigger paste goes in parts, in turn.
       let added = 0;
       for (let i = 0; i < captures.length; i += BATCH.save) {
@@ -71,6 +90,7 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
         added += results.filter((r) => r.outcome === 'saved').length;
       }
       setText('');
+      setReceivedOn('');
       onSaved(added ? tn('addSaved', added) : t('addUpdated'));
     } catch (e) {
       // The pasted text stays in the box, so nothing is lost.
@@ -109,8 +129,8 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
               </span>
               <span className="code-text">{shortCode(c.code, 8)}</span>
               <span className="preview-meta">
-                {t('addPreviewNew')} · {c.creatorHandle ? `${c.creatorHandle} · ` : ''}
-                {periodText(i18n, c.periodDays)}
+                {t('addPreviewNew')} · {c.creatorHandle ?? t('noCreator')} · {periodText(i18n, c.periodDays)} ·{' '}
+                {t('expiryExpiresOn', { date: i18n.date(expiryOf(c)) })}
               </span>
             </li>
           ))}
@@ -133,6 +153,18 @@ export function AddCodes({ onSaved, autoFocus }: { onSaved(message: string): voi
             </li>
           ))}
         </ul>
+      )}
+      {preview && count > 0 && (
+        <label className="add-received hint" style={{ display: 'flex', alignItems: 'center', gap: 6, marginTop: 6, flexWrap: 'wrap' }}>
+          {t('addReceivedOn')}{' '}
+          <input
+            type="date"
+            className="input"
+            value={receivedOn}
+            max={new Date().toLocaleDateString('sv')}
+            onChange={(e) => setReceivedOn(e.target.value)}
+          />
+        </label>
       )}
       {nothingFound && (
         <p className="inline-error" role="alert">

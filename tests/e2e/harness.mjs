@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { readFixture } from '../fixtures/gmail/build.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = process.env.EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3');
@@ -16,8 +17,9 @@ export function chromiumPath() {
   return found;
 }
 
+/** A fixture page by its path under tests/fixtures; Gmail threads are built from one shell (see gmail/build.mjs). */
 export function fixture(rel) {
-  return readFileSync(path.join(FIXTURES, rel), 'utf8');
+  return readFixture(FIXTURES, rel);
 }
 
 /**

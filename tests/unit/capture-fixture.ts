@@ -1,20 +1,27 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
 import type { CaptureContext } from '@/utils/capture/controller';
 import type { SendToBackground } from '@/utils/capture/messaging';
 import type { MessageMeta } from '@/utils/capture/types';
 import type { CaptureInput } from '@/utils/code-record';
+import { contextOf } from '@/utils/capture/code-context';
 import { extractAdCodes } from '@/utils/extract';
 import type { FoundInText } from '@/utils/protocol';
 import { resolveSentAt } from '@/utils/sent-at';
+import { readFixture } from '../fixtures/gmail/build.mjs';
 
 /** The background's findCodes, run in the test (nothing saved yet). */
-export const localExtract = async (text: string): Promise<FoundInText[]> => extractAdCodes(text).map((f) => ({ ...f, saved: false }));
+export const localExtract = async (text: string): Promise<FoundInText[]> => extractAdCodes(text).map((f) => withContext(text, { ...f, saved: false }));
+
+/** As the background's findCodes answers: with the words beside each code. */
+function withContext(text: string, found: FoundInText): FoundInText {
+  const context = contextOf(text, found.code);
+  return context ? { ...found, context } : found;
+}
 
 /** Loads a saved page from tests/fixtures into the test document (scripts do not run). */
 export function loadFixture(rel: string): Document {
-  const html = readFileSync(path.join(__dirname, '../fixtures', rel), 'utf8');
+  const html = readFixture(path.join(__dirname, '../fixtures'), rel);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   document.documentElement.replaceWith(document.importNode(parsed.documentElement, true));
   return document;
@@ -43,7 +50,8 @@ export function fakeBackground(alreadySaved: string[] = []) {
   const saved = new Set(alreadySaved);
   const captures: CaptureInput[] = [];
   const send = vi.fn(async (type: string, data: { captures?: CaptureInput[]; text?: string }) => {
-    if (type === 'findCodes') return extractAdCodes(data.text!).map((f) => ({ ...f, saved: saved.has(f.code) }));
+    if (type === 'findCodes') return extractAdCodes(data.text!).map((f) => withContext(data.text!, { ...f, saved: saved.has(f.code) }));
+    if (type !== 'saveCodes') return undefined;
     for (const c of data.captures!) {
       captures.push(c);
       saved.add(c.code);

@@ -108,7 +108,8 @@ describe('Gmail capture', () => {
       expect.stringContaining('@leo.lifts · 7 days'),
       expect.stringContaining('@dani.moves · 365 days'),
     ]);
-    expect(buttonsIn(roots[0]).map((b) => b.textContent)).toEqual(['Save all codes in this message', 'Save', 'Save', 'Save']);
+    expect(buttonsIn(roots[0]).map((b) => b.textContent)).toEqual(['Save all', 'Save', 'Save', 'Save']);
+    expect(buttonsIn(roots[0])[0].getAttribute('aria-label')).toBe('Save all codes in this message');
   });
 
   it('offers to open a clipped message, with or without a code in its visible part', async () => {

@@ -31,6 +31,11 @@ describe('page-script protocol, sender ↔ real background router', () => {
   const code = makeCode(77);
   /** One request per call the page protocol carries; a new call without a case here fails. */
   const cases: { [K in (typeof PAGE_CALLS)[number]]: () => Promise<void> } = {
+    barStyles: async () => {
+      const send = backgroundSender(runtimeFrom(GMAIL_TAB));
+      // The Save bar's look comes from the background: the page script carries no stylesheet.
+      expect(await send('barStyles', {})).toContain('.row');
+    },
     findCodes: async () => {
       const send = backgroundSender(runtimeFrom(GMAIL_TAB));
       const found = await send('findCodes', { text: `Hi! my spark code ${code} valid for 60 days` });
@@ -51,6 +56,7 @@ describe('page-script protocol, sender ↔ real background router', () => {
         text: 'Aug 20 message + 60 days stated in the message',
         estimated: false,
         dateUnknown: false,
+        receivedDay: 'Aug 20',
       });
       const unknown = await send('describeExpiry', { sentAtText: { texts: ['sometime last week'], now } });
       expect(unknown).toMatchObject({ estimated: true, dateUnknown: true });

@@ -31,15 +31,17 @@ describe('previewPaste', () => {
 
 describe('what a pasted row says beside its code', () => {
   const rows = { zone: 'Europe/Madrid', numericOrder: 'dmy' as const };
-  const noon = (d: string) => Date.parse(`${d}T11:00:00Z`); // 12:00 in Madrid (winter time)
+  // A bare day reads as the sheet import reads it (utils/import/values.ts): the end of that day, 23:59 in Madrid.
+  const dayEnd = (d: string) => Date.parse(`${d}T22:59:00Z`); // winter time
+  const summerDayEnd = (d: string) => Date.parse(`${d}T21:59:00Z`);
 
   it.each([
     [`@leo.lifts\t${A}\t30 days`, { creatorHandle: '@leo.lifts', periodDays: 30 }],
     [`@leo.lifts ${A}`, { creatorHandle: '@leo.lifts' }],
-    [`Leo Park\t@Leo.Lifts\t${A}\t60\t2026-11-05`, { creatorHandle: '@leo.lifts', periodDays: 60, sentAt: noon('2026-11-05') }],
-    [`${A}, 1 year, 05/11/2026`, { periodDays: 365, sentAt: noon('2026-11-05') }],
+    [`Leo Park\t@Leo.Lifts\t${A}\t60\t2026-11-05`, { creatorHandle: '@leo.lifts', periodDays: 60, sentAt: dayEnd('2026-11-05') }],
+    [`${A}, 1 year, 05/11/2026`, { periodDays: 365, sentAt: dayEnd('2026-11-05') }],
     [`${A} | 2 months | @maya.creates`, { creatorHandle: '@maya.creates', periodDays: 60 }],
-    [`${A}\t7d\t25/11/2026`, { periodDays: 7, sentAt: noon('2026-11-25') }],
+    [`${A}\t7d\t25/11/2026`, { periodDays: 7, sentAt: dayEnd('2026-11-25') }],
   ])('%s', (line, facts) => {
     const [c] = pastedCodes(line, rows);
     expect(c).toMatchObject({ code: A, ...facts });
@@ -47,9 +49,9 @@ describe('what a pasted row says beside its code', () => {
   });
 
   it('reads 11/05/2026 in the user’s order, unless a number over 12 decides it', () => {
-    expect(pastedCodes(`${A}\t11/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(noon('2026-11-05'));
-    expect(pastedCodes(`${A}\t11/05/2026`, rows)[0].sentAt).toBe(Date.parse('2026-05-11T10:00:00Z'));
-    expect(pastedCodes(`${A}\t13/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(Date.parse('2026-05-13T10:00:00Z'));
+    expect(pastedCodes(`${A}\t11/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(dayEnd('2026-11-05'));
+    expect(pastedCodes(`${A}\t11/05/2026`, rows)[0].sentAt).toBe(summerDayEnd('2026-05-11'));
+    expect(pastedCodes(`${A}\t13/05/2026`, { ...rows, numericOrder: 'mdy' })[0].sentAt).toBe(summerDayEnd('2026-05-13'));
     expect(pastedCodes(`${A}\t31/02/2026`, rows)[0].sentAt).toBeUndefined();
   });
 

@@ -18,6 +18,7 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   saveCodes: { captures: [{ code: makeCode(90), periodDays: 30, sentAt: NOW, source: { kind: 'gmail', subject: 'Spark code', url: 'https://mail.google.com/mail/u/0/#inbox/1' } }] },
   savedCodes: { codes: [makeCode(1)] },
   findCodes: { text: `Hi! Here is my ad code ${makeCode(91)} valid for 60 days.` },
+  barStyles: {},
   describeExpiry: { periodDays: 60, sentAtText: { texts: ['Wed, Aug 20, 2025, 1:19 PM'], now: NOW } },
   choosePeriod: { id: 1, periodDays: 60 },
   setReceivedAt: { id: 1, receivedAt: NOW },

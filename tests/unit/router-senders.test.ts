@@ -35,6 +35,7 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   savedCodes: ['extension'],
   findCodes: ['content'],
   describeExpiry: ['content'],
+  barStyles: ['content'],
   choosePeriod: ['extension'],
   setReceivedAt: ['extension'],
   restoreExpiryBasis: ['extension'],

@@ -1,5 +1,4 @@
 import { HOST_ATTR } from './dom';
-import { CONTROL_CSS } from './styles';
 import { dateQuestion, maker, periodChips, type BarChoice } from './expiry-parts';
 import type { ExpiryAnswer } from '../protocol';
 
@@ -12,6 +11,10 @@ export interface BarCode {
   warning?: string;
   /** The message stated no period: offer the period chips. */
   askPeriod?: boolean;
+  /** Only quoted from an earlier message: labelled so, and left out of "Save all" unless the user includes it. */
+  quoted?: boolean;
+  /** What the sender wrote beside it ("Morning routine"), to tell the rows apart. */
+  context?: string;
 }
 
 export interface ControlBarOptions {
@@ -23,6 +26,10 @@ export interface ControlBarOptions {
   /** How the expiry will be worked out, with the user's choices so far (the background words it). */
   describe?(code: string, choice: BarChoice): Promise<ExpiryAnswer>;
   noun?: 'message' | 'chat';
+  /** The bar's stylesheet (utils/capture/styles.ts, which the background serves: it would be a fifth of this script). */
+  css?: string;
+  /** A row is hovered or focused (the code), or left (undefined): the page shows where that code is. */
+  point?(code: string | undefined): void;
 }
 
 export interface ControlBar {
@@ -81,7 +88,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   host.setAttribute(HOST_ATTR, options.noun ?? 'message');
   const root = host.attachShadow({ mode: 'open' });
   const style = el(doc, 'style');
-  style.textContent = CONTROL_CSS;
+  style.textContent = options.css ?? '';
   const bar = el(doc, 'section', 'bar');
   bar.setAttribute('aria-label', 'Ad Code Keeper');
   root.append(style, bar);
@@ -114,7 +121,7 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
     if (sub) sub.textContent = subtitle();
   };
 
-  const run = async (codes: string[], button: HTMLButtonElement, event: MouseEvent) => {
+  const run = async (codes: string[], button: HTMLButtonElement, event: Event) => {
     if (!event.isTrusted || busy) return;
     busy = true;
     const label = button.textContent;
@@ -136,12 +143,19 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
 
   const n = options.codes.length;
   const noun = options.noun ?? 'message';
+  // The count is the message's own codes; quoted ones are named apart, so "3 ad codes" means the 3 rows the user can see as this message's.
+  const own = options.codes.filter((c) => !c.quoted).length;
+  const quoted = n - own;
   const subtitle = () => {
     const left = options.codes.filter((c) => !saved.has(c.code)).length;
     if (!n) return '';
     if (!left) return n === 1 ? 'code saved' : `all ${n} codes saved`;
-    return n === 1 ? `ad code in this ${noun}` : `${n} ad codes in this ${noun}`;
+    const mine = own === 1 ? `ad code in this ${noun}` : own ? `${own} ad codes in this ${noun}` : '';
+    const earlier = quoted ? `${quoted} from an earlier message` : '';
+    return [mine, earlier].filter(Boolean).join(' · ');
   };
+  /** Quoted codes the user ticked for "Save all". */
+  const included = new Set<string>();
 
   const head = el(doc, 'div', 'head');
   const title = el(doc, 'span', 'title', 'Ad Code Keeper');
@@ -150,35 +164,57 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
   if (sub) head.append(sub);
   head.append(el(doc, 'span', 'spacer'));
   if (n > 1) {
-    saveAll = el(doc, 'button', 'all', `Save all codes in this ${noun}`);
+    // Short on screen, so the count beside it stays readable; the full name for screen readers.
+    saveAll = el(doc, 'button', 'all', 'Save all');
+    saveAll.setAttribute('aria-label', `Save all codes in this ${noun}`);
     saveAll.type = 'button';
     saveAll.addEventListener('click', (e) => {
-      void run(options.codes.map((c) => c.code).filter((c) => !saved.has(c)), saveAll!, e);
+      const chosen = options.codes.filter((c) => !c.quoted || included.has(c.code)).map((c) => c.code);
+      void run(chosen.filter((c) => !saved.has(c)), saveAll!, e);
     });
     head.append(saveAll);
   }
   bar.append(head);
 
-  // The user's answers: a period per code, one arrival date for the message.
+  /** "Include" on a quoted row: only then does "Save all" take it. */
+  const includeBox = (code: string) => {
+    const label = el(doc, 'label', 'include');
+    const box = el(doc, 'input');
+    box.type = 'checkbox';
+    // A script's click() still fires a trusted "change"; refusing the click itself keeps the box as the user left it.
+    box.addEventListener('click', (e) => e.isTrusted || e.preventDefault());
+    box.addEventListener('change', () => (box.checked ? included.add(code) : included.delete(code)));
+    // Named by its row (the code is right there): "include" in Save all.
+    label.append(box, doc.createTextNode('include'));
+    return label;
+  };
+
+  // The user's answers: a period per code, one arrival date for the codes whose date was not found (a
+  // quoted code's unreadable "On … wrote:" line must not move the message's own codes).
   const choices = new Map<string, BarChoice>();
+  const undated = new Set<string>();
   let sentAt: number | undefined;
   let ask: HTMLElement | undefined;
   const make = maker(doc);
   const describers: (() => void)[] = [];
   const describeAll = () => describers.forEach((d) => d());
   const choose = (code: string, period: number) => {
-    choices.set(code, { period, sentAt });
+    choices.set(code, { period, sentAt: undated.has(code) ? sentAt : undefined });
     describeAll();
   };
 
   for (const c of options.codes) {
     const row = el(doc, 'div', 'row');
+    const line = el(doc, 'div', 'line');
     const code = el(doc, 'span', 'code', shortCode(c.code));
     code.title = c.code;
-    const info = el(doc, 'div', 'info');
+    const info = el(doc, 'span', 'info');
+    if (c.context) info.append(el(doc, 'span', 'context', c.context));
     const detail = el(doc, 'span', 'detail', c.detail);
     if (c.warning) detail.append(c.detail ? ' · ' : '', el(doc, 'span', 'warn', c.warning));
     info.append(detail);
+    const earlier = c.quoted ? el(doc, 'span', 'earlier', 'from an earlier message') : undefined;
+    if (earlier) info.append(earlier);
     choices.set(c.code, {});
     if (options.describe) {
       const how = el(doc, 'span', 'how');
@@ -188,10 +224,13 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
           if (!a) return;
           how.textContent = a.text;
           how.classList.toggle('est', a.estimated);
+          if (earlier && a.receivedDay) earlier.textContent = `from an earlier message (${a.receivedDay})`;
+          how.title = a.text;
+          if (a.dateUnknown) undated.add(c.code);
           if (a.dateUnknown && !ask) {
             ask = dateQuestion(make, (at) => {
               sentAt = at;
-              for (const choice of choices.values()) choice.sentAt = at;
+              for (const [k, choice] of choices) if (undated.has(k)) choice.sentAt = at;
               describeAll();
             });
             bar.insertBefore(ask, error);
@@ -200,12 +239,25 @@ export function createControlBar(doc: Document, options: ControlBarOptions): Con
       describers.push(describe);
       describe();
     }
-    if (c.askPeriod) info.append(periodChips(make, (days) => choose(c.code, days)));
     const button = el(doc, 'button', 'save', 'Save');
     button.type = 'button';
     button.setAttribute('aria-label', `Save ad code ${shortCode(c.code)}`);
     button.addEventListener('click', (e) => void run([c.code], button, e));
-    row.append(code, info, button);
+    line.append(code, info);
+    if (c.quoted && n > 1) line.append(includeBox(c.code));
+    line.append(button);
+    row.append(line);
+    if (c.askPeriod) row.append(periodChips(make, (days) => choose(c.code, days)));
+    // The row itself is a stop for the keyboard: focusing it shows the code in the mail, Enter saves it.
+    row.tabIndex = 0;
+    row.setAttribute('aria-label', [shortCode(c.code), c.context, c.detail, c.quoted ? 'from an earlier message' : ''].filter(Boolean).join(', '));
+    row.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && e.target === row && buttons.get(c.code)?.isConnected) void run([c.code], buttons.get(c.code)!, e);
+    });
+    for (const [on, off] of [['mouseenter', 'mouseleave'], ['focusin', 'focusout']]) {
+      row.addEventListener(on, () => options.point?.(c.code));
+      row.addEventListener(off, () => options.point?.(undefined));
+    }
     buttons.set(c.code, button);
     bar.append(row);
   }

@@ -2,7 +2,10 @@ import type { CaptureInput } from '../code-record';
 import { BATCH } from '../vault/limits';
 import { createControlBar, type BarCode, type ControlBar } from './control-bar';
 import type { BarChoice } from './expiry-parts';
+import { dateText } from './date-text';
 import { HOST_ATTR, toHandle } from './dom';
+import { createHighlighter } from './highlight';
+import { applyPageTheme } from './theme';
 import { findCodes, type FoundCode } from './find-codes';
 import { backgroundSender, type SendToBackground } from './messaging';
 import type { CaptureUnit, MessageMeta, SiteAdapter } from './types';
@@ -79,6 +82,18 @@ function toCapture(found: FoundCode, meta: MessageMeta, kind: SiteAdapter['kind'
   return withChoice(input, choice);
 }
 
+/**
+ * A code found only in a quote was sent when the quoted message was: its "On … wrote:" line is the date
+ * text to read (no line, or one that does not read → the bar asks), never the reply's date.
+ */
+function metaFor(unit: CaptureUnit, found: FoundCode): MessageMeta {
+  const meta = unit.meta(found.segment);
+  if (!found.quotedOnly) return meta;
+  const { sentAt: _reply, sentAtText: _replyText, ...rest } = meta;
+  const quoted = found.attribution ? dateText([found.attribution], Date.now()) : undefined;
+  return quoted ? { ...rest, sentAtText: quoted } : rest;
+}
+
 /** The user's answers in the bar win: a chip's period, and the arrival date (asked only when the page's did not read). */
 function withChoice(input: CaptureInput, { period, sentAt }: BarChoice): CaptureInput {
   const out = { ...input };
@@ -111,6 +126,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const pageUrl = options.pageUrl ?? (() => win.location.href);
   const active = () => site.isActive(new URL(pageUrl()));
   const shown = new Map<Element, Shown>();
+  const highlighter = createHighlighter(doc);
   const saved = new Set<string>();
   const warned = new Set<string>();
   let recognisedOnce = false;
@@ -143,7 +159,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[], choices: Map<string, BarChoice>) => {
     const captures = found
       .filter((f) => codes.includes(f.code))
-      .map((f) => toCapture(f, unit.meta(f.segment), site.kind, pageUrl(), choices.get(f.code)));
+      .map((f) => toCapture(f, metaFor(unit, f), site.kind, pageUrl(), choices.get(f.code)));
     // One message carries at most BATCH.save codes; "Save all" on a longer list sends it in parts.
     const results = [];
     for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send('saveCodes', { captures: captures.slice(i, i + BATCH.save) })));
@@ -156,9 +172,12 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
 
   const extract = (text: string) => send('findCodes', { text });
+  // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
+  let styles: Promise<string> | undefined;
+  const barStyles = () => (styles ??= send('barStyles', {}).catch(() => ''));
 
   /** Places the unit's bars for the codes it found. */
-  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>) => {
+  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {
     // A code this page already shows (or shows elsewhere unquoted) gets no second control for a quoted copy.
     const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
     found.forEach((f) => claimed.add(f.code));
@@ -174,18 +193,27 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     for (const [segment, codes] of bySegment) {
       const bar = createControlBar(doc, {
         // Chats: each code's own message says who sent it.
-        codes: codes.map((f) => ({ code: f.code, askPeriod: !f.periodDays, ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta) })),
+        codes: codes.map((f) => ({
+          code: f.code,
+          askPeriod: !f.periodDays,
+          quoted: f.quotedOnly,
+          context: f.context,
+          ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta),
+        })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
         save: (chosen, choices) => save(unit, found, chosen, choices),
         describe: (code, choice) => {
           const f = codes.find((x) => x.code === code)!;
-          const c = withChoice(toCapture(f, unit.meta(f.segment), site.kind, pageUrl()), choice);
+          const c = withChoice(toCapture(f, metaFor(unit, f), site.kind, pageUrl()), choice);
           return send('describeExpiry', { periodDays: c.periodDays, periodChosen: c.periodChosen, sentAt: c.sentAt, sentAtText: c.sentAtText });
         },
         noun: unit.noun,
+        css,
+        point: (code) => highlighter.show(code ? codes.find((x) => x.code === code)?.locate() : undefined),
       });
       first = false;
       unit.place(bar.host, segment);
+      applyPageTheme(bar.host);
       entry.bars.push(bar);
       codes.forEach((f) => saved.has(f.code) && bar.markSaved(f.code));
     }
@@ -238,7 +266,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       markSaved(r.codes.filter((f) => f.saved).map((f) => f.code));
       r.codes.forEach((f) => !f.quotedOnly && claimed.add(f.code));
     }
-    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed);
+    const css = read.some((r) => r.codes.length || r.unit.clippedLink) ? await barStyles() : '';
+    if (stopped) return;
+    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed, css);
   };
 
   // One scan at a time: a page change during a scan asks for one more pass afterwards.

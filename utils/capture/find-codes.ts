@@ -1,5 +1,5 @@
 import type { FoundInText } from '../protocol';
-import { elementAt, readText, type ReadText } from './read-text';
+import { elementAt, pieceAt, readText, type ReadText } from './read-text';
 import type { CaptureUnit } from './types';
 
 /** The background's extractor (findCodes message); tests pass the extractor itself. */
@@ -18,6 +18,28 @@ export interface FoundCode {
   segment: Element;
   /** Already in the vault. */
   saved: boolean;
+  /** Only quoted: the quote's "On Mon, Oct 5, 2026 … wrote:" line (its date is the code's), when the page has one. */
+  attribution?: string;
+  /** What the sender wrote beside the code ("Morning routine"), to tell codes apart in the bar. */
+  context?: string;
+  /** The code's text in the page, for highlighting it (undefined once the page has changed under it). */
+  locate(): Range | undefined;
+}
+
+/** A Range over the code's characters, found again in the text nodes where it was read. */
+function rangeOf(doc: Document, startNode: Text | undefined, endNode: Text | undefined, head: string, tail: string): Range | undefined {
+  if (!startNode?.isConnected) return undefined;
+  const from = startNode.nodeValue?.indexOf(head) ?? -1;
+  if (from < 0) return undefined;
+  const last = endNode?.isConnected ? endNode : startNode;
+  const to = last.nodeValue?.indexOf(tail, last === startNode ? from : 0) ?? -1;
+  const range = doc.createRange();
+  // The # the sender wrote is part of the code as the user sees it.
+  range.setStart(startNode, from > 0 && startNode.nodeValue![from - 1] === '#' ? from - 1 : from);
+  // A tail not found again (the page changed): the head alone still shows where the code is.
+  if (to >= 0) range.setEnd(last, to + tail.length);
+  else range.setEnd(startNode, from + head.length);
+  return range;
 }
 
 /** Cheap test before asking the background: a run of code characters (wrapped codes included). */
@@ -55,20 +77,32 @@ export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<
     if (seen.has(found.code)) continue;
     seen.add(found.code);
     const places = occurrences(read, found.code).map((o) => ({
+      ...o,
       startEl: elementAt(read, o.start),
       endEl: elementAt(read, o.end),
     }));
     const own = places.find((p) => !(quote && p.startEl?.closest(quote)));
     const chosen = own ?? places[0];
     const segment = unit.segments.find((s) => chosen?.endEl && s.contains(chosen.endEl)) ?? unit.segments[unit.segments.length - 1];
+    const quotedOnly = places.length > 0 && !own;
+    const body = found.code.slice(1);
+    const [head, tail] = [body.slice(0, PROBE), body.slice(-PROBE)];
+    const startNode = chosen && pieceAt(read, chosen.start)?.node;
+    const endNode = chosen && pieceAt(read, chosen.end)?.node;
+    const doc = segment.ownerDocument;
+    const attribution = quotedOnly && chosen?.startEl ? unit.quoteAttribution?.(chosen.startEl, segment) : undefined;
+    const context = found.context;
     out.push({
       code: found.code,
       periodDays: found.periodDays,
       creatorHandle: found.creatorHandle,
       postUrl: found.postUrl,
-      quotedOnly: places.length > 0 && !own,
+      quotedOnly,
       segment,
       saved: found.saved,
+      attribution,
+      context,
+      locate: () => rangeOf(doc, startNode, endNode, head, tail),
     });
   }
   return { codes: out, text: read.text };

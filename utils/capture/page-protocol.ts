@@ -4,7 +4,7 @@ import type { ProtocolMap } from '../protocol';
  * The page-script protocol, version 1: how the tiny capture scripts (mail, DM and chat pages)
  * talk to the background. Both sides import this file, so they cannot drift apart.
  *
- *   request  { ackPage: 1, call: 'findCodes' | 'saveCodes' | 'describeExpiry', data }
+ *   request  { ackPage: 1, call: 'findCodes' | 'saveCodes' | 'describeExpiry' | 'barStyles', data }
  *   reply    { ackPage: 1, ok: true, value } | { ackPage: 1, ok: false, error: '<message for the user>' }
  *
  * It has no `type` field on purpose: @webext-core/messaging (used by the extension's own pages)
@@ -12,7 +12,7 @@ import type { ProtocolMap } from '../protocol';
  * page listener (entrypoints/background/router.ts), after the same sender and payload checks.
  */
 export const PAGE_PROTOCOL = 1;
-export const PAGE_CALLS = ['findCodes', 'saveCodes', 'describeExpiry'] as const;
+export const PAGE_CALLS = ['findCodes', 'saveCodes', 'describeExpiry', 'barStyles'] as const;
 export type PageCall = (typeof PAGE_CALLS)[number];
 export type PageData<K extends PageCall> = Parameters<ProtocolMap[K]>[0];
 export type PageResult<K extends PageCall> = ReturnType<ProtocolMap[K]>;

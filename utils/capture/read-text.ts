@@ -3,8 +3,8 @@ import { HOST_ATTR } from './dom';
 /** Text of a message as a reader sees its lines, with a map back to the DOM. */
 export interface ReadText {
   text: string;
-  /** Start offset of each piece and the element it came from, in order. */
-  pieces: { start: number; el: Element }[];
+  /** Start offset of each piece, the element it came from and its text node (none for added breaks), in order. */
+  pieces: { start: number; el: Element; node?: Text }[];
 }
 
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TBODY|TD|TH|THEAD|TR|UL)$/;
@@ -35,9 +35,9 @@ function textOf(node: Text, parent: Element): string {
 export function readText(segments: readonly Element[]): ReadText {
   let text = '';
   const pieces: ReadText['pieces'] = [];
-  const add = (s: string, el: Element) => {
+  const add = (s: string, el: Element, node?: Text) => {
     if (!s || text.length >= MAX_CHARS) return;
-    pieces.push({ start: text.length, el });
+    pieces.push(node ? { start: text.length, el, node } : { start: text.length, el });
     text += s.slice(0, MAX_CHARS - text.length);
   };
   const newline = (el: Element) => {
@@ -53,7 +53,7 @@ export function readText(segments: readonly Element[]): ReadText {
         const t = textOf(n as Text, el);
         // Source formatting between blocks is not a line of its own.
         if (t === ' ' && (!text || /\s$/.test(text))) continue;
-        add(t, el);
+        add(t, el, n as Text);
       }
       else if (n.nodeType === 1) {
         const child = n as Element;
@@ -72,8 +72,8 @@ export function readText(segments: readonly Element[]): ReadText {
   return { text, pieces };
 }
 
-/** The element the character at `offset` came from (binary search over pieces). */
-export function elementAt(read: ReadText, offset: number): Element | undefined {
+/** The piece the character at `offset` came from (binary search over pieces). */
+export function pieceAt(read: ReadText, offset: number): ReadText['pieces'][number] | undefined {
   const { pieces } = read;
   let lo = 0;
   let hi = pieces.length - 1;
@@ -83,5 +83,10 @@ export function elementAt(read: ReadText, offset: number): Element | undefined {
     if (pieces[mid].start <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return pieces[lo].el;
+  return pieces[lo];
+}
+
+/** The element the character at `offset` came from. */
+export function elementAt(read: ReadText, offset: number): Element | undefined {
+  return pieceAt(read, offset)?.el;
 }

@@ -31,6 +31,8 @@ export interface CaptureUnit {
   meta(segment?: Element): MessageMeta;
   /** Selectors of quoted earlier messages inside the segments. */
   quoteSelectors: readonly string[];
+  /** The "On … wrote:" line of the quote around `el` (inside `segment`), for mail sites; see capture/quote-line.ts. */
+  quoteAttribution?(el: Element, segment: Element): string | undefined;
   /** Link that opens the whole message when the page clipped it. */
   clippedLink?: string;
   /** The site's name as users know it ("Gmail"), for the bar's wording; the bar itself names no site. */

@@ -12,8 +12,13 @@ export function fillTemplate(template: string, vars?: Vars): string {
 }
 
 /** Plural forms by CLDR category; languages here only need one/other, the rest fall back to other. */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 export function pluralTemplate(table: Record<string, string>, lang: string, base: string, count: number, vars?: Vars): string {
-  const category = new Intl.PluralRules(lang).select(count);
+  let rules = pluralRules.get(lang);
+  // Building the rules is costly and this runs for every plural on a page: one per language.
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const category = rules.select(count);
   const template = (category === 'one' ? table[`${base}_one`] : undefined) ?? table[`${base}_other`];
   return fillTemplate(template, { count: count.toLocaleString(lang), ...vars });
 }

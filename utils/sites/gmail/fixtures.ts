@@ -14,7 +14,12 @@ export const GMAIL_FIXTURES: SiteFixtures = {
     {
       file: 'gmail/thread.html', url: THREAD, units: 2,
       // The collapsed first message (div.kv) has a date but no body.
-      matches: { ...base, ...noFullView, 'thread.message': 2, 'thread.body': 2, 'thread.sender': 2, 'thread.date': 3, 'thread.clipped': 0, quote: 1 },
+      matches: { ...base, ...noFullView, 'thread.message': 2, 'thread.body': 2, 'thread.sender': 2, 'thread.date': 3, 'thread.clipped': 0, quote: 1, quoteAttribution: 1 },
+    },
+    {
+      // A reply whose earlier messages are collapsed: one code only in the quote (with a quote inside it), under its "On … wrote:" line.
+      file: 'gmail/reply-chain.html', url: THREAD, units: 1,
+      matches: { ...base, ...noFullView, 'thread.message': 1, 'thread.body': 1, 'thread.sender': 1, 'thread.date': 3, 'thread.clipped': 0, quote: 2, quoteAttribution: 2 },
     },
     {
       // Hidden empty twins, trimmed content (div.ajR, div.im), a clipped message, a collapsed one.

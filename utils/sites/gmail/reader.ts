@@ -1,6 +1,7 @@
 import { allMatches, cleanText, firstMatch } from '../../capture/dom';
 import type { CaptureUnit, MessageMeta, SiteAdapter } from '../../capture/types';
 import { dateText } from '../../capture/date-text';
+import { attributionOf } from '../../capture/quote-line';
 import { GMAIL } from './selectors';
 
 /** Nearest match above `el`: Gmail keeps several thread views in the page (split view, history). */
@@ -18,6 +19,7 @@ function threadUnit(message: HTMLElement, body: HTMLElement, pageUrl: () => stri
     key: message,
     segments: [body],
     quoteSelectors: GMAIL.quote,
+    quoteAttribution: (el, segment) => attributionOf(el, segment, GMAIL.quoteAttribution),
     clippedLink: clipped?.href.startsWith('https://mail.google.com/') ? clipped.href : undefined,
     siteName: SITE_NAME,
     // Above the body, under the sender line: Gmail rewrites text inside the body at times.
@@ -42,6 +44,7 @@ function fullViewUnit(message: HTMLElement, body: HTMLElement, doc: Document, pa
     key: message,
     segments: [body],
     quoteSelectors: GMAIL.quote,
+    quoteAttribution: (el, segment) => attributionOf(el, segment, GMAIL.quoteAttribution),
     place: (host) => body.prepend(host),
     meta(): MessageMeta {
       // "Maya Lopez <maya@example.com>"

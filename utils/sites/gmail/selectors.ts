@@ -32,5 +32,7 @@ export const GMAIL = {
    * Earlier messages quoted in a reply (expanded or behind the "…" button). Gmail trims repeated
    * content into div.HOEnZb > div.adm > div.ajR (the "•••" toggle) then div.im.
    */
+  /** The "On Fri, Nov 20, 2026 at 10:14 AM Maya <…> wrote:" line above a quote: the quoted message's date. */
+  quoteAttribution: ['div.gmail_attr', '.gmail_quote_attribution'],
   quote: ['blockquote', '.gmail_quote', '.gmail_extra', 'div.adL', 'div.yj6qo', 'div.im', 'div.adm', 'div.HOEnZb'],
 } as const;
