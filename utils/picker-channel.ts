@@ -15,7 +15,11 @@ export type ToPicker =
   | { type: 'context'; token: string; context: PickerFieldContext }
   | { type: 'focus'; token: string }
   | { type: 'refresh'; token: string }
-  | { type: 'moved'; token: string };
+  | { type: 'moved'; token: string }
+  /** What the user typed in the page's field: the list filters by it (the field keeps focus). */
+  | { type: 'query'; token: string; text: string }
+  /** A list key pressed in the page's field (only ones the content script saw as trusted). */
+  | { type: 'key'; token: string; key: PickerKey };
 
 /** Picker frame → content script: "vouch for me", carrying the nonce the background gave this frame. */
 export interface FromPicker {
@@ -28,7 +32,14 @@ export type PageEvent =
   | { type: 'context'; context: PickerFieldContext }
   | { type: 'focus' }
   | { type: 'refresh' }
-  | { type: 'moved' };
+  | { type: 'moved' }
+  | { type: 'query'; text: string }
+  | { type: 'key'; key: PickerKey };
+
+/** The keys that work on the list from the field: move the highlight, fill the highlighted code. */
+export const PICKER_KEYS = ['ArrowDown', 'ArrowUp', 'Enter'] as const;
+export type PickerKey = (typeof PICKER_KEYS)[number];
+const MAX_QUERY = 100;
 
 /** The format of the session secret and of the hello nonce (as in the background's schemas). */
 export const PICKER_SECRET = /^[A-Za-z0-9_-]{16,128}$/;
@@ -40,6 +51,8 @@ export function readToPicker(data: unknown, token: string): PageEvent | undefine
   if (m.token !== token) return undefined;
   if (m.type === 'context') return { type: 'context', context: readContext(m.context) };
   if (m.type === 'focus' || m.type === 'refresh' || m.type === 'moved') return { type: m.type };
+  if (m.type === 'query' && typeof m.text === 'string') return { type: 'query', text: m.text.slice(0, MAX_QUERY) };
+  if (m.type === 'key' && (PICKER_KEYS as readonly unknown[]).includes(m.key)) return { type: 'key', key: m.key as PickerKey };
   return undefined;
 }
 
@@ -56,4 +69,11 @@ function readContext(raw: unknown): PickerFieldContext {
     kind: c.kind === 'lines' ? 'lines' : 'single',
     present: Array.isArray(c.present) ? c.present.filter((p): p is string => typeof p === 'string' && p.length < 200).slice(0, 50) : [],
   };
+}
+
+/** What the field holds, as the list's filter: typed text filters; a whole code (one just filled) does not. */
+export function queryFromField(value: string, kind: PickerFieldContext['kind']): string {
+  const text = kind === 'lines' ? (value.split(/\r?\n/).at(-1) ?? '') : value;
+  const trimmed = text.trim();
+  return /^#?[A-Za-z0-9+/]{20,}={0,2}$/.test(trimmed) ? '' : trimmed.slice(0, MAX_QUERY);
 }

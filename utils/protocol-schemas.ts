@@ -125,7 +125,7 @@ export const messageSchemas = {
   pickerUi: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
-      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000) }),
+      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000), minHeight: z.number().int().min(0).max(2000).optional() }),
     ]),
     from: ['picker'],
   },
@@ -137,7 +137,7 @@ export const messageSchemas = {
   pickerUiRelay: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
-      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000) }),
+      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000), minHeight: z.number().int().min(0).max(2000).optional() }),
     ]),
     from: [],
   },

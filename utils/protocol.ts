@@ -3,6 +3,8 @@ import type { AdCodeRecord, CaptureInput, CodePatch, ExpiryBasis, SentAtText, St
 import type { ExtractedCode } from './extract';
 import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
+import type { Language } from './i18n/core';
+import type { PickerCatalog } from './i18n/picker/en';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -32,6 +34,11 @@ export interface PickerList {
   now: number;
   /** The advertiser account (aadvid) of the page the picker is shown on. */
   advertiserId?: string;
+  /** That account's name, when the TikTok connection has learned it (utils/tiktok-accounts.ts). */
+  accountName?: string;
+  /** The UI language chosen in Settings, resolved, and the picker's words in it (the frame carries no catalog). */
+  language: Language;
+  words: PickerCatalog;
   /** The last codes this page marked used, so the picker can offer undo. */
   recentlyMarked?: { ids: number[]; at: number };
   /** TikTok just refused a code this page filled (its error text under the field): say so, offer renewal. */
@@ -54,7 +61,8 @@ export interface PickerRefusal {
 /** What the picker asks its page-side script to do (relayed by the background, never via the page). */
 export type PickerUiAction =
   | { action: 'close'; refocusField: boolean }
-  | { action: 'resize'; height: number };
+  /** `minHeight`: the header and three rows (all rows when fewer), the least worth showing below or above the field. */
+  | { action: 'resize'; height: number; minHeight?: number };
 
 /** What the page-side script tells the picker about the field it serves. */
 export interface PickerFieldContext {

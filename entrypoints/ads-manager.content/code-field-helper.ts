@@ -11,9 +11,12 @@ import {
   isShown,
   type DetectedField,
 } from '@/utils/sites/ads-manager';
+import { queryFromField, type PickerKey } from '@/utils/picker-channel';
 import { onMessage, sendMessage, type FillResult, type FillTrigger, type PickerFieldContext, type PickerUiAction } from '@/utils/protocol';
 import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
+import { dialogPanel } from './dialog-panel';
+import { fieldKeyAction } from './field-keys';
 
 /**
  * Ads Manager's page-facing side: finds the code field, keeps the key button and the code list
@@ -47,18 +50,6 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: ['style', 'class', 'hidden', 'open', 'placeholder', 'aria-hidden'],
 };
 
-/** The dialog's visible panel: the role="dialog" element, or its first child when it is a full-screen mask. */
-function dialogBox(hit: DetectedField): Element | undefined {
-  const d = hit.dialog;
-  if (!d) return undefined;
-  const r = d.getBoundingClientRect();
-  const fullScreen = r.width >= document.documentElement.clientWidth - 2 && r.height >= document.documentElement.clientHeight - 2;
-  if (!fullScreen) return d;
-  // A mask that fills the screen: the panel is the ancestor of the field just below it.
-  let panel: Element = hit.field;
-  while (panel.parentElement && panel.parentElement !== d) panel = panel.parentElement;
-  return panel;
-}
 const LOOKS_LIKE_CODE = /^#?[A-Za-z0-9+/]{20,}={0,2}$/;
 
 function randomToken(): string {
@@ -78,6 +69,8 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   let avoid: Element[] = [];
   let avoidCheckedAt = 0;
   let frameRequested = false;
+  /** ↑/↓ moved the list's highlight, or typing picked a match: Enter in the field now fills from the list. */
+  let navigating = false;
 
   const fieldContext = (): PickerFieldContext => ({
     kind: active?.kind ?? 'single',
@@ -113,7 +106,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
         avoidCheckedAt = now;
       }
       button?.follow(active.field);
-      overlay?.follow(active.field, avoid, dialogBox(active));
+      overlay?.follow(active.field, avoid, dialogPanel(active));
       followLoop();
     });
   }
@@ -122,9 +115,9 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     detach();
     active = hit;
     avoidCheckedAt = 0;
-    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open(false)));
+    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open()));
     followLoop();
-    if (openNow && !dismissed.has(hit.field)) void open(false);
+    if (openNow && !dismissed.has(hit.field)) void open();
   }
 
   function detach() {
@@ -134,7 +127,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     active = undefined;
   }
 
-  async function open(focusList: boolean) {
+  async function open() {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
@@ -144,20 +137,34 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     button?.setExpanded(true);
     avoidCheckedAt = 0;
     followLoop();
-    if (focusList) {
-      overlay.frame.focus();
-      overlay.post({ type: 'focus', token });
-    }
+    postQuery();
+  }
+
+  /** The field's text filters the list; the field keeps focus, so typing goes on where the user is. */
+  function postQuery() {
+    if (!active || !overlay) return;
+    const text = queryFromField(active.field.value, active.kind);
+    // A match picked by typing takes Enter in a one-code field; in a textarea Enter stays a new line until ↑/↓.
+    navigating = text !== '' && active.kind === 'single';
+    overlay.post({ type: 'query', token, text });
+  }
+
+  function postKey(key: PickerKey) {
+    overlay?.post({ type: 'key', token, key });
   }
 
   /** Our frame said hello: tell the background it is ours, then give it the field's context. */
   function vouchFor(nonce: string) {
     void sendMessage('pickerBind', { token, nonce })
-      .then(() => overlay?.post({ type: 'context', token, context: fieldContext() }))
+      .then(() => {
+        overlay?.post({ type: 'context', token, context: fieldContext() });
+        postQuery();
+      })
       .catch(() => void ctx.isValid);
   }
 
   function close(refocusField: boolean) {
+    navigating = false;
     if (overlay?.isOpen) {
       overlay.hide();
       if (active) dismissed.add(active.field);
@@ -290,25 +297,30 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     if (p.reported === key) return;
     p.reported = key;
     void sendMessage('pickerCodeProblem', { token, id: codes[0].id, problem: verdict.problem })
-      .then(() => (active?.field === p.field ? open(false) : undefined))
+      .then(() => (active?.field === p.field ? open() : undefined))
       .catch(() => undefined);
   }
 
+  /** The list's keys, pressed in the field (field-keys.ts says which and what they do). */
   function onKeyDown(e: KeyboardEvent) {
     if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
-    if (e.key === 'Escape' && overlay?.isOpen) {
-      e.preventDefault();
-      e.stopPropagation();
-      close(false);
-      return;
-    }
-    if (e.key !== 'ArrowDown' || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const field = active.field;
-    // In a textarea plain ArrowDown moves between lines; it opens the list only from the end.
-    const atEnd = field.selectionStart === field.value.length;
-    if (active.kind === 'lines' && !e.altKey && !atEnd) return;
+    const action = fieldKeyAction(e, { kind: active.kind, atEnd: field.selectionStart === field.value.length, listShown: !!overlay?.isOpen, navigating });
+    if (!action) return;
     e.preventDefault();
-    void open(true);
+    // Esc and Enter are the list's this time, not TikTok's (close the dialog, Search).
+    if (action.do !== 'open') e.stopPropagation();
+    if (action.do === 'close') return close(false);
+    if (action.do === 'open') return void open();
+    if (action.key !== 'Enter') navigating = true;
+    postKey(action.key);
+  }
+
+  /** Typing in the field filters the list (and shows it again, unless the user closed it there). */
+  function onInput(e: Event) {
+    if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
+    if (overlay?.isOpen) postQuery();
+    else if (!dismissed.has(active.field)) void open();
   }
 
   function onPointerDown(e: PointerEvent) {
@@ -321,7 +333,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   function onRelay(data: PickerUiAction) {
     if (data.action === 'close') close(data.refocusField);
     else {
-      overlay?.setHeight(data.height);
+      overlay?.setHeight(data.height, data.minHeight);
       followLoop();
     }
   }
@@ -346,7 +358,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement) {
         if (t === active?.field) {
           // Focusing the field shows its list, unless the user closed it there.
-          if (!overlay?.isOpen && !dismissed.has(t)) void open(false);
+          if (!overlay?.isOpen && !dismissed.has(t)) void open();
           return;
         }
         const hit = classifyField(t);
@@ -357,6 +369,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     { capture: true },
   );
   ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+  ctx.addEventListener(document, 'input', onInput, { capture: true });
   ctx.addEventListener(document, 'pointerdown', onPointerDown, { capture: true });
   ctx.addEventListener(document, 'click', onClick, { capture: true });
   ctx.addEventListener(window, 'resize', () => (avoidCheckedAt = 0));

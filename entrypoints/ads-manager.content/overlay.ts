@@ -11,9 +11,8 @@ import { placeOverlay, sameBox, toBox, type Box } from './placement';
  * open so assistive technology and automation can reach the list like any other frame.
  */
 
-export const PICKER_WIDTH = 380;
-const MIN_HEIGHT = 150;
-const MIN_WIDTH = 320;
+/** A field narrower than this still gets a list this wide (creator, expiry and Fill on one line). */
+const MIN_WIDTH = 300;
 /** A click on a frame that moved this recently is refused: it may have been slid under the pointer. */
 const SETTLE_MS = 350;
 
@@ -35,8 +34,8 @@ const HOST_STYLE = [
 const FRAME_CSS = `
   iframe {
     display: block; width: 100%; height: 100%; border: 0; margin: 0; padding: 0;
-    border-radius: 12px; background: #fff; color-scheme: light dark;
-    box-shadow: 0 12px 32px rgba(22, 24, 35, 0.18), 0 2px 6px rgba(22, 24, 35, 0.12), 0 0 0 1px rgba(22, 24, 35, 0.08);
+    border-radius: 8px; background: #fff; color-scheme: light dark;
+    box-shadow: 0 8px 24px rgba(22, 24, 35, 0.16), 0 1px 3px rgba(22, 24, 35, 0.12), 0 0 0 1px rgba(22, 24, 35, 0.1);
   }
   @media (prefers-color-scheme: dark) {
     iframe { background: #1f1f23; box-shadow: 0 12px 32px rgba(0, 0, 0, 0.5), 0 0 0 1px rgba(241, 241, 242, 0.14); }
@@ -49,7 +48,9 @@ export class PickerOverlay {
   private placed?: Box;
   private lastMovedAt = 0;
   private lastMoveToldAt = 0;
-  private height = 340;
+  /** Until the frame measured itself: a header and three rows. */
+  private height = 140;
+  private minHeight = 140;
   private ready: Promise<void>;
   private readonly origin = new URL(browser.runtime.getURL('/')).origin;
   private readonly listening = new AbortController();
@@ -102,8 +103,10 @@ export class PickerOverlay {
     void this.ready.then(() => this.frame.contentWindow?.postMessage(message, this.origin));
   }
 
-  setHeight(height: number) {
-    this.height = Math.max(MIN_HEIGHT, height);
+  /** The list's full height, and the least worth showing (its header and three rows, or all rows when fewer). */
+  setHeight(height: number, minHeight = height) {
+    this.height = Math.max(40, height);
+    this.minHeight = Math.max(40, Math.min(minHeight, this.height));
   }
 
   show() {
@@ -131,7 +134,7 @@ export class PickerOverlay {
     this.host.style.visibility = offscreen ? 'hidden' : 'visible';
     const box = placeOverlay({
       anchor: toBox(a),
-      size: { width: Math.min(PICKER_WIDTH, vw - 16), height: this.height, minHeight: MIN_HEIGHT, minWidth: MIN_WIDTH },
+      size: { height: this.height, minHeight: this.minHeight, minWidth: MIN_WIDTH },
       container: container && toBox(container.getBoundingClientRect()),
       viewport: { width: vw, height: vh },
       avoid: avoid.map((el) => toBox(el.getBoundingClientRect())),

@@ -1,6 +1,8 @@
 /**
- * Where the code list goes: next to the field, inside the viewport, and never over the dialog's
- * own buttons (Search, Confirm, Cancel). Pure geometry so it can be tested without a browser.
+ * Where the code list goes, the way password managers place their inline menus: right below the
+ * field and as wide as it, above only when below has no room for a few rows, inside the viewport
+ * (and the dialog's width when it can), and never over the field itself. Pure geometry so it can
+ * be tested without a browser.
  */
 
 export interface Box {
@@ -12,81 +14,70 @@ export interface Box {
 
 export interface PlacementInput {
   anchor: Box;
-  /** Preferred size; the height may shrink down to `minHeight` to fit (the list scrolls). */
-  size: { width: number; height: number; minHeight: number; minWidth?: number };
-  /** The dialog around the field: beside it, the list covers none of the dialog. */
+  /**
+   * `height`: the list's full height (no scrolling); `minHeight`: its header with three rows (or all of
+   * them when there are fewer), the least worth showing; `minWidth`: narrower fields still get this much.
+   */
+  size: { height: number; minHeight: number; minWidth: number; maxWidth?: number };
+  /** The dialog around the field: the list stays within its width when it is wide enough. */
   container?: Box;
   viewport: { width: number; height: number };
-  /** Boxes that must stay visible and clickable. */
-  avoid: Box[];
+  /** Buttons the list stops short of when it can do so and still show `minHeight` (TikTok's Confirm/Cancel). */
+  avoid?: Box[];
   gap?: number;
 }
 
-const EDGE = 8;
-
-function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
-  const h = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return w > 0 && h > 0 ? w * h : 0;
-}
+/** Distance kept from the viewport's edges. */
+export const EDGE = 8;
+const GAP = 4;
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
 
-/**
- * Candidate boxes in order of preference: below the field, beside its dialog (left, then right),
- * above the field, then beside the field itself.
- */
-function candidates({ anchor, size, viewport, container, gap = 6 }: PlacementInput): Box[] {
-  const { width, height, minHeight } = size;
-  const minWidth = Math.min(width, size.minWidth ?? width);
-  const x = clamp(anchor.left, EDGE, viewport.width - width - EDGE);
-  const below = anchor.top + anchor.height + gap;
-  const roomBelow = viewport.height - below - EDGE;
-  const roomAbove = anchor.top - gap - EDGE;
-  const sideTop = clamp(anchor.top, EDGE, viewport.height - height - EDGE);
-  const sideHeight = Math.min(height, viewport.height - sideTop - EDGE);
-  const list: Box[] = [];
-  if (roomBelow >= minHeight) list.push({ left: x, top: below, width, height: Math.min(height, roomBelow) });
-  if (container) {
-    const roomLeft = container.left - gap - EDGE;
-    const roomRight = viewport.width - (container.left + container.width) - gap - EDGE;
-    if (roomLeft >= minWidth) {
-      const w = Math.min(width, roomLeft);
-      list.push({ left: container.left - gap - w, top: sideTop, width: w, height: sideHeight });
-    }
-    if (roomRight >= minWidth) {
-      list.push({ left: container.left + container.width + gap, top: sideTop, width: Math.min(width, roomRight), height: sideHeight });
-    }
-  }
-  if (roomAbove >= minHeight) {
-    const h = Math.min(height, roomAbove);
-    list.push({ left: x, top: anchor.top - gap - h, width, height: h });
-  }
-  list.push({ left: anchor.left + anchor.width + gap, top: sideTop, width, height: sideHeight });
-  list.push({ left: anchor.left - gap - width, top: sideTop, width, height: sideHeight });
-  return list;
+function horizontal({ anchor, size, container, viewport }: PlacementInput): { left: number; width: number } {
+  const room = Math.max(0, viewport.width - 2 * EDGE);
+  const width = Math.min(room, Math.max(anchor.width, size.minWidth), size.maxWidth ?? Infinity);
+  let left = anchor.left;
+  // Inside the dialog's width when the dialog is wide enough for the list.
+  if (container && width <= container.width) left = clamp(left, container.left, container.left + container.width - width);
+  return { left: clamp(left, EDGE, viewport.width - EDGE - width), width };
 }
 
-function inViewport(b: Box, viewport: PlacementInput['viewport']): boolean {
-  return b.left >= 0 && b.top >= 0 && b.left + b.width <= viewport.width && b.top + b.height <= viewport.height && b.height > 0;
+const spansX = (a: { left: number; width: number }, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width;
+
+/** The tallest height up to `room` that stops before the avoided boxes it would reach, if `need` still fits. */
+function stopShort(room: number, distance: (b: Box) => number, input: PlacementInput, x: { left: number; width: number }, need: number) {
+  let height = room;
+  for (const b of input.avoid ?? []) {
+    if (!spansX(x, b)) continue;
+    const d = distance(b);
+    if (d >= need && d < height) height = d;
+  }
+  return height;
 }
 
-/**
- * The first candidate that covers neither the field nor any protected button; failing that,
- * the one that covers the least, so the list is always reachable.
- */
 export function placeOverlay(input: PlacementInput): Box {
-  const protectedBoxes = [input.anchor, ...input.avoid];
-  let best: { box: Box; cost: number } | undefined;
-  for (const box of candidates(input)) {
-    if (!inViewport(box, input.viewport)) continue;
-    const cost = protectedBoxes.reduce((sum, b) => sum + overlap(box, b), 0);
-    if (cost === 0) return box;
-    if (!best || cost < best.cost) best = { box, cost };
-  }
-  if (best) return best.box;
-  // A viewport smaller than the list: pin it to the top-left corner rather than lose it.
-  return { left: EDGE, top: EDGE, width: Math.min(input.size.width, input.viewport.width - 2 * EDGE), height: Math.max(input.size.minHeight, input.viewport.height - 2 * EDGE) };
+  const { anchor, size, viewport } = input;
+  const gap = input.gap ?? GAP;
+  const x = horizontal(input);
+  const need = Math.min(size.height, size.minHeight);
+  const belowTop = anchor.top + anchor.height + gap;
+  const roomBelow = Math.max(0, viewport.height - EDGE - belowTop);
+  const aboveBottom = anchor.top - gap;
+  const roomAbove = Math.max(0, aboveBottom - EDGE);
+  const below = (): Box => {
+    const room = Math.min(size.height, roomBelow);
+    const height = stopShort(room, (b) => b.top - gap - belowTop, input, x, need);
+    return { ...x, top: belowTop, height };
+  };
+  const above = (): Box => {
+    const room = Math.min(size.height, roomAbove);
+    const height = stopShort(room, (b) => aboveBottom - gap - (b.top + b.height), input, x, need);
+    return { ...x, top: aboveBottom - height, height };
+  };
+  if (roomBelow >= need) return below();
+  if (roomAbove >= need) return above();
+  // Neither side has room for three rows (a tiny window, or very high zoom): the roomier side, scrolling.
+  return roomBelow >= roomAbove ? below() : above();
 }
 
 export function toBox(r: DOMRect): Box {

@@ -12,7 +12,9 @@ import { getSettings } from '@/utils/settings';
 import { describeExpiry, shortDay } from '@/utils/expiry-derivation';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { resolveZone } from '@/utils/i18n/dates';
+import { pickerWords } from '@/utils/i18n/picker/words';
 import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
+import { getAccountsStore } from '@/utils/tiktok-accounts';
 import type { Handlers } from './router';
 
 /**
@@ -33,6 +35,16 @@ export interface PickerSession {
   /** Codes this page's picker filled: only about these may the page report TikTok's refusal. */
   filledIds?: number[];
   refused?: PickerRefusal;
+}
+
+/** The account's name as the TikTok connection learned it (/advertiser/info/); none without the API. */
+async function accountName(advertiserId: string | undefined): Promise<string | undefined> {
+  if (!advertiserId) return undefined;
+  try {
+    return (await getAccountsStore()).accounts.find((a) => a.advertiserId === advertiserId)?.name?.trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Our words for TikTok's verdicts under the field; the page's own text is never stored. */
@@ -176,6 +188,9 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         timeZone,
         now,
         advertiserId: session.advertiserId,
+        accountName: await accountName(session.advertiserId),
+        language: lang,
+        words: pickerWords(lang),
         recentlyMarked: recent && { ids: recent.ids, at: recent.at },
         refused: session.refused && now - session.refused.at < SESSION_MAX_AGE_MS ? session.refused : undefined,
       };

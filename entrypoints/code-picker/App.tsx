@@ -2,20 +2,28 @@
 // Preact, not React: this list is a frame in every Ads Manager page, and react-dom alone is 209 kB.
 import type { TargetedKeyboardEvent, TargetedMouseEvent } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { sendMessage, type PickerFieldContext, type PickerList } from '@/utils/protocol';
+import { sendMessage, type PickerCode, type PickerFieldContext, type PickerList } from '@/utils/protocol';
 import { resolveZone } from '@/utils/i18n/dates';
+import { pickerTranslator, type PickerTranslator } from '@/utils/i18n/picker';
+import type { PickerKey } from '@/utils/picker-channel';
 import { CodeRow } from './CodeRow';
-import { matchesQuery, shortCode } from './format';
+import { accountLabel, arrangeCodes, fillLabel, shortCode } from './format';
 import type { PageChannel } from './page-channel';
 import { watchVisibility, type VisibilityGuard } from './visibility-guard';
+import { PickerFooter, PickerHeader, ShowExpiredToggle } from './chrome';
 
-const MAX_HEIGHT = 440;
+/** About eight rows: more and the list would bury the dialog; it scrolls instead. */
+const MAX_HEIGHT = 380;
+/** The least worth showing: three rows (or all of them when there are fewer). */
+const MIN_ROWS = 3;
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
- * The code list shown beside Ads Manager's code field. It lives in an extension-origin frame, so
- * the page never sees the codes; it asks the background for them and for every fill.
+ * The code list shown under Ads Manager's code field, like a password manager's inline menu. It
+ * lives in an extension-origin frame, so the page never sees the codes; it asks the background
+ * for them and for every fill. The user keeps typing in the page's field: the content script
+ * passes the text (filter) and the list keys (↑ ↓ Enter) on.
  */
 export function App({ channel }: { channel: PageChannel }) {
   const [token, setToken] = useState<string>();
@@ -23,23 +31,26 @@ export function App({ channel }: { channel: PageChannel }) {
   const [list, setList] = useState<PickerList>();
   const [showExpired, setShowExpired] = useState(false);
   const [query, setQuery] = useState('');
+  const [activeIndex, setActiveIndex] = useState(-1);
   const [selected, setSelected] = useState<number[]>([]);
-  const [confirmId, setConfirmId] = useState<number>();
+  const [confirm, setConfirm] = useState<{ id: number; focus: boolean }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [armed, setArmed] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
-  const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const guardRef = useRef<VisibilityGuard | undefined>(undefined);
-  // Read by the page-channel subscription below, which is set up once and must see the latest choice.
+  // Read by the page-channel subscription below, which is set up once and must see the latest state.
   const showExpiredRef = useRef(showExpired);
+  const pageKeyRef = useRef<(key: PickerKey) => void>(() => undefined);
   useEffect(() => {
     showExpiredRef.current = showExpired;
   }, [showExpired]);
   // Until the first list arrives there are no codes to date; any fixed instant will do for the empty list.
   const [openedAt] = useState(Date.now);
+  // The words come with the list, in the language chosen in Settings; until then only a busy state shows.
+  const tr: PickerTranslator | undefined = useMemo(() => list && pickerTranslator(list.language, list.words), [list]);
 
   const load = useCallback(async (tok: string, expired: boolean) => {
     try {
@@ -54,15 +65,23 @@ export function App({ channel }: { channel: PageChannel }) {
     void channel.token.then(setToken, (e: unknown) => setError(errorText(e)));
     return channel.subscribe((event) => {
       if (event.type === 'context') setContext(event.context);
-      if (event.type === 'focus') filterRef.current?.focus();
+      if (event.type === 'focus') listRef.current?.querySelector<HTMLButtonElement>('button[data-fill-button]:not(:disabled)')?.focus();
       // The list moved on the page: a pointer click only counts once it has been still a moment.
       if (event.type === 'moved') guardRef.current?.restart();
+      if (event.type === 'query') {
+        setQuery(event.text);
+        // Typing picks the best match, as an inline menu does: Enter in the field fills it.
+        setActiveIndex(event.text.trim() ? 0 : -1);
+        setConfirm(undefined);
+      }
+      if (event.type === 'key') pageKeyRef.current(event.key);
       if (event.type === 'context' || event.type === 'refresh') {
-        setConfirmId(undefined);
+        setConfirm(undefined);
         setSelected([]);
         setError(undefined);
         setNotice(undefined);
         setQuery('');
+        setActiveIndex(-1);
         void channel.token.then((t) => load(t, showExpiredRef.current));
       }
     });
@@ -84,29 +103,43 @@ export function App({ channel }: { channel: PageChannel }) {
   const windowDays = list?.alertWindowDays ?? 3;
   const zone = useMemo(() => resolveZone(list?.timeZone), [list?.timeZone]);
   const present = useMemo(() => new Set(context.present.map((p) => (p.startsWith('#') ? p : `#${p}`))), [context]);
-  const { usable, expired } = useMemo(() => {
-    const shown = (list?.codes ?? []).filter((c) => matchesQuery(c, query));
-    return {
-      usable: shown.filter((c) => c.expiresAt > now),
-      // Most recently expired first: that is the one the user is most likely looking for.
-      expired: shown.filter((c) => c.expiresAt <= now).sort((a, b) => b.expiresAt - a.expiresAt),
-    };
-  }, [list, query, now]);
+  const sections = useMemo(() => arrangeCodes(list?.codes ?? [], query, now), [list, query, now]);
+  // The rows ↑/↓ in the field move through: every usable code that could still go into the field.
+  const navigable = useMemo(
+    () => [...sections.ready, ...sections.usedHere].filter((c) => !(multi && present.has(c.code))),
+    [sections, multi, present],
+  );
+  const active: PickerCode | undefined = navigable[Math.min(activeIndex, navigable.length - 1)];
 
-  // Tell the page-side script how tall the list wants to be; it decides where it fits.
+  // Tell the page-side script how tall the list wants to be and the least worth showing; it decides where it fits.
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!token || !root) return;
-    let last = 0;
+    let last = '';
     const measure = () => {
-      const wrap = listRef.current?.parentElement;
-      if (!wrap) return;
-      // Everything but the list's viewport, plus the list's full content: the height that needs no scrolling.
-      const content = Array.from(wrap.children).reduce((h, el) => h + (el as HTMLElement).offsetHeight, 0);
-      const wanted = Math.min(MAX_HEIGHT, Math.ceil(root.offsetHeight - wrap.clientHeight + content));
-      if (Math.abs(wanted - last) > 2) {
-        last = wanted;
-        void sendMessage('pickerUi', { token, action: 'resize', height: wanted }).catch(() => undefined);
+      const ul = listRef.current;
+      const wrap = ul?.parentElement;
+      if (!ul || !wrap) return;
+      const chrome = root.offsetHeight - wrap.clientHeight;
+      const pad = ul.offsetHeight - Array.from(ul.children).reduce((h, el) => h + (el as HTMLElement).offsetHeight, 0);
+      const after = Array.from(wrap.children).reduce((h, el) => h + (el === ul ? 0 : (el as HTMLElement).offsetHeight), 0);
+      // The empty-list message counts as a row; the "Show expired" toggle after the rows may scroll.
+      const message = wrap.querySelector<HTMLElement>('.empty')?.offsetHeight ?? 0;
+      let firstRows = 0;
+      let rows = 0;
+      for (const el of Array.from(ul.children) as HTMLElement[]) {
+        if (rows >= MIN_ROWS) break;
+        firstRows += el.offsetHeight;
+        if (el.classList.contains('row')) rows++;
+      }
+      const height = Math.min(MAX_HEIGHT, Math.ceil(chrome + ul.offsetHeight + after));
+      const minHeight = Math.min(height, Math.ceil(chrome + pad + firstRows + message));
+      // Not laid out (yet): nothing to tell.
+      if (!height) return;
+      const key = `${height}:${minHeight}`;
+      if (key !== last) {
+        last = key;
+        void sendMessage('pickerUi', { token, action: 'resize', height, minHeight }).catch(() => undefined);
       }
     };
     const ro = new ResizeObserver(measure);
@@ -121,11 +154,9 @@ export function App({ channel }: { channel: PageChannel }) {
     if (token) void sendMessage('pickerUi', { token, action: 'close', refocusField }).catch(() => undefined);
   };
 
-  async function fill(ids: number[], e: MouseEvent | KeyboardEvent) {
-    // Only the user's own click or key press fills; a script cannot reach into this frame anyway.
-    if (!token || !e.isTrusted || !ids.length) return;
-    // A click made with the keyboard (Enter/Space on a button) has no pointer position: detail 0.
-    const via = e instanceof MouseEvent && e.detail > 0 ? 'pointer' : 'keyboard';
+  /** Callers check the trigger was the user's: a trusted event here, or a key the content script saw as trusted. */
+  async function fill(ids: number[], via: 'pointer' | 'keyboard') {
+    if (!token || !ids.length) return;
     const refusal = await guardRef.current?.refusal(via);
     if (refusal) {
       setError(refusal);
@@ -135,11 +166,11 @@ export function App({ channel }: { channel: PageChannel }) {
     setError(undefined);
     try {
       const res = await sendMessage('pickerFill', { token, ids, via });
-      if (!res.ok) setError(res.error ?? 'The code could not be filled.');
+      if (!res.ok) setError(res.error ?? tr?.t('pickerFillFailed'));
       else {
         setSelected([]);
-        setConfirmId(undefined);
-        setNotice(res.filledIds?.length ? `Filled ${res.filledIds.length === 1 ? 'the code' : `${res.filledIds.length} codes`}. Search and Confirm in TikTok.` : 'Those codes are already in the field.');
+        setConfirm(undefined);
+        setNotice(res.filledIds?.length ? tr?.tn('pickerFilled', res.filledIds.length) : tr?.t('pickerAlreadyInField'));
       }
     } catch (err) {
       setError(errorText(err));
@@ -148,59 +179,60 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  function onFillClick(id: number, e: TargetedMouseEvent<HTMLButtonElement>) {
-    const code = list?.codes.find((c) => c.id === id);
-    if (code?.usedHere && confirmId !== id) {
-      setConfirmId(id);
+  /** A click made with the keyboard (Enter/Space on a button) has no pointer position: detail 0. */
+  const viaOf = (e: MouseEvent | KeyboardEvent) => (e instanceof MouseEvent && e.detail > 0 ? 'pointer' : 'keyboard');
+
+  function onFillClick(c: PickerCode, e: TargetedMouseEvent<HTMLButtonElement>) {
+    if (c.usedHere && confirm?.id !== c.id) return setConfirm({ id: c.id, focus: true });
+    // Only the user's own click fills; a script cannot reach into this frame anyway.
+    if (e.isTrusted) void fill([c.id], viaOf(e));
+  }
+
+  // The keys pressed in the page's field (the content script checked they were the user's); the
+  // subscription made once on mount calls the latest version of this.
+  const onPageKey = (key: PickerKey) => {
+    const n = navigable.length;
+    if (key === 'ArrowDown' || key === 'ArrowUp') {
+      if (!n) return;
+      setConfirm(undefined);
+      const from = Math.min(activeIndex, n - 1);
+      setActiveIndex(key === 'ArrowDown' ? Math.min(from + 1, n - 1) : Math.max(from - 1, 0));
       return;
     }
-    void fill([id], e);
-  }
+    const c = active ?? navigable[0];
+    if (!c || busy) return;
+    if (multi && selected.length) return void fill(selected, 'keyboard');
+    if (c.usedHere && confirm?.id !== c.id) return setConfirm({ id: c.id, focus: false });
+    void fill([c.id], 'keyboard');
+  };
+  useLayoutEffect(() => {
+    pageKeyRef.current = onPageKey;
+  });
 
   function fillButtons(): HTMLButtonElement[] {
     return Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-fill-button]:not(:disabled)') ?? []);
   }
 
+  /** For whoever moved into the list itself (Tab, or a click): ↑/↓ between the Fill buttons. */
   function onRowKeyDown(id: number, e: TargetedKeyboardEvent<HTMLButtonElement>) {
     const buttons = fillButtons();
     const i = buttons.indexOf(e.currentTarget);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      const next = e.key === 'ArrowDown' ? buttons[Math.min(i + 1, buttons.length - 1)] : buttons[i - 1];
-      (next ?? filterRef.current)?.focus();
+      buttons[e.key === 'ArrowDown' ? Math.min(i + 1, buttons.length - 1) : Math.max(i - 1, 0)]?.focus();
     } else if (multi && e.key === ' ') {
       e.preventDefault();
       toggle(id);
     } else if (multi && e.key === 'Enter' && selected.length) {
       e.preventDefault();
-      void fill(selected, e);
-    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
-      // Typing anywhere in the list goes on filtering.
-      filterRef.current?.focus();
-    }
-  }
-
-  function onFilterKeyDown(e: TargetedKeyboardEvent<HTMLInputElement>) {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      fillButtons()[0]?.focus();
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (multi && selected.length) void fill(selected, e);
-      else {
-        const first = usable.find((c) => !(multi && present.has(c.code)));
-        if (!first) return;
-        if (first.usedHere) {
-          setConfirmId(first.id);
-        } else void fill([first.id], e);
-      }
+      if (e.isTrusted) void fill(selected, 'keyboard');
     }
   }
 
   function onRootKeyDown(e: TargetedKeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'Escape') return;
     e.preventDefault();
-    if (confirmId !== undefined) setConfirmId(undefined);
+    if (confirm !== undefined) setConfirm(undefined);
     else close(true);
   }
 
@@ -210,7 +242,7 @@ export function App({ channel }: { channel: PageChannel }) {
     if (!token || !list?.recentlyMarked) return;
     try {
       await sendMessage('pickerUndoUsed', { token, ids: list.recentlyMarked.ids });
-      setNotice('Marked unused again.');
+      setNotice(tr?.t('pickerUndone'));
       await load(token, showExpired);
     } catch (e) {
       setError(errorText(e));
@@ -227,114 +259,96 @@ export function App({ channel }: { channel: PageChannel }) {
     }
   }
 
-  const refused = list?.refused;
-  const marked = list?.recentlyMarked && list.codes.filter((c) => list.recentlyMarked!.ids.includes(c.id));
-  const row = (c: PickerList['codes'][number]) => (
+  if (!list || !tr) {
+    // No words yet (they come with the list): a busy frame, and the reason if the list cannot come.
+    return (
+      <div className="picker" ref={rootRef} role="dialog" aria-busy="true" data-armed={armed}>
+        {error ? (
+          <p className="msg msg-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p className="empty loading" aria-hidden="true" />
+        )}
+      </div>
+    );
+  }
+
+  const refused = list.refused;
+  const marked = list.recentlyMarked && list.codes.filter((c) => list.recentlyMarked!.ids.includes(c.id));
+  const row = (c: PickerCode) => (
     <CodeRow
       key={c.id}
       code={c}
       now={now}
       windowDays={windowDays}
       zone={zone}
+      tr={tr}
       multi={multi}
       selected={selected.includes(c.id)}
       inField={present.has(c.code)}
-      confirming={confirmId === c.id}
+      active={active?.id === c.id && activeIndex >= 0}
+      confirming={confirm?.id === c.id}
+      focusConfirm={!!confirm?.focus}
       busy={busy}
       armed={armed}
-      onFill={(e) => onFillClick(c.id, e)}
-      onFillAnyway={(e) => void fill([c.id], e)}
-      onCancelConfirm={() => setConfirmId(undefined)}
+      onFill={(e) => onFillClick(c, e)}
+      onFillAnyway={(e) => e.isTrusted && void fill([c.id], viaOf(e))}
+      onCancelConfirm={() => setConfirm(undefined)}
       onToggle={() => toggle(c.id)}
       onKeyDown={(e) => onRowKeyDown(c.id, e)}
     />
   );
+  const nothing = !sections.ready.length && !sections.usedHere.length && !(showExpired && sections.expired.length);
+  const names = (codes: PickerCode[]) => codes.map((c) => c.creatorHandle ?? shortCode(c.code)).join(', ');
 
   return (
-    <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label="Saved ad codes" data-armed={armed}>
-      <header className="head">
-        <span className="logo" aria-hidden="true">
-          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">
-            <circle cx="8" cy="15" r="4" />
-            <path d="M10.85 12.15 19 4" />
-            <path d="m18 5 2 2" />
-            <path d="m15 8 2 2" />
-          </svg>
-        </span>
-        <div className="head-text">
-          <h1>Saved ad codes</h1>
-          <p>{list?.advertiserId ? `Account ${list.advertiserId}` : 'Ad Code Keeper'}</p>
-        </div>
-        <button type="button" className="icon-btn" aria-label="Close saved ad codes" onClick={() => close(true)}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
-            <path d="M6 6l12 12M18 6 6 18" />
-          </svg>
-        </button>
-      </header>
-
-      <div className="search">
-        <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
-          <circle cx="11" cy="11" r="6.5" />
-          <path d="m16 16 4 4" />
-        </svg>
-        <input
-          ref={filterRef}
-          type="search"
-          value={query}
-          placeholder="Filter by creator, note or code"
-          aria-label="Filter saved codes by creator, note or code"
-          aria-describedby="picker-keys"
-          // Preact's onChange is the DOM's change event (on blur); filtering follows every keystroke.
-          onInput={(e) => setQuery(e.currentTarget.value)}
-          onKeyDown={onFilterKeyDown}
-          autocomplete="off"
-          spellcheck={false}
-        />
-      </div>
+    <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label={tr.t('pickerTitle')} data-armed={armed}>
+      <PickerHeader
+        tr={tr}
+        account={accountLabel(list, tr)}
+        accountId={list.advertiserId}
+        onClose={() => close(true)}
+      />
 
       {marked && marked.length > 0 && (
         <div className="banner" role="status">
-          <span>
-            Marked used in this account: <strong>{marked.map((c) => c.creatorHandle ?? shortCode(c.code)).join(', ')}</strong>
-          </span>
+          <span>{tr.t('pickerMarkedUsed', { names: names(marked) })}</span>
           <button type="button" className="link-btn" onClick={() => void undo()}>
-            Undo
+            {tr.t('pickerUndo')}
           </button>
         </div>
       )}
 
       {refused && (
         <div className="banner banner-refused" role="status">
-          <span>
-            TikTok refused <strong>{refused.creatorHandle ?? shortCode(refused.code)}</strong>: {refused.message}
-          </span>
+          <span>{tr.t('pickerRefused', { who: refused.creatorHandle ?? shortCode(refused.code), message: refused.message })}</span>
           <button type="button" className="link-btn" onClick={() => void requestRenewal(refused.id)}>
-            Request renewal
+            {tr.t('pickerRequestRenewal')}
           </button>
         </div>
       )}
 
       <div className="list-wrap">
-        <ul className="list" ref={listRef} aria-label="Usable codes, soonest expiry first">
-          {usable.map(row)}
-          {showExpired && expired.length > 0 && (
-            <li className="section" aria-hidden="true">
-              Expired
-            </li>
-          )}
-          {showExpired && expired.map(row)}
+        <ul className="list" ref={listRef} aria-label={query.trim() ? tr.t('pickerMatching', { query: query.trim() }) : tr.t('pickerListLabel')}>
+          {sections.ready.map(row)}
+          {sections.usedHere.length > 0 && <li className="section">{tr.t('pickerUsedHere')}</li>}
+          {sections.usedHere.map(row)}
+          {showExpired && sections.expired.length > 0 && <li className="section">{tr.t('pickerExpiredSection')}</li>}
+          {showExpired && sections.expired.map(row)}
         </ul>
-        {list && usable.length === 0 && !(showExpired && expired.length) && (
+        {nothing && (
           <p className="empty">
-            {query.trim()
-              ? `No saved code matches “${query.trim()}”.`
-              : list.codes.length
-                ? 'Every saved code has expired. Ask the creators for new ones.'
-                : 'No usable codes yet. Save codes from your inbox with Ad Code Keeper.'}
+            {query.trim() ? tr.t('pickerNoMatch', { query: query.trim() }) : list.codes.length ? tr.t('pickerAllExpired') : tr.t('pickerNone')}
           </p>
         )}
-        {!list && !error && <p className="empty">Loading your codes…</p>}
+        <ShowExpiredToggle tr={tr} checked={showExpired} onChange={setShowExpired} />
       </div>
+
+      {/* The highlighted row, for screen readers: focus stays in the page's field while ↑/↓ move it. */}
+      <p className="sr-only" aria-live="polite">
+        {active && activeIndex >= 0 ? fillLabel(active, now, windowDays, zone, tr) : ''}
+      </p>
 
       {(error || notice) && (
         <p className={error ? 'msg msg-error' : 'msg'} role={error ? 'alert' : 'status'}>
@@ -342,21 +356,9 @@ export function App({ channel }: { channel: PageChannel }) {
         </p>
       )}
 
-      <footer className="foot">
-        <label className="toggle">
-          <input type="checkbox" checked={showExpired} onChange={(e) => setShowExpired(e.currentTarget.checked)} />
-          <span>Show expired</span>
-        </label>
-        {multi && selected.length > 0 ? (
-          <button type="button" className="btn-primary" disabled={busy} aria-disabled={armed ? undefined : true} onClick={(e) => void fill(selected, e)}>
-            Fill {selected.length} code{selected.length === 1 ? '' : 's'} as lines
-          </button>
-        ) : (
-          <span className="keys" id="picker-keys">
-            <kbd>↑↓</kbd> <kbd>Enter</kbd> fill{multi ? <> · <kbd>Space</kbd> select</> : null} · <kbd>Esc</kbd> close
-          </span>
-        )}
-      </footer>
+      {multi && selected.length > 0 && (
+        <PickerFooter tr={tr} selectedCount={selected.length} busy={busy} armed={armed} onFillSelected={(e) => e.isTrusted && void fill(selected, viaOf(e))} />
+      )}
     </div>
   );
 }

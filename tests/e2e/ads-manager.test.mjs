@@ -36,9 +36,12 @@ for (const react of ['19', '18', '17', '16']) {
     assert.equal(await mia.locator('.expiry-soon').count(), 1, 'a code inside the alert window is marked');
     assert.equal(await frame.getByText('@old.news').count(), 0, 'expired codes are hidden by default');
 
-    // TikTok's own buttons stay uncovered.
+    // Like a password manager's menu, right under the field: the field and TikTok's Search beside it stay uncovered
+    // (Confirm and Cancel, under the list here, are there again once the list closes on fill, Esc or a click outside).
     const box = await overlayRect(page);
-    for (const name of ['Search', 'Confirm', 'Cancel']) {
+    const field = await page.getByRole('dialog').getByRole('textbox').boundingBox();
+    assert.ok(box.top >= field.y + field.height, 'below the field');
+    for (const name of ['Search']) {
       const b = await page.getByRole('dialog').getByRole('button', { name, exact: true }).boundingBox();
       assert.ok(!intersects(box, { left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height }), `${name} is not covered`);
     }
@@ -75,14 +78,14 @@ test('keyboard only: ↓ into the list, type to filter, Enter fills, Confirm mar
   await page.keyboard.press('Escape');
   assert.equal(await overlayShown(page), false);
   assert.ok(await page.getByRole('dialog').isVisible(), "Esc closed only the list, not TikTok's dialog");
+  // ↓ brings it back; typing in the field filters it (the field keeps focus) and picks the best match for Enter.
   await page.keyboard.press('ArrowDown');
-  const filter = frame.getByRole('searchbox', { name: /Filter saved codes/ });
-  await filter.waitFor();
-  await frame.waitForFunction(() => document.activeElement?.getAttribute('type') === 'search' && document.hasFocus());
+  await page.waitForFunction(() => document.querySelector('ad-code-keeper-picker')?.style.display === 'block');
   await page.keyboard.type('mia');
+  await frame.waitForFunction(() => document.querySelectorAll('.row').length === 1);
   assert.deepEqual(await listedCreators(frame), ['@mia.creates']);
-  await page.keyboard.press('ArrowDown');
-  assert.match(await frame.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Fill .* from @mia\.creates/);
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('[role=dialog] input')), 'typing stays in the field');
+  assert.match(await frame.locator('[aria-live=polite]').textContent(), /^Fill .* from @mia\.creates/);
   await page.keyboard.press('Enter');
   await page.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODES.mia.code);
   assert.ok(await page.evaluate(() => document.activeElement?.matches('[role=dialog] input')), 'focus returns to the field');
@@ -124,8 +127,10 @@ test('a code already used in this account says so before filling', async () => {
   await openClassicDialog(page);
   const frame = await pickerFrame(page);
   // zoe was used in this account before: the list says so and asks first.
-  const zoe = frame.locator('.row', { hasText: '@zoe.bakes' });
-  assert.match(await zoe.innerText(), /Used here/);
+  // Under its own "Used here" heading, after the codes not used in this account yet.
+  assert.deepEqual(await frame.locator('.list > li').evaluateAll((els) => els.map((e) => e.querySelector('.creator')?.textContent ?? e.textContent)), [
+    '@mia.creates', '@leo.fit', 'Used here', '@zoe.bakes',
+  ]);
   await fillButton(frame, '@zoe.bakes').click();
   const warning = frame.getByRole('group', { name: 'Code already used in this account' });
   await warning.waitFor();

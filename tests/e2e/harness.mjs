@@ -26,7 +26,8 @@ export function fixture(rel) {
  * Launches Chromium with the built extension. Any request that no test route answers is
  * aborted and recorded in `blocked`, so a test can prove nothing left the machine.
  */
-export async function launch({ headless = true, viewport = { width: 1280, height: 860 } } = {}) {
+/** `deviceScaleFactor` with a viewport divided by it is how browser zoom looks to a page (200 %: 640×360 CSS px at 2×). */
+export async function launch({ headless = true, viewport = { width: 1280, height: 860 }, deviceScaleFactor, colorScheme } = {}) {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('Build the extension first: npx wxt build');
   }
@@ -34,6 +35,8 @@ export async function launch({ headless = true, viewport = { width: 1280, height
     executablePath: chromiumPath(),
     headless: false,
     viewport,
+    ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
+    ...(colorScheme ? { colorScheme } : {}),
     args: [
       ...(headless ? ['--headless=new'] : []),
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -1,98 +1,92 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { placeOverlay, type Box } from '@/entrypoints/ads-manager.content/placement';
+import { EDGE, placeOverlay, type Box, type PlacementInput } from '@/entrypoints/ads-manager.content/placement';
 
-const viewport = { width: 1280, height: 860 };
-const size = { width: 380, height: 300, minHeight: 150, minWidth: 320 };
+// Header 32 px + three 34 px rows: the least worth showing; the full list wants more.
+const size = { height: 300, minHeight: 32 + 3 * 34, minWidth: 300 };
 const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
-const inside = (b: Box) => b.left >= 0 && b.top >= 0 && b.left + b.width <= viewport.width && b.top + b.height <= viewport.height;
+const insideOf = (viewport: PlacementInput['viewport']) => (b: Box) =>
+  b.left >= 0 && b.top >= 0 && b.left + b.width <= viewport.width && b.top + b.height <= viewport.height;
 
 describe('placeOverlay', () => {
-  it('goes right below a field when nothing is in the way', () => {
-    const anchor = { left: 100, top: 200, width: 400, height: 36 };
-    expect(placeOverlay({ anchor, size, viewport, avoid: [] })).toEqual({ left: 100, top: 242, width: 380, height: 300 });
+  const viewport = { width: 1280, height: 720 };
+
+  it('goes right below the field, exactly as wide as it, when there is room', () => {
+    const anchor = { left: 377, top: 312, width: 416, height: 36 };
+    expect(placeOverlay({ anchor, size, viewport })).toEqual({ left: 377, top: 352, width: 416, height: 300 });
   });
 
-  it("moves beside the dialog rather than over TikTok's Search/Confirm/Cancel buttons", () => {
-    // The classic dialog at 1280×860: field at the top, footer buttons just under it.
-    const dialog = { left: 353, top: 297, width: 560, height: 267 };
-    const anchor = { left: 377, top: 382, width: 415, height: 36 };
-    const avoid = [
-      { left: 800, top: 382, width: 89, height: 36 },
-      { left: 698, top: 508, width: 87, height: 36 },
-      { left: 793, top: 508, width: 96, height: 36 },
-    ];
-    const box = placeOverlay({ anchor, size, viewport, avoid, container: dialog });
-    for (const b of [anchor, ...avoid, dialog]) expect(overlaps(box, b)).toBe(false);
-    expect(box.top).toBe(anchor.top);
+  it('at 200 % zoom (a 640×360 CSS viewport) stays below the field with three rows, not above it over the title', () => {
+    const vp = { width: 625, height: 360 };
+    const anchor = { left: 57, top: 132, width: 416, height: 36 };
+    const box = placeOverlay({ anchor, size, viewport: vp });
+    expect(box.top).toBe(172);
+    expect(box.height).toBe(360 - EDGE - 172);
+    expect(box.height).toBeGreaterThanOrEqual(size.minHeight);
   });
 
-  it('goes above the field when the field sits low on the screen', () => {
-    const anchor = { left: 100, top: 780, width: 400, height: 36 };
-    const box = placeOverlay({ anchor, size, viewport, avoid: [] });
+  it('goes above only when below cannot show three rows', () => {
+    const anchor = { left: 100, top: 600, width: 400, height: 36 };
+    const box = placeOverlay({ anchor, size, viewport });
     expect(box.top + box.height).toBeLessThanOrEqual(anchor.top);
+    expect(box.height).toBe(300);
   });
 
-  /**
-   * The spots the list may take, as promised in placement.ts: below the field, beside its dialog, above the
-   * field, beside the field; each on screen with room for at least the minimum size (6 px gap, 8 px edge).
-   */
-  const fieldLeft = (anchor: Box) => Math.max(8, Math.min(anchor.left, viewport.width - size.width - 8));
-  const belowSpot = (anchor: Box): Box => {
-    const top = anchor.top + anchor.height + 6;
-    return { left: fieldLeft(anchor), top, width: size.width, height: Math.min(size.height, viewport.height - top - 8) };
-  };
-  const usable = (b: Box) => inside(b) && b.height >= size.minHeight;
+  it('a short list (two codes) needs only its own height below', () => {
+    const anchor = { left: 100, top: 560, width: 400, height: 36 };
+    const short = { ...size, height: 32 + 2 * 34 };
+    expect(placeOverlay({ anchor, size: short, viewport }).top).toBe(600);
+  });
 
-  function promisedSpots(anchor: Box, container?: Box): Box[] {
-    const { width, height, minWidth } = size;
-    const left = fieldLeft(anchor);
-    const aboveHeight = Math.min(height, anchor.top - 6 - 8);
-    const sideTop = Math.max(8, Math.min(anchor.top, viewport.height - height - 8));
-    const side = { top: sideTop, height: Math.min(height, viewport.height - sideTop - 8) };
-    const spots: Box[] = [
-      belowSpot(anchor),
-      { left, top: anchor.top - 6 - aboveHeight, width, height: aboveHeight },
-      { left: anchor.left + anchor.width + 6, width, ...side },
-      { left: anchor.left - 6 - width, width, ...side },
-    ];
-    if (container) {
-      const leftWidth = Math.min(width, container.left - 6 - 8);
-      const rightWidth = Math.min(width, viewport.width - (container.left + container.width) - 6 - 8);
-      if (leftWidth >= minWidth) spots.push({ left: container.left - 6 - leftWidth, width: leftWidth, ...side });
-      if (rightWidth >= minWidth) spots.push({ left: container.left + container.width + 6, width: rightWidth, ...side });
-    }
-    return spots.filter(usable);
-  }
+  it('stays inside the dialog’s width, and a narrow field still gets a usable width', () => {
+    const dialog = { left: 300, top: 100, width: 500, height: 400 };
+    const anchor = { left: 600, top: 200, width: 180, height: 32 };
+    const box = placeOverlay({ anchor, size, viewport, container: dialog });
+    expect(box.width).toBe(300);
+    expect(box.left + box.width).toBeLessThanOrEqual(dialog.left + dialog.width);
+  });
 
-  it('always stays on screen, and covers no protected box whenever some placement can avoid them (property)', () => {
-    const arbBox = (maxW: number, maxH: number) =>
-      fc.record({ left: fc.integer({ min: 0, max: 1200 }), top: fc.integer({ min: 0, max: 820 }), width: fc.integer({ min: 20, max: maxW }), height: fc.integer({ min: 20, max: maxH }) });
-    let avoidable = 0;
-    let belowFree = 0;
+  it('stops short of TikTok’s Confirm button when three rows still fit above it', () => {
+    const anchor = { left: 377, top: 200, width: 416, height: 36 };
+    const confirm = { left: 700, top: 420, width: 96, height: 36 };
+    const box = placeOverlay({ anchor, size, viewport, avoid: [confirm] });
+    expect(overlaps(box, confirm)).toBe(false);
+    expect(box.height).toBeGreaterThanOrEqual(size.minHeight);
+  });
+
+  it('in any window and any field position: on screen, never over the field, below when it fits, ≥ 3 rows when a side has room (property)', () => {
+    let belowCases = 0;
+    let aboveCases = 0;
     fc.assert(
-      fc.property(arbBox(600, 60), fc.array(arbBox(400, 120), { maxLength: 5 }), fc.option(arbBox(700, 400), { nil: undefined }), (anchor, avoid, container) => {
-        const box = placeOverlay({ anchor, size, viewport, avoid, container });
-        expect(inside(box)).toBe(true);
-        expect(box.height).toBeGreaterThanOrEqual(size.minHeight);
-        const protectedBoxes = [anchor, ...avoid];
-        const free = promisedSpots(anchor, container).filter((spot) => !protectedBoxes.some((b) => overlaps(spot, b)));
-        if (free.length) {
-          avoidable++;
-          // Some placement avoids them all: the one chosen covers none of them.
-          expect(protectedBoxes.filter((b) => overlaps(box, b))).toEqual([]);
-        }
-        // The plain spot below is preferred: if it is free, it must have been taken.
-        const below = belowSpot(anchor);
-        if (usable(below) && !protectedBoxes.some((b) => overlaps(below, b))) {
-          belowFree++;
-          expect(box).toEqual(below);
-        }
-      }),
-      { numRuns: 600 },
+      fc.property(
+        fc.record({ width: fc.integer({ min: 320, max: 1920 }), height: fc.integer({ min: 240, max: 1200 }) }),
+        fc.record({ x: fc.double({ min: 0, max: 1, noNaN: true }), y: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.integer({ min: 60, max: 900 }), h: fc.integer({ min: 24, max: 120 }) }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.record({ left: fc.integer({ min: 0, max: 1900 }), top: fc.integer({ min: 0, max: 1200 }), width: fc.integer({ min: 20, max: 200 }), height: fc.integer({ min: 20, max: 60 }) }), { maxLength: 3 }),
+        (vp, f, rows, avoid) => {
+          const w = Math.min(f.w, vp.width - 2 * EDGE);
+          const anchor = { left: Math.round(f.x * (vp.width - w)), top: Math.round(f.y * (vp.height - f.h)), width: w, height: f.h };
+          const listSize = { ...size, height: 32 + rows * 34, minHeight: 32 + Math.min(rows, 3) * 34 };
+          const box = placeOverlay({ anchor, size: listSize, viewport: vp, avoid });
+          expect(insideOf(vp)(box)).toBe(true);
+          expect(overlaps(box, anchor)).toBe(false);
+          expect(box.width).toBeGreaterThanOrEqual(Math.min(anchor.width, vp.width - 2 * EDGE));
+          const roomBelow = vp.height - EDGE - (anchor.top + anchor.height + 4);
+          const roomAbove = anchor.top - 4 - EDGE;
+          if (roomBelow >= listSize.minHeight) {
+            belowCases++;
+            expect(box.top).toBeGreaterThan(anchor.top);
+          } else if (roomAbove >= listSize.minHeight) {
+            aboveCases++;
+            expect(box.top + box.height).toBeLessThanOrEqual(anchor.top);
+          }
+          if (Math.max(roomBelow, roomAbove) >= listSize.minHeight) expect(box.height).toBeGreaterThanOrEqual(listSize.minHeight);
+        },
+      ),
+      { numRuns: 800 },
     );
-    // The generator must reach both kinds of case, or the checks above prove nothing.
-    expect(avoidable).toBeGreaterThan(100);
-    expect(belowFree).toBeGreaterThan(50);
+    // Both branches must be reached, or the checks above prove nothing.
+    expect(belowCases).toBeGreaterThan(100);
+    expect(aboveCases).toBeGreaterThan(50);
   });
 });

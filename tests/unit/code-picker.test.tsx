@@ -23,6 +23,8 @@ vi.mock('@/utils/protocol', async (importOriginal) => ({
   }),
 }));
 const { App } = await import('@/entrypoints/code-picker/App');
+const { pickerWords } = await import('@/utils/i18n/picker/words');
+await import('@/utils/i18n');
 const { connectToPage } = await import('@/entrypoints/code-picker/page-channel');
 
 configure({
@@ -41,12 +43,13 @@ function render(ui: ComponentChild) {
   mounted.push(root);
   act(() => renderInto(ui, root));
 }
-afterEach(() => {
+function cleanup() {
   for (const root of mounted.splice(0)) {
     act(() => renderInto(null, root));
     root.remove();
   }
-});
+}
+afterEach(cleanup);
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
@@ -75,7 +78,7 @@ function fakeChannel() {
 }
 
 async function renderPicker(context?: PickerFieldContext, list: Partial<PickerList> = {}) {
-  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', ...list };
+  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'en', words: pickerWords('en'), ...list };
   const { channel, emit } = fakeChannel();
   render(<App channel={channel} />);
   if (context) emit({ type: 'context', context });
@@ -96,15 +99,30 @@ beforeEach(() => {
 });
 
 describe('code picker list', () => {
-  it('shows usable codes soonest first with creator and expiry, marks the alert window, hides expired', async () => {
+  const shownCreators = () => screen.getAllByText(/^@/).map((e) => e.textContent);
+
+  it('shows codes not used here soonest first, then the ones used in this account, under their own heading; expired hidden', async () => {
     await renderPicker();
-    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@mia.creates', '@zoe.bakes', '@leo.fit']);
+    expect(shownCreators()).toEqual(['@mia.creates', '@leo.fit', '@zoe.bakes']);
+    const heading = screen.getByText('Used here');
+    // The heading sits between the ready codes and the used one.
+    expect(heading.compareDocumentPosition(screen.getByText('@leo.fit')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(heading.compareDocumentPosition(screen.getByText('@zoe.bakes')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const mia = screen.getByText('@mia.creates').closest('li')!;
     expect(within(mia).getByText(/Expires in 2 days/)).toHaveTextContent('(expiring soon)');
+    expect(within(mia).getByText(/Spring serum try-on/)).toBeInTheDocument();
     expect(within(screen.getByText('@leo.fit').closest('li')!).queryByText(/expiring soon/)).toBeNull();
     expect(screen.queryByText('@expired.one')).toBeNull();
     expect(fillButtons()[0]).toHaveAccessibleName(/^Fill #222222.* from @mia\.creates, expires in 2 days$/);
-    expect(screen.getByText('Account 7012345678901234567')).toBeInTheDocument();
+  });
+
+  it('names the ad account when it is known, else a shortened ID — never the bare number', async () => {
+    await renderPicker();
+    expect(screen.getByText('Ad account 7012…4567')).toBeInTheDocument();
+    expect(screen.queryByText(/7012345678901234567/)).toBeNull();
+    cleanup();
+    await renderPicker(undefined, { accountName: 'Acme Beauty EU' });
+    expect(screen.getByRole('banner')).toHaveTextContent('Saved ad codes·Acme Beauty EU'.replace('·', ''));
   });
 
   it('the toggle shows expired codes, disabled, with the date they expired', async () => {
@@ -117,39 +135,60 @@ describe('code picker list', () => {
     expect(sentOf('pickerList').at(-1)!.data).toMatchObject({ token: TOKEN, includeExpired: true });
   });
 
-  it('type-to-filter matches creator, note or code', async () => {
-    await renderPicker();
-    const filter = screen.getByRole('searchbox', { name: /Filter saved codes/ });
-    fireEvent.input(filter, { target: { value: 'serum' } });
-    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@mia.creates']);
-    fireEvent.input(filter, { target: { value: '@leo' } });
-    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
-    fireEvent.input(filter, { target: { value: '444444' } });
-    expect(screen.getAllByText(/^@/).map((e) => e.textContent)).toEqual(['@leo.fit']);
-    fireEvent.input(filter, { target: { value: 'nobody' } });
+  it('filters by what is typed in the page’s field: creator, note or code', async () => {
+    const { emit } = await renderPicker();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    emit({ type: 'query', text: 'serum' });
+    expect(shownCreators()).toEqual(['@mia.creates']);
+    emit({ type: 'query', text: '@leo' });
+    expect(shownCreators()).toEqual(['@leo.fit']);
+    emit({ type: 'query', text: '444444' });
+    expect(shownCreators()).toEqual(['@leo.fit']);
+    emit({ type: 'query', text: 'nobody' });
     expect(screen.getByText('No saved code matches “nobody”.')).toBeInTheDocument();
+    emit({ type: 'query', text: '' });
+    expect(shownCreators()).toEqual(['@mia.creates', '@leo.fit', '@zoe.bakes']);
   });
 
-  it('↑/↓ move between the Fill buttons and back to the filter; Esc asks the page to close and refocus the field', async () => {
+  it('↑/↓ pressed in the field move the highlight (announced), Enter there fills the highlighted code', async () => {
+    const { emit } = await renderPicker();
+    const activeRow = () => document.querySelector('.row-active')?.querySelector('.creator')?.textContent;
+    expect(activeRow()).toBeUndefined();
+    emit({ type: 'key', key: 'ArrowDown' });
+    expect(activeRow()).toBe('@mia.creates');
+    emit({ type: 'key', key: 'ArrowDown' });
+    emit({ type: 'key', key: 'ArrowDown' });
+    emit({ type: 'key', key: 'ArrowDown' });
+    expect(activeRow()).toBe('@zoe.bakes');
+    emit({ type: 'key', key: 'ArrowUp' });
+    expect(activeRow()).toBe('@leo.fit');
+    expect(document.querySelector('[aria-live="polite"]')).toHaveTextContent(/^Fill .* from @leo\.fit, expires in 55 days$/);
+    emit({ type: 'key', key: 'Enter' });
+    await waitFor(() => expect(sentOf('pickerFill')).toEqual([{ type: 'pickerFill', data: { token: TOKEN, ids: [4], via: 'keyboard' } }]));
+  });
+
+  it('typing picks the best match, so Enter in the field fills it without arrowing', async () => {
+    const { emit } = await renderPicker();
+    emit({ type: 'query', text: 'leo' });
+    emit({ type: 'key', key: 'Enter' });
+    await waitFor(() => expect(sentOf('pickerFill').map((c) => c.data.ids)).toEqual([[4]]));
+  });
+
+  it('inside the list, ↑/↓ move between the Fill buttons; Esc asks the page to close and refocus the field', async () => {
     const { emit } = await renderPicker();
     emit({ type: 'focus' });
-    const filter = screen.getByRole('searchbox');
-    expect(filter).toHaveFocus();
-    fireEvent.keyDown(filter, { key: 'ArrowDown' });
     expect(fillButtons()[0]).toHaveFocus();
     fireEvent.keyDown(fillButtons()[0], { key: 'ArrowDown' });
     expect(fillButtons()[1]).toHaveFocus();
     fireEvent.keyDown(fillButtons()[1], { key: 'ArrowUp' });
-    fireEvent.keyDown(fillButtons()[0], { key: 'ArrowUp' });
-    expect(filter).toHaveFocus();
-    fireEvent.keyDown(filter, { key: 'Escape' });
+    expect(fillButtons()[0]).toHaveFocus();
+    fireEvent.keyDown(fillButtons()[0], { key: 'Escape' });
     await waitFor(() => expect(sentOf('pickerUi').at(-1)!.data).toEqual({ token: TOKEN, action: 'close', refocusField: true }));
   });
 
   it('a synthetic (untrusted) click never fills', async () => {
     await renderPicker();
     fireEvent.click(fillButtons()[0]);
-    fireEvent.keyDown(screen.getByRole('searchbox'), { key: 'Enter' });
     await new Promise((r) => setTimeout(r, 20));
     expect(sentOf('pickerFill')).toEqual([]);
   });
@@ -162,7 +201,18 @@ describe('code picker list', () => {
     expect(within(warning).getByRole('button', { name: 'Fill anyway' })).toHaveFocus();
     fireEvent.keyDown(warning, { key: 'Escape' });
     expect(screen.queryByRole('group', { name: 'Code already used in this account' })).toBeNull();
-    expect(sentOf('pickerUi')).toEqual([]);
+    expect(sentOf('pickerUi').filter((c) => c.data.action === 'close')).toEqual([]);
+  });
+
+  it('from the field, Enter on a code used here asks first (focus stays in the field); a second Enter fills it', async () => {
+    const { emit } = await renderPicker();
+    emit({ type: 'query', text: 'zoe' });
+    emit({ type: 'key', key: 'Enter' });
+    const warning = screen.getByRole('group', { name: 'Code already used in this account' });
+    expect(warning).not.toContainElement(document.activeElement as HTMLElement);
+    expect(sentOf('pickerFill')).toEqual([]);
+    emit({ type: 'key', key: 'Enter' });
+    await waitFor(() => expect(sentOf('pickerFill').map((c) => c.data.ids)).toEqual([[3]]));
   });
 
   it('in a multi-code field: Space selects, codes already in the field cannot be added again', async () => {
@@ -182,6 +232,21 @@ describe('code picker list', () => {
     expect(banner).toHaveTextContent('Marked used in this account: @mia.creates');
     fireEvent.click(within(banner).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(sentOf('pickerUndoUsed')).toEqual([{ type: 'pickerUndoUsed', data: { token: TOKEN, ids: [2] } }]));
+  });
+
+  it('a German UI shows the picker in German: the background hands over that language’s words with the list', async () => {
+    state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'de', words: pickerWords('de'), timeZone: 'UTC' };
+    const { channel } = fakeChannel();
+    render(<App channel={channel} />);
+    await screen.findByRole('heading', { name: 'Gespeicherte Anzeigencodes' });
+    expect(screen.getByRole('dialog', { name: 'Gespeicherte Anzeigencodes' })).toBeInTheDocument();
+    expect(screen.getByText('Werbekonto 7012…4567')).toBeInTheDocument();
+    expect(screen.getByText('In diesem Konto verwendet')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^#222222.* von @mia\.creates einfügen, läuft in 2 Tagen ab$/ })).toHaveLength(1);
+    expect(screen.getAllByText('Einfügen')).toHaveLength(3);
+    expect(screen.getByText(/Läuft in 2 Tagen ab/)).toHaveTextContent('(läuft bald ab)');
+    expect(screen.getByRole('checkbox', { name: 'Abgelaufene zeigen' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Gespeicherte Anzeigencodes schließen' })).toBeInTheDocument();
   });
 });
 

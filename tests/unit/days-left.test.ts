@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expiryLine } from '@/entrypoints/code-picker/format';
+import { pickerTranslator } from '@/utils/i18n/picker';
+import { pickerWords } from '@/utils/i18n/picker/words';
 import { localExpiryPhrase } from '@/utils/i18n/phrases';
 import { translator } from '@/utils/i18n/core';
 import { parseSheetDate } from '@/utils/csv';
@@ -11,6 +13,7 @@ import type { PickerCode } from '@/utils/protocol';
 import { makeCode, NOW } from './dashboard-fixtures';
 
 const code = (expiresAt: number): PickerCode => ({ id: 1, code: makeCode(1), notes: '', expiresAt, status: 'unused', usedHere: false });
+const enPicker = pickerTranslator('en', pickerWords('en'));
 const ZONES = ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_Angeles', 'Asia/Kolkata', 'Europe/Berlin'];
 
 describe('days left in the code picker', () => {
@@ -18,8 +21,8 @@ describe('days left in the code picker', () => {
     // 09:00 UTC is 23:00 the same day at UTC+14; two hours later it is tomorrow there.
     const now = Date.UTC(2026, 10, 25, 9);
     const expiresAt = Date.UTC(2026, 10, 25, 11);
-    expect(expiryLine(code(expiresAt), now, 3, 'Pacific/Kiritimati').text).toBe('Expires tomorrow');
-    expect(expiryLine(code(expiresAt), now, 3, 'UTC').text).toBe('Expires in 2 hours');
+    expect(expiryLine(code(expiresAt), now, 3, 'Pacific/Kiritimati', enPicker).text).toBe('Expires tomorrow');
+    expect(expiryLine(code(expiresAt), now, 3, 'UTC', enPicker).text).toBe('Expires in 2 hours');
   });
 
   it('says what the popup says, for any instant and zone', () => {
@@ -29,7 +32,7 @@ describe('days left in the code picker', () => {
         const expiresAt = NOW + hours * 3_600_000 + ms;
         if (expiresAt <= NOW) return; // the picker says "Expired on <date>" there, by design
         const popup = localExpiryPhrase(en, expiresAt, NOW, zone);
-        expect(expiryLine(code(expiresAt), NOW, 3, zone).text.toLowerCase()).toBe(popup.toLowerCase());
+        expect(expiryLine(code(expiresAt), NOW, 3, zone, enPicker).text.toLowerCase()).toBe(popup.toLowerCase());
       }),
       { numRuns: 500 },
     );

@@ -1,7 +1,7 @@
 // Both sides of the page ↔ picker-frame channel use utils/picker-channel.ts: what one side writes,
 // the other must read, and nothing without the secret (or not from our frame) gets through.
 import { describe, expect, it } from 'vitest';
-import { readFromPicker, readToPicker, type FromPicker, type PageEvent, type ToPicker } from '@/utils/picker-channel';
+import { queryFromField, readFromPicker, readToPicker, type FromPicker, type PageEvent, type ToPicker } from '@/utils/picker-channel';
 
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
 const context = { kind: 'lines' as const, present: ['#abc'] };
@@ -11,6 +11,8 @@ const SENT: { [T in ToPicker['type']]: [Extract<ToPicker, { type: T }>, PageEven
   focus: [{ type: 'focus', token: TOKEN }, { type: 'focus' }],
   refresh: [{ type: 'refresh', token: TOKEN }, { type: 'refresh' }],
   moved: [{ type: 'moved', token: TOKEN }, { type: 'moved' }],
+  query: [{ type: 'query', token: TOKEN, text: 'mia' }, { type: 'query', text: 'mia' }],
+  key: [{ type: 'key', token: TOKEN, key: 'ArrowDown' }, { type: 'key', key: 'ArrowDown' }],
 };
 
 describe('picker channel', () => {
@@ -19,6 +21,23 @@ describe('picker channel', () => {
     expect(readToPicker(structuredClone(message), TOKEN)).toEqual(event);
     expect(readToPicker({ ...message, token: 'tok_BBBBBBBBBBBBBBBBBBBBBBBB' }, TOKEN)).toBeUndefined();
     expect(readToPicker({ ...message, token: undefined }, TOKEN)).toBeUndefined();
+  });
+
+  it('passes on only the list keys, and a bounded query', () => {
+    expect(readToPicker({ type: 'key', token: TOKEN, key: 'Tab' }, TOKEN)).toBeUndefined();
+    expect(readToPicker({ type: 'query', token: TOKEN, text: 42 }, TOKEN)).toBeUndefined();
+    expect(readToPicker({ type: 'query', token: TOKEN, text: 'x'.repeat(500) }, TOKEN)).toEqual({ type: 'query', text: 'x'.repeat(100) });
+  });
+
+  it.each([
+    ['mia', 'single', 'mia'],
+    ['  @leo ', 'single', '@leo'],
+    ['#' + 'A'.repeat(40), 'single', ''],
+    ['#' + 'A'.repeat(40) + '\nzoe', 'lines', 'zoe'],
+    ['#' + 'A'.repeat(40) + '\n', 'lines', ''],
+    ['', 'single', ''],
+  ] as const)('the field text %j (%s field) filters by %j', (value, kind, query) => {
+    expect(queryFromField(value, kind)).toBe(query);
   });
 
   it('refuses the old page-forgeable introduction and junk', () => {

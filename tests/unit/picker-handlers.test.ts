@@ -15,6 +15,9 @@ vi.mock('@/utils/protocol', async (importOriginal) => ({
   }),
 }));
 const { pickerHandlers } = await import('@/entrypoints/background/picker-handlers');
+const { accountsItem } = await import('@/utils/tiktok-accounts');
+const settings = await import('@/utils/settings');
+const settingsLanguage = (language: 'de') => settings.saveSettings({ language });
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const TOKEN = 'tok_AAAAAAAAAAAAAAAAAAAAAAAA';
@@ -107,6 +110,18 @@ describe('picker sessions', () => {
     expect(list.codes[0]).toMatchObject({ notes: 'serum', usedHere: false });
     const withExpired = await h.pickerList({ token: TOKEN, includeExpired: true }, picker);
     expect(withExpired.codes.map((c) => c.creatorHandle)).toEqual(['@expired', '@soon', '@later']);
+  });
+
+  it('names the account when the TikTok connection knows it, and says which language to show', async () => {
+    const bare = await h.pickerList({ token: TOKEN }, picker);
+    expect(bare.accountName).toBeUndefined();
+    expect(bare.language).toBe('en');
+    await accountsItem.setValue({ accounts: [{ advertiserId: AADVID, name: 'Acme Beauty EU', addedAt: NOW, failures: 0 }] });
+    await settingsLanguage('de');
+    const named = await h.pickerList({ token: TOKEN }, picker);
+    expect(named.accountName).toBe('Acme Beauty EU');
+    expect(named.language).toBe('de');
+    expect([bare.words.pickerFill, named.words.pickerFill, named.words.pickerFillLabel]).toEqual(['Fill', 'Einfügen', '{code} von {who} einfügen, {expiry}']);
   });
 
   it('refuses a frame in another tab, or one with an unknown secret', async () => {

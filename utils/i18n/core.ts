@@ -1,4 +1,5 @@
 import { en, type Catalog, type MessageKey } from './en';
+import { fillTemplate, pluralTemplate, type Vars } from './format';
 
 /**
  * The extension's own small i18n layer. browser.i18n follows the browser's UI language only,
@@ -42,30 +43,18 @@ export function resolveLanguage(setting: string | undefined, preferred: readonly
   return 'en';
 }
 
-export type Vars = Record<string, string | number>;
-
-function fill(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export type { Vars };
 
 export function translate(lang: Language, key: MessageKey, vars?: Vars): string {
-  return fill(catalogs[lang]?.[key] ?? en[key], vars);
+  return fillTemplate(catalogs[lang]?.[key] ?? en[key], vars);
 }
 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
 /** Plural forms by CLDR category; languages here only need one/other, the rest fall back to other. */
 export function translatePlural(lang: Language, base: PluralKey, count: number, vars?: Vars): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  const category = rules.select(count);
-  const key = (category === 'one' ? `${base}_one` : `${base}_other`) as MessageKey;
-  const table = (catalogs[lang] ?? en) as Record<string, string>;
-  return fill(table[key] ?? table[`${base}_other`], { count: count.toLocaleString(lang), ...vars });
+  return pluralTemplate((catalogs[lang] ?? en) as Record<string, string>, lang, base, count, vars);
 }
 
 export interface Translator {

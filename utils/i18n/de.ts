@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { deExpiry } from './expiry/de';
 import { deTikTok } from './tiktok/de';
+import { dePicker } from './picker/de';
 
 export const de: Catalog = {
   appName: 'Ad Code Keeper',
@@ -425,15 +426,6 @@ export const de: Catalog = {
   expiryVerifiedHint: 'TikTok hat dieses Enddatum bestätigt',
   expiryEstimated: 'geschätzt',
   expiryEstimatedHint: 'Die Nachricht nannte keinen Zeitraum, daher wurden TikToks standardmäßige 30 Tage angenommen. Ändere ihn, wenn du es genauer weißt.',
-  expiresInDays_one: 'läuft in {count} Tag ab',
-  expiresInDays_other: 'läuft in {count} Tagen ab',
-  expiresTomorrow: 'läuft morgen ab',
-  expiresInHours_one: 'läuft in {count} Stunde ab',
-  expiresInHours_other: 'läuft in {count} Stunden ab',
-  expiredToday: 'heute abgelaufen',
-  expiredYesterday: 'gestern abgelaufen',
-  expiredDaysAgo_one: 'vor {count} Tag abgelaufen',
-  expiredDaysAgo_other: 'vor {count} Tagen abgelaufen',
 
   tiktokJustNow: 'gerade eben',
   tiktokNotCheckedYet: 'Noch nicht bei TikTok geprüft',
@@ -446,4 +438,5 @@ export const de: Catalog = {
   quoted: '„{text}“',
   ...deExpiry,
   ...deTikTok,
+  ...dePicker,
 };

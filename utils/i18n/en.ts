@@ -1,5 +1,6 @@
 import { enExpiry } from './expiry/en';
 import { enTikTok } from './tiktok/en';
+import { enPicker } from './picker/en';
 
 /**
  * English, the source catalog: every other language must have exactly these keys (the type
@@ -429,15 +430,6 @@ export const en = {
   expiryVerifiedHint: 'TikTok confirmed this end date',
   expiryEstimated: 'estimated',
   expiryEstimatedHint: "The message stated no period, so TikTok's 30-day default was assumed. Edit it if you know better.",
-  expiresInDays_one: 'expires in {count} day',
-  expiresInDays_other: 'expires in {count} days',
-  expiresTomorrow: 'expires tomorrow',
-  expiresInHours_one: 'expires in {count} hour',
-  expiresInHours_other: 'expires in {count} hours',
-  expiredToday: 'expired today',
-  expiredYesterday: 'expired yesterday',
-  expiredDaysAgo_one: 'expired {count} day ago',
-  expiredDaysAgo_other: 'expired {count} days ago',
 
   tiktokJustNow: 'just now',
   tiktokNotCheckedYet: 'Not checked with TikTok yet',
@@ -450,6 +442,7 @@ export const en = {
   quoted: '“{text}”',
   ...enExpiry,
   ...enTikTok,
+  ...enPicker,
 } as const;
 
 export type MessageKey = keyof typeof en;

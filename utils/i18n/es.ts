@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { esExpiry } from './expiry/es';
 import { esTikTok } from './tiktok/es';
+import { esPicker } from './picker/es';
 
 export const es: Catalog = {
   appName: 'Ad Code Keeper',
@@ -425,15 +426,6 @@ export const es: Catalog = {
   expiryVerifiedHint: 'TikTok confirmó esta fecha de fin',
   expiryEstimated: 'estimado',
   expiryEstimatedHint: 'El mensaje no indicaba periodo, así que se asumieron los 30 días predeterminados de TikTok. Cámbialo si conoces el real.',
-  expiresInDays_one: 'caduca en {count} día',
-  expiresInDays_other: 'caduca en {count} días',
-  expiresTomorrow: 'caduca mañana',
-  expiresInHours_one: 'caduca en {count} hora',
-  expiresInHours_other: 'caduca en {count} horas',
-  expiredToday: 'caducó hoy',
-  expiredYesterday: 'caducó ayer',
-  expiredDaysAgo_one: 'caducó hace {count} día',
-  expiredDaysAgo_other: 'caducó hace {count} días',
 
   tiktokJustNow: 'justo ahora',
   tiktokNotCheckedYet: 'Aún no comprobado con TikTok',
@@ -446,4 +438,5 @@ export const es: Catalog = {
   quoted: '«{text}»',
   ...esExpiry,
   ...esTikTok,
+  ...esPicker,
 };

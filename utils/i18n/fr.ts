@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { frExpiry } from './expiry/fr';
 import { frTikTok } from './tiktok/fr';
+import { frPicker } from './picker/fr';
 
 export const fr: Catalog = {
   appName: 'Ad Code Keeper',
@@ -425,15 +426,6 @@ export const fr: Catalog = {
   expiryVerifiedHint: 'TikTok a confirmé cette date de fin',
   expiryEstimated: 'estimé',
   expiryEstimatedHint: 'Le message n’indiquait pas de durée : la valeur par défaut de TikTok, 30 jours, a été supposée. Modifiez-la si vous la connaissez.',
-  expiresInDays_one: 'expire dans {count} jour',
-  expiresInDays_other: 'expire dans {count} jours',
-  expiresTomorrow: 'expire demain',
-  expiresInHours_one: 'expire dans {count} heure',
-  expiresInHours_other: 'expire dans {count} heures',
-  expiredToday: 'expiré aujourd’hui',
-  expiredYesterday: 'expiré hier',
-  expiredDaysAgo_one: 'expiré il y a {count} jour',
-  expiredDaysAgo_other: 'expiré il y a {count} jours',
 
   tiktokJustNow: 'à l’instant',
   tiktokNotCheckedYet: 'Pas encore vérifié avec TikTok',
@@ -446,4 +438,5 @@ export const fr: Catalog = {
   quoted: '« {text} »',
   ...frExpiry,
   ...frTikTok,
+  ...frPicker,
 };

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { ptExpiry } from './expiry/pt';
 import { ptTikTok } from './tiktok/pt';
+import { ptPicker } from './picker/pt';
 
 export const pt: Catalog = {
   appName: 'Ad Code Keeper',
@@ -425,15 +426,6 @@ export const pt: Catalog = {
   expiryVerifiedHint: 'O TikTok confirmou esta data de término',
   expiryEstimated: 'estimado',
   expiryEstimatedHint: 'A mensagem não informava o período, então foi assumido o padrão de 30 dias do TikTok. Altere se souber o correto.',
-  expiresInDays_one: 'expira em {count} dia',
-  expiresInDays_other: 'expira em {count} dias',
-  expiresTomorrow: 'expira amanhã',
-  expiresInHours_one: 'expira em {count} hora',
-  expiresInHours_other: 'expira em {count} horas',
-  expiredToday: 'expirou hoje',
-  expiredYesterday: 'expirou ontem',
-  expiredDaysAgo_one: 'expirou há {count} dia',
-  expiredDaysAgo_other: 'expirou há {count} dias',
 
   tiktokJustNow: 'agora mesmo',
   tiktokNotCheckedYet: 'Ainda não verificado com o TikTok',
@@ -446,4 +438,5 @@ export const pt: Catalog = {
   quoted: '“{text}”',
   ...ptExpiry,
   ...ptTikTok,
+  ...ptPicker,
 };
