@@ -31,7 +31,8 @@ export type CommandName =
   | 'applyTikTokFacts'
   | 'applyTikTokPosts'
   | 'claimAlerts'
-  | 'snoozeAlert';
+  | 'snoozeAlert'
+  | 'applyTeamSheet';
 
 const committedListeners = new Set<(name: CommandName) => void>();
 
@@ -45,7 +46,7 @@ export function onCommandCommitted(listener: (name: CommandName) => void): () =>
 }
 
 export async function runCommand<T>(db: CodesDb, name: CommandName, body: () => Promise<T>): Promise<T> {
-  const result = await db.transaction('rw', db.codes, db.trash, body);
+  const result = await db.transaction('rw', [db.codes, db.trash, db.teamOutbox, db.teamReplica, db.teamState], body);
   committedListeners.forEach((listener) => listener(name));
   return result;
 }
