@@ -13,6 +13,7 @@ import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { setupTikTokSync } from './tiktok-sync';
+import { setupTeamSync } from './team-sync';
 import { setupVerification } from './verification';
 import { announceVaultChanges } from './vault-changes';
 
@@ -40,6 +41,7 @@ export default defineBackground(() => {
   registerHandlers(pickerHandlers(db, changed));
   setupVerification(db, changed);
   setupTikTokSync(db, changed);
+  setupTeamSync(db, changed);
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenu();
