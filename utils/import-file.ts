@@ -12,11 +12,14 @@ export const SHEET_MAPPING_MAX_BYTES = 32 * MB;
 /** A large sheet's columns, from its header names alone (the same guess the mapping step starts from). */
 const byHeaders: HeaderMapper = (headers, samples) => guessMapping(headers, samples).map((g) => (g.field === 'ignore' ? undefined : g.field));
 
+/** A JSON backup, told from a sheet by its name and first bytes (never by reading the whole file). */
+async function isJsonBackup(file: File): Promise<boolean> {
+  return looksLikeJson(file.name, new TextDecoder().decode(await file.slice(0, 64).arrayBuffer()));
+}
+
 /** Whether this file goes through the mapping step: a sheet (not a JSON backup) small enough to read whole. */
 export async function needsMappingStep(file: File): Promise<boolean> {
-  if (file.size > SHEET_MAPPING_MAX_BYTES) return false;
-  const head = new TextDecoder().decode(await file.slice(0, 64).arrayBuffer());
-  return !looksLikeJson(file.name, head);
+  return file.size <= SHEET_MAPPING_MAX_BYTES && !(await isJsonBackup(file));
 }
 
 /**
@@ -32,8 +35,7 @@ export async function previewImportBlob(
   if (file.size > IMPORT_FILE_MAX_BYTES) {
     return { ok: false, error: `the file is larger than ${IMPORT_FILE_MAX_BYTES / MB} MB (the import limit); split it into smaller files` };
   }
-  const head = new TextDecoder().decode(await file.slice(0, 64).arrayBuffer());
-  if (looksLikeJson(file.name, head)) {
+  if (await isJsonBackup(file)) {
     if (file.size > IMPORT_JSON_MAX_BYTES) {
       return {
         ok: false,

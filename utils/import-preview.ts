@@ -7,6 +7,7 @@ import type { CsvRow, StreamedCsv } from './csv';
 import { parseCsv, type MappedSheet } from './import/sheet';
 import { applyPatch, readSheetRow, recordFromPatch, type SheetPatch, type SheetRowContext } from './import/sheet-row';
 import type { SheetField } from './import/mapping';
+import { LIMITS } from './vault/limits';
 
 /**
  * What an import will do, row by row, before anything is written: add (new code), merge
@@ -93,11 +94,36 @@ export function mergeImported(existing: AdCodeRecord, incoming: StoredRecord): A
     notes,
     status: newer.status,
     alertsSent: newer.expiresAt === existing.expiresAt ? [...new Set([...existing.alertsSent, ...incoming.alertsSent])] : newer.alertsSent,
+    accounts: mergeAccounts(older.accounts, newer.accounts),
+    history: mergeHistory(existing.history, incoming.history),
     createdAt: Math.min(existing.createdAt, incoming.createdAt),
     updatedAt: Math.max(existing.updatedAt, incoming.updatedAt),
   };
   if (merged.source.kind === 'import' && existing.source.kind !== 'import') merged.source.kind = existing.source.kind;
+  if (!merged.accounts) delete merged.accounts;
+  if (!merged.history) delete merged.history;
   return merged;
+}
+
+/** Every account either side knows holds the code; for one account the later fact wins ('applied' beats 'listed' at equal times). */
+function mergeAccounts(older: AdCodeRecord['accounts'], newer: AdCodeRecord['accounts']): AdCodeRecord['accounts'] {
+  if (!older?.length && !newer?.length) return newer ?? older;
+  const byId = new Map<string, NonNullable<AdCodeRecord['accounts']>[number]>();
+  for (const a of [...(older ?? []), ...(newer ?? [])]) {
+    const had = byId.get(a.advertiserId);
+    const later = !had || a.at > had.at || (a.at === had.at && a.state === 'applied') ? a : had;
+    const name = later.name ?? (later === a ? had?.name : a.name);
+    byId.set(a.advertiserId, name === undefined ? later : { ...later, name });
+  }
+  return [...byId.values()].slice(0, LIMITS.accounts);
+}
+
+/** Both sides' history lines, oldest first, each once; the cap drops the oldest. */
+function mergeHistory(a: AdCodeRecord['history'], b: AdCodeRecord['history']): AdCodeRecord['history'] {
+  if (!a?.length && !b?.length) return a ?? b;
+  const seen = new Map<string, NonNullable<AdCodeRecord['history']>[number]>();
+  for (const h of [...(a ?? []), ...(b ?? [])]) seen.set(JSON.stringify([h.at, h.actor, h.kind, h.advertiserId ?? '', h.from ?? '', h.to ?? '']), h);
+  return [...seen.values()].sort((x, y) => x.at - y.at).slice(-LIMITS.history);
 }
 
 /** Human summary of what a merge changes, for the preview. */

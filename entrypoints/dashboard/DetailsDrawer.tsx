@@ -121,12 +121,8 @@ export function DetailsDrawer({
         <dt>{t('fieldExpiry')}</dt>
         <dd>
           {dateTime(row.expiresAt)} <span className="dash-muted">({relative(row.expiresAt, now)})</span>
-          {tiktok && hasVerifiedEnd(row) ? (
-            <div className="expiry-verified">{t('tiktokVerifiedMark')}</div>
-          ) : (
-            row.periodAssumed && <div className="dash-note">{t('periodAssumed')}</div>
-          )}
-          {row.expiryEdited && <div className="dash-muted">{t('expiryEdited')}</div>}
+          {/* How the date was worked out (assumed period, edited by hand, from TikTok) is the derivation's to say, once. */}
+          {tiktok && hasVerifiedEnd(row) && <div className="expiry-verified">{t('tiktokVerifiedMark')}</div>}
           <ExpiryDerivation
             record={row}
             now={now}

@@ -120,6 +120,16 @@ describe('dashboard details drawer', () => {
     expect(within(drawer).queryByRole('button', { name: '30 days' })).toBeNull();
   });
 
+  it('says how the expiry was worked out once, not again in an older note beside it', () => {
+    const { drawer } = openDrawer({ periodAssumed: true, expirySource: 'assumed' });
+    expect(within(drawer).getAllByText(/assumed|no period/i)).toHaveLength(1);
+  });
+
+  it('an expiry set by hand is said once ("set by you"), without the older "corrected by hand" note', () => {
+    const { drawer } = openDrawer({ expirySource: 'user', expiryEdited: true });
+    expect(within(drawer).queryByText(/corrected by hand/i)).toBeNull();
+  });
+
   it('an assumed period: chips send the period; an unknown date: the answer sends the date', async () => {
     const { drawer, fixExpiry } = openDrawer({ periodAssumed: true, expirySource: 'assumed', receivedAtUnknown: true });
     const user = userEvent.setup();

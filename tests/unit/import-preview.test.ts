@@ -75,3 +75,41 @@ describe('mergeImported', () => {
     expect(mergeImported({ ...saved, updatedAt: NOW }, old).expiresAt).toBe(saved.expiresAt);
   });
 });
+
+describe('mergeImported keeps what either side knows about TikTok', () => {
+  const base = { ...saved, updatedAt: NOW - 1000 };
+  const incomingOf = (over: Partial<AdCodeRecord>) => {
+    const r = { ...record({ code: saved.code, updatedAt: NOW, ...over }) };
+    delete (r as Partial<AdCodeRecord>).id;
+    return r;
+  };
+
+  it('an older backup does not forget the ad accounts the saved code is in', () => {
+    const mine = { ...base, updatedAt: NOW, accounts: [{ advertiserId: '111', name: 'Brand EU', state: 'applied' as const, at: NOW - 50 }] };
+    const older = incomingOf({ updatedAt: NOW - 5000, accounts: [{ advertiserId: '222', state: 'listed', at: NOW - 4000 }] });
+    const merged = mergeImported(mine, older);
+    expect(merged.accounts?.map((a) => [a.advertiserId, a.state, a.name])).toEqual([
+      ['222', 'listed', undefined],
+      ['111', 'applied', 'Brand EU'],
+    ]);
+  });
+
+  it('for the same account the later fact wins and a known name is kept', () => {
+    const mine = { ...base, accounts: [{ advertiserId: '111', name: 'Brand EU', state: 'listed' as const, at: NOW - 900 }] };
+    const merged = mergeImported(mine, incomingOf({ accounts: [{ advertiserId: '111', state: 'applied', at: NOW - 10 }] }));
+    expect(merged.accounts).toEqual([{ advertiserId: '111', name: 'Brand EU', state: 'applied', at: NOW - 10 }]);
+  });
+
+  it('history lines from both sides are kept once each, oldest first', () => {
+    const line = (at: number, kind: 'listed' | 'applied') => ({ at, actor: 'tiktok' as const, kind, advertiserId: '111' });
+    const mine = { ...base, history: [line(NOW - 300, 'listed'), line(NOW - 100, 'applied')] };
+    const merged = mergeImported(mine, incomingOf({ history: [line(NOW - 300, 'listed'), line(NOW - 200, 'applied')] }));
+    expect(merged.history?.map((h) => h.at)).toEqual([NOW - 300, NOW - 200, NOW - 100]);
+  });
+
+  it('a record with no TikTok facts on either side gains no empty lists', () => {
+    const merged = mergeImported({ ...base }, incomingOf({}));
+    expect('accounts' in merged).toBe(false);
+    expect('history' in merged).toBe(false);
+  });
+});

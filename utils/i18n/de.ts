@@ -195,8 +195,6 @@ export const de: Catalog = {
   fieldPeriod: 'Autorisierungszeitraum',
   periodDays_one: '{count} Tag',
   periodDays_other: '{count} Tage',
-  periodAssumed: 'angenommen: die Nachricht nannte keinen Zeitraum',
-  expiryEdited: 'von Hand korrigiert',
   fieldStatus: 'Status',
   fieldTags: 'Kampagnen-Tags',
   tagsHelp: 'Tags mit Kommas trennen.',

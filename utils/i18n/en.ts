@@ -198,8 +198,6 @@ export const en = {
   fieldPeriod: 'Authorization period',
   periodDays_one: '{count} day',
   periodDays_other: '{count} days',
-  periodAssumed: 'assumed: the message stated no period',
-  expiryEdited: 'corrected by hand',
   fieldStatus: 'Status',
   fieldTags: 'Campaign tags',
   tagsHelp: 'Separate tags with commas.',

@@ -195,8 +195,6 @@ export const es: Catalog = {
   fieldPeriod: 'Periodo de autorización',
   periodDays_one: '{count} día',
   periodDays_other: '{count} días',
-  periodAssumed: 'supuesto: el mensaje no indicaba periodo',
-  expiryEdited: 'corregida a mano',
   fieldStatus: 'Estado',
   fieldTags: 'Etiquetas de campaña',
   tagsHelp: 'Separa las etiquetas con comas.',

@@ -195,8 +195,6 @@ export const fr: Catalog = {
   fieldPeriod: 'Durée d’autorisation',
   periodDays_one: '{count} jour',
   periodDays_other: '{count} jours',
-  periodAssumed: 'supposée : le message n’indiquait pas de durée',
-  expiryEdited: 'corrigée à la main',
   fieldStatus: 'Statut',
   fieldTags: 'Étiquettes de campagne',
   tagsHelp: 'Séparez les étiquettes par des virgules.',

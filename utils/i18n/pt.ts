@@ -195,8 +195,6 @@ export const pt: Catalog = {
   fieldPeriod: 'Período de autorização',
   periodDays_one: '{count} dia',
   periodDays_other: '{count} dias',
-  periodAssumed: 'suposto: a mensagem não informava o período',
-  expiryEdited: 'corrigida manualmente',
   fieldStatus: 'Status',
   fieldTags: 'Etiquetas de campanha',
   tagsHelp: 'Separe as etiquetas com vírgulas.',
