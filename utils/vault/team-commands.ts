@@ -11,6 +11,11 @@ import { changedFields, sharedOf, type SharedField } from '../team-sheet/shared'
  */
 
 const SINCE = 'outboxSince';
+/** Where the next look for local changes starts: records changed at `at` (inclusive) or after it. */
+interface Checkpoint {
+  at: number;
+  inclusive: boolean;
+}
 
 async function stateValue<T>(db: CodesDb, key: string): Promise<T | undefined> {
   return (await db.teamState.get(key))?.value as T | undefined;
@@ -27,8 +32,10 @@ function upsertOutbox(prev: TeamOutboxEntry | undefined, code: string, fields: S
  */
 export async function recordTeamChanges(db: CodesDb, opts: { all?: boolean; now: number }): Promise<number> {
   return db.transaction('rw', [db.codes, db.teamOutbox, db.teamReplica, db.teamState], async () => {
-    const since = opts.all ? 0 : ((await stateValue<number>(db, SINCE)) ?? 0);
-    const changed = await db.codes.where('updatedAt').aboveOrEqual(since).toArray();
+    const mark = opts.all ? undefined : await stateValue<Checkpoint>(db, SINCE);
+    const since = mark?.at ?? 0;
+    const range = db.codes.where('updatedAt');
+    const changed = await (mark?.inclusive === false ? range.above(since) : range.aboveOrEqual(since)).toArray();
     const replicas = new Map((await db.teamReplica.bulkGet(changed.map((r) => r.code))).filter((r) => !!r).map((r) => [r.code, r]));
     const last = await db.teamOutbox.orderBy('seq').last();
     let seq = (last?.seq ?? 0) + 1;
@@ -38,7 +45,10 @@ export async function recordTeamChanges(db: CodesDb, opts: { all?: boolean; now:
       const base = replicas.get(r.code);
       const fields = changedFields(base?.values, sharedOf(r));
       if (base?.values.deleted && !fields.includes('deleted')) fields.push('deleted');
-      if (fields.length) entries.push(upsertOutbox(pending.get(r.code), r.code, fields, r.updatedAt, seq++));
+      const prev = pending.get(r.code);
+      // Already queued as is (looked at twice): the same entry, so a round that is pushing it still clears it.
+      const covered = prev && prev.at >= r.updatedAt && fields.every((f) => prev.fields.includes(f));
+      if (fields.length && !covered) entries.push(upsertOutbox(prev, r.code, fields, r.updatedAt, seq++));
     }
     if (opts.all) {
       // Deleted here but still live in the sheet: a tombstone to push. Kept apart from the records read above.
@@ -49,7 +59,8 @@ export async function recordTeamChanges(db: CodesDb, opts: { all?: boolean; now:
     }
     if (entries.length) await db.teamOutbox.bulkPut(entries);
     const newest = changed.reduce((m, r) => Math.max(m, r.updatedAt), since);
-    await db.teamState.put({ key: SINCE, value: newest });
+    // Inclusive: another command may still commit a record at this same millisecond.
+    if (newest > since || !mark) await db.teamState.put({ key: SINCE, value: { at: newest, inclusive: true } satisfies Checkpoint });
     return db.teamOutbox.count();
   });
 }
@@ -65,7 +76,8 @@ export async function teamSnapshot(db: CodesDb, opts: { allLocal?: boolean } = {
   return db.transaction('r', [db.codes, db.teamOutbox, db.teamReplica], async () => {
     const outbox = new Map((await db.teamOutbox.toArray()).map((e) => [e.code, e]));
     const replicas = new Map((await db.teamReplica.toArray()).map((e) => [e.code, e]));
-    const rows = opts.allLocal ? await db.codes.toArray() : await db.codes.where('code').anyOf([...outbox.keys(), ...replicas.keys()]).toArray();
+    // Only the queued codes' records: the round reads the records of the rows it pulls itself.
+    const rows = opts.allLocal ? await db.codes.toArray() : (await db.codes.where('code').anyOf([...outbox.keys()]).toArray());
     return { outbox, replicas, locals: new Map(rows.map((r) => [r.code, r])) };
   });
 }
@@ -90,6 +102,9 @@ export interface TeamApply {
  */
 export function applyTeamSheet(db: CodesDb, plan: TeamApply): Promise<{ applied: number; skipped: string[] }> {
   return runCommand(db, 'applyTeamSheet', async () => {
+    // First queue any local change not looked at yet (against the old replica), so the checkpoint can move past
+    // this round's writes without skipping one; the next look then reads only what changes after the round.
+    await recordTeamChanges(db, { now: 0 });
     const codes = [...plan.puts.map((p) => p.record.code), ...plan.deletes.map((d) => d.code)];
     const current = new Map((await db.codes.where('code').anyOf(codes).toArray()).map((r) => [r.code, r]));
     const skipped = new Set<string>();
@@ -111,9 +126,12 @@ export function applyTeamSheet(db: CodesDb, plan: TeamApply): Promise<{ applied:
     for (const slice of chunks(replicas, 2000)) await db.teamReplica.bulkPut(slice);
     const queued = new Map((await db.teamOutbox.bulkGet(plan.pushed.map((p) => p.code))).filter((e) => !!e).map((e) => [e.code, e]));
     await db.teamOutbox.bulkDelete(plan.pushed.filter((p) => queued.get(p.code)?.seq === p.seq && !skipped.has(p.code)).map((p) => p.code));
-    // The outbox checkpoint is left alone: a local edit not yet looked at may be older than these writes.
-    // The next look reads these records too and finds them equal to the replica (nothing echoes back).
-    await db.teamState.bulkPut(Object.entries(plan.state).map(([key, value]) => ({ key, value })));
+    // Exclusive: the records at this time are the round's own writes (its time was taken before its requests, so a
+    // command committing after this transaction has a later time, and those before were queued just above).
+    const prior = (await stateValue<Checkpoint>(db, SINCE)) ?? { at: 0, inclusive: true };
+    const newest = puts.reduce((m, r) => Math.max(m, r.updatedAt), 0);
+    const checkpoint: Checkpoint = newest > prior.at ? { at: newest, inclusive: false } : prior;
+    await db.teamState.bulkPut([{ key: SINCE, value: checkpoint }, ...Object.entries(plan.state).map(([key, value]) => ({ key, value }))]);
     return { applied: puts.length + deletes.length, skipped: [...skipped] };
   });
 }
