@@ -14,6 +14,7 @@ import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { setupTikTokSync } from './tiktok-sync';
 import { setupTeamSync } from './team-sync';
+import { followSettingsAcrossBrowsers } from './settings-sync';
 import { setupVerification } from './verification';
 import { announceVaultChanges } from './vault-changes';
 
@@ -24,6 +25,8 @@ const PERIODIC_MINUTES = 30;
 export default defineBackground(() => {
   // First: settings and the API token must never be readable from a web page's content script.
   void restrictStorageToTrustedContexts();
+  // The settings copy that follows the user (settings-sync.ts) is no business of web pages either.
+  void restrictStorageToTrustedContexts(browser.storage.sync as Parameters<typeof restrictStorageToTrustedContexts>[0]);
   const db = codesDb();
 
   const changed = async () => {
@@ -42,6 +45,7 @@ export default defineBackground(() => {
   setupVerification(db, changed);
   setupTikTokSync(db, changed);
   setupTeamSync(db, changed);
+  followSettingsAcrossBrowsers();
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenu();

@@ -198,6 +198,28 @@ test('a hand-typed row appears in both; a malformed row is flagged, not imported
   assert.match(bad[HEADER.indexOf('problems')], /^Not imported: /);
   assert.equal(bad[HEADER.indexOf('notes')], 'no code here', 'the row is kept as typed');
   assert.equal(sheetRow(typed)[HEADER.indexOf('record_id')], typed);
+  if (process.env.TEAM_SCREENSHOTS) await screenshots();
   const strays = [...a.blocked, ...b.blocked].filter((u) => !u.startsWith('https://sheets.googleapis.com/'));
   assert.deepEqual(strays, [], 'nothing else left the machine');
 });
+
+/** README pictures (TEAM_SCREENSHOTS=1): the sync status in Options, and the sheet's rows as the mock holds them. */
+async function screenshots() {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
+  const options = await a.context.newPage();
+  await options.goto(a.extensionUrl('options.html'));
+  const section = options.getByRole('region', { name: 'Share with your team' });
+  await section.getByTestId('team-recent').waitFor();
+  await section.screenshot({ path: path.join(dir, 'team-sync-status.png') });
+  await options.close();
+  const visible = HEADER.indexOf('problems') + 1;
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cell = (t, i) => (i === 0 && t.length > 14 ? `${t.slice(0, 12)}…` : i === 4 || i === 5 ? t.slice(0, 10) : t);
+  const rows = mock.rows(SHEET_ID).filter((r) => r.some(Boolean));
+  const html = `<style>body{font:12px Arial;margin:8px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;max-width:220px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}th{background:#f1f3f4}</style>
+    <table>${rows.map((r, k) => `<tr>${r.slice(0, visible).map((v, i) => (k === 0 ? `<th>${esc(v)}</th>` : `<td>${esc(cell(v ?? '', i))}</td>`)).join('')}</tr>`).join('')}</table>`;
+  const sheet = await a.context.newPage();
+  await sheet.setContent(html);
+  await sheet.locator('table').screenshot({ path: path.join(dir, 'team-sheet.png') });
+  await sheet.close();
+}
