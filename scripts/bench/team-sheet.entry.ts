@@ -9,6 +9,7 @@ import { createSheetsClient } from '@/utils/team-sheet/sheets-api';
 import { rowOf, SHEET_COLUMNS, col } from '@/utils/team-sheet/row';
 import { createSheetsMock } from '@/tests/e2e/sheets-mock.mjs';
 import { adCode, random } from './random-codes';
+import { normalizeAdCode } from '@/utils/extract';
 
 const DAY = 86_400_000;
 
@@ -17,10 +18,14 @@ export async function run(count: number) {
   const rand = random(7);
   const mock = createSheetsMock({ tokens: ['bench-token'] });
   const rows = [[...SHEET_COLUMNS]];
-  for (let i = 0; i < count; i++) {
+  const codes = new Set<string>();
+  for (let i = 0; codes.size < count; i++) {
     const receivedAt = now - Math.floor(rand() * 300) * DAY;
     const periodDays = [7, 30, 60, 365][i % 4];
-    const code = adCode(rand) + i.toString(36);
+    const code = normalizeAdCode(adCode(rand));
+    // One row per code, as the extension writes them (a repeated code would be a problem row, read every round).
+    if (!code || codes.has(code)) continue;
+    codes.add(code);
     const values = {
       code,
       creatorHandle: `@creator.${i % 500}`,
