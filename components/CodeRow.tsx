@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { TZDate } from '@date-fns/tz';
 import type { AdCodeRecord } from '@/utils/code-record';
-import { codeStatus, ALLOWED_PERIODS } from '@/utils/expiry';
+import { codeStatus, computeExpiry, ALLOWED_PERIODS } from '@/utils/expiry';
 import type { MessageKey } from '@/utils/i18n/core';
 import { dayKey } from '@/utils/i18n/dates';
 import { useI18nOrEnglish } from '@/utils/i18n/context';
@@ -47,19 +47,33 @@ function withDate(original: number, ymd: string, zone: string): number | undefin
   return d.getTime();
 }
 
-/** `tiktok`: the optional TikTok API check is set up; without it nothing about TikTok's answers shows. */
+/** A row picked for a batch action (the popup's "Apply to ad accounts…"). */
+export interface RowSelection {
+  selected: boolean;
+  onChange(selected: boolean): void;
+}
+
+/** The value the period list shows when the expiry was set by hand and no period explains it. */
+const CUSTOM_PERIOD = 'custom';
+
+/**
+ * `tiktok`: the optional TikTok API check is set up; without it nothing about TikTok's answers shows.
+ * `selection`: shows a checkbox to pick the row (only where a batch action exists).
+ */
 export function CodeRow({
   record,
   now,
   windowDays,
   actions,
   tiktok = false,
+  selection,
 }: {
   record: AdCodeRecord;
   now: number;
   windowDays: number;
   actions: CodeRowActions;
   tiktok?: boolean;
+  selection?: RowSelection;
 }) {
   const [open, setOpen] = useState(false);
   const [notes, setNotes] = useState(record.notes);
@@ -71,10 +85,23 @@ export function CodeRow({
   const used = record.status === 'used';
   const source = SOURCE_LABEL[record.source.kind];
   const sourceLabel = source === undefined ? record.source.kind : typeof source === 'string' ? t(source) : source.name;
+  // Every button names the code it acts on: a list of "Mark used" buttons is useless to a screen reader.
+  const rowName = `${creator} ${shortCode(record.code, 3)}`;
+  // An expiry edited by hand no longer follows from the period: the list must not claim it does.
+  const customExpiry = record.expiresAt !== computeExpiry(record.receivedAt, record.periodDays);
 
   return (
-    <li className={`code-row status-${status}`} aria-label={`${creator}, ${record.code}`}>
+    <li className={`code-row status-${status}`} aria-label={`${creator}, ${record.code}`} data-code-id={record.id}>
       <div className="code-row-main">
+        {selection && (
+          <input
+            type="checkbox"
+            className="code-row-select"
+            checked={selection.selected}
+            aria-label={t('rowSelect', { code: rowName })}
+            onChange={(e) => selection.onChange(e.target.checked)}
+          />
+        )}
         <button
           type="button"
           className="code-row-toggle"
@@ -95,21 +122,25 @@ export function CodeRow({
           </span>
         </button>
         <div className="code-row-actions">
-          <CopyButton text={record.code} label={t('rowCopyCode', { code: shortCode(record.code, 6) })} />
+          <CopyButton text={record.code} label={t('rowCopyCode', { code: rowName })} />
           <button
             type="button"
-            className={`btn btn-sm ${used ? 'btn-used' : ''}`}
-            aria-label={t(used ? 'rowUsedLabel' : 'rowMarkUsedLabel')}
+            className={`btn btn-sm btn-mark-used ${used ? 'btn-used' : ''}`}
+            aria-label={t(used ? 'rowUsedLabel' : 'rowMarkUsedLabel', { code: rowName })}
             onClick={() => actions.onToggleUsed(record)}
             title={t(used ? 'rowUsedHint' : 'rowMarkUsedHint')}
           >
-            {t(used ? 'rowUsed' : 'rowMarkUsed')}
+            {/* In a narrow popup only the glyph shows; the accessible name says it all either way. */}
+            <span className="btn-text">{t(used ? 'rowUsed' : 'rowMarkUsed')}</span>
+            <span className="btn-glyph" aria-hidden="true">
+              ✓
+            </span>
           </button>
           <button
             type="button"
             className="btn btn-icon btn-delete"
             onClick={() => actions.onDelete(record)}
-            aria-label={t('rowDelete', { code: shortCode(record.code, 6) })}
+            aria-label={t('rowDelete', { code: rowName })}
             title={t('rowDeleteHint')}
           >
             <svg width="15" height="15" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
@@ -151,10 +182,11 @@ export function CodeRow({
               <select
                 className="input input-period"
                 aria-label={t('fieldPeriod')}
-                value={record.periodDays}
-                onChange={(e) => actions.onUpdate(record, { periodDays: Number(e.target.value) })}
+                value={customExpiry ? CUSTOM_PERIOD : record.periodDays}
+                onChange={(e) => e.target.value !== CUSTOM_PERIOD && actions.onUpdate(record, { periodDays: Number(e.target.value) })}
               >
-                {!ALLOWED_PERIODS.includes(record.periodDays as 7) && <option value={record.periodDays}>{tn('periodDays', record.periodDays)}</option>}
+                {customExpiry && <option value={CUSTOM_PERIOD}>{t('rowExpiryCustom')}</option>}
+                {!customExpiry && !ALLOWED_PERIODS.includes(record.periodDays as 7) && <option value={record.periodDays}>{tn('periodDays', record.periodDays)}</option>}
                 {ALLOWED_PERIODS.map((p) => (
                   <option key={p} value={p}>
                     {p === 365 ? t('rowPeriodYear') : tn('periodDays', p)}

@@ -1,12 +1,13 @@
 import { useI18nOrEnglish } from '@/utils/i18n/context';
 import { localExpiryPhrase } from '@/utils/i18n/phrases';
+import { dateFormat } from '@/utils/i18n/dates';
 
 /**
  * "Nov 20, 2026" (with the time: "Nov 20, 2026, 3:00 PM") in the given language and zone;
  * without them, in the browser's locale and zone.
  */
 export function formatDate(ms: number, withTime = false, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',

@@ -6,8 +6,23 @@ export interface UndoState {
   undo: () => void;
 }
 
-/** A short-lived notice with an Undo button; announced to screen readers. */
-export function UndoToast({ state, onDone, timeoutMs = 8000 }: { state: UndoState | null; onDone: () => void; timeoutMs?: number }) {
+/**
+ * A short-lived notice with an Undo button; announced to screen readers.
+ * `shortcut`: the key that also undoes (shown, and given to assistive tech); `dismissible` adds a close button.
+ */
+export function UndoToast({
+  state,
+  onDone,
+  timeoutMs = 8000,
+  shortcut,
+  dismissible = false,
+}: {
+  state: UndoState | null;
+  onDone: () => void;
+  timeoutMs?: number;
+  shortcut?: { label: string; keys: string };
+  dismissible?: boolean;
+}) {
   const { t } = useI18nOrEnglish();
   useEffect(() => {
     if (!state) return;
@@ -18,10 +33,16 @@ export function UndoToast({ state, onDone, timeoutMs = 8000 }: { state: UndoStat
     <div className="toast-region" role="status" aria-live="polite">
       {state && (
         <div className="toast">
-          <span>{state.message}</span>
+          <span className="toast-message">{state.message}</span>
+          {shortcut && (
+            <kbd className="toast-key" aria-hidden="true">
+              {shortcut.label}
+            </kbd>
+          )}
           <button
             type="button"
             className="btn btn-sm toast-undo"
+            aria-keyshortcuts={shortcut?.keys}
             onClick={() => {
               state.undo();
               onDone();
@@ -29,6 +50,11 @@ export function UndoToast({ state, onDone, timeoutMs = 8000 }: { state: UndoStat
           >
             {t('undo')}
           </button>
+          {dismissible && (
+            <button type="button" className="btn btn-icon btn-sm toast-dismiss" aria-label={t('popupDismiss')} onClick={onDone}>
+              ×
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -28,10 +28,12 @@ export interface BackgroundRead<T> {
 /**
  * How the popup reads the vault: it asks the background (the database's one owner), and asks again
  * when a dep changes or the vault changes. Of overlapping answers only the newest request's is kept.
+ * `enabled` false holds the reading back (the popup, while it paints its snapshot first).
  */
-export function useBackgroundRead<T>(read: () => Promise<T>, deps: unknown[]): BackgroundRead<T> {
+export function useBackgroundRead<T>(read: () => Promise<T>, deps: unknown[], enabled = true): BackgroundRead<T> {
   const [state, setState] = useState<BackgroundRead<T>>({ value: undefined });
   useEffect(() => {
+    if (!enabled) return;
     let latest = 0;
     let live = true;
     const run = () => {
@@ -49,6 +51,6 @@ export function useBackgroundRead<T>(read: () => Promise<T>, deps: unknown[]): B
     };
     // The caller's deps say when `read` changes, as with useEffect.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [enabled, ...deps]);
   return state;
 }

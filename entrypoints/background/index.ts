@@ -17,6 +17,7 @@ import { setupTeamSync } from './team-sync';
 import { followSettingsAcrossBrowsers } from './settings-sync';
 import { setupVerification } from './verification';
 import { announceVaultChanges } from './vault-changes';
+import { keepPopupSnapshot } from './popup-snapshot';
 
 /** A safety net: even if a scheduled wake-up is lost, the badge is never more than this stale. */
 const PERIODIC_ALARM = 'badge-periodic';
@@ -29,6 +30,8 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts(browser.storage.sync as Parameters<typeof restrictStorageToTrustedContexts>[0]);
   const db = codesDb();
 
+  // The popup paints its first screen from this snapshot, then reads by message (see popup-snapshot.ts).
+  const snapshot = keepPopupSnapshot(db);
   const changed = async () => {
     const { alertWindowDays } = await getSettings();
     await refreshBadge(db, alertWindowDays);
@@ -54,16 +57,21 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void changed());
   void ensurePeriodicAlarm(PERIODIC_ALARM, PERIODIC_MINUTES);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === PERIODIC_ALARM || alarm.name === NEXT_CHANGE_ALARM) void changed();
+    if (alarm.name !== PERIODIC_ALARM && alarm.name !== NEXT_CHANGE_ALARM) return;
+    void changed();
+    // A code crossing into "expiring" or "expired" changes the counts the snapshot holds.
+    void snapshot.refresh();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_SELECTION_MENU) void saveSelection(db, info, tab, changed);
   });
   settingsItem.watch(() => {
     void changed();
+    void snapshot.refresh();
     void retitleContextMenu();
   });
 
   // The service worker restarts often; recompute each time it wakes.
   void changed();
+  void snapshot.refresh();
 });

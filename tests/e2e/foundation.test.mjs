@@ -47,7 +47,7 @@ test('save in Gmail → popup → badge → fill in Ads Manager', async () => {
   // 2. Popup: the code with its creator and expiry.
   const popup = await ext.context.newPage();
   await popup.goto(ext.extensionUrl('popup.html'));
-  const row = popup.getByRole('list', { name: 'Usable codes' }).getByRole('listitem').first();
+  const row = popup.getByRole('list', { name: 'Ready codes' }).getByRole('listitem').first();
   await row.waitFor();
   const days = Math.ceil((record.expiresAt - Date.now()) / DAY);
   assert.match(await row.innerText(), new RegExp(`@maya\\.creates[\\s\\S]*expires in (${days - 1}|${days}) days`));

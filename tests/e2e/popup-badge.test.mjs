@@ -49,7 +49,8 @@ test('badge: counts codes expiring within 3 days, and is empty when none', async
 
 test('popup: soonest expiry first, expired apart, search, copy, mark used, delete with undo', async () => {
   const page = await openPopup();
-  const usable = page.getByRole('list', { name: 'Usable codes' }).getByRole('listitem');
+  // Expiring soon, then Ready (then Used): every group but Expired.
+  const usable = page.locator('main section:not(.group-expired)').getByRole('listitem');
   await usable.first().waitFor();
   const names = await usable.locator('.creator').allTextContents();
   assert.deepEqual(names, ['@sooner.creator', '@soon.creator', '@later.creator']);
@@ -76,8 +77,8 @@ test('popup: soonest expiry first, expired apart, search, copy, mark used, delet
   await waitFor(async () => (await usable.locator('.creator').allTextContents()).length === 3, 'the full list is back');
 
   // Mark used and back.
-  await usable.first().getByRole('button', { name: 'Mark used' }).click();
-  await usable.first().getByRole('button', { name: 'Used, mark unused' }).waitFor();
+  await usable.first().getByRole('button', { name: /^Mark used: @sooner\.creator #/ }).click();
+  await usable.first().getByRole('button', { name: /^Used, mark unused: @sooner\.creator #/ }).waitFor();
   assert.equal((await savedCodes(ext)).find((c) => c.code === makeCode(4)).status, 'used');
 
   // Delete, then undo.
@@ -86,6 +87,38 @@ test('popup: soonest expiry first, expired apart, search, copy, mark used, delet
   assert.equal((await savedCodes(ext)).length, 3);
   await page.getByRole('button', { name: 'Undo' }).click();
   await waitFor(async () => (await savedCodes(ext)).length === 4, 'undo restores the code');
+  await page.close();
+});
+
+test('popup: a code saved a moment ago is on its first paint (the background\'s snapshot is kept current)', async () => {
+  const saved = Date.now();
+  await seedCodes(ext, [capture(30, 5, { creatorHandle: '@just.saved' })]);
+  // The background rewrites the snapshot after the save commits: a moment, not a while.
+  const worker = ext.context.serviceWorkers()[0];
+  await waitFor(
+    async () => ((await worker.evaluate(() => chrome.storage.session.get('popupSnapshot'))).popupSnapshot?.view.usable ?? []).some((r) => r.creatorHandle === '@just.saved'),
+    'the snapshot holds the new code',
+    2000,
+  );
+  const rewrittenAfter = Date.now() - saved;
+  const page = await ext.context.newPage();
+  // What the first paint showed, before any answer from the background replaced it.
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      const rows = document.querySelectorAll('ul.code-list li');
+      if (!rows.length) return;
+      window.__firstPaint = { view: document.querySelector('main')?.dataset.view, rows: [...rows].map((li) => li.getAttribute('aria-label').split(',')[0]) };
+      obs.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(ext.extensionUrl('popup.html'));
+  await page.waitForFunction(() => window.__firstPaint);
+  const first = await page.evaluate(() => window.__firstPaint);
+  assert.equal(first.view, 'snapshot', 'painted from the snapshot, without waiting for the service worker');
+  assert.ok(first.rows.includes('@just.saved'), `the new code is on the first paint: ${first.rows.join(', ')}`);
+  await page.locator('main[data-view="live"]').waitFor();
+  assert.ok(await page.getByRole('listitem', { name: /^@just\.saved, / }).isVisible());
+  assert.ok(rewrittenAfter < 2000, `snapshot rewritten within ${rewrittenAfter} ms`);
   await page.close();
 });
 
@@ -102,7 +135,7 @@ test('popup: pasting several codes previews each, rejects junk with a reason, sa
   await page.getByRole('button', { name: 'Add and save 3 codes' }).click();
   await page.getByRole('status').getByText('2 codes saved.').waitFor();
   const rows = await savedCodes(ext);
-  assert.equal(rows.length, 6);
+  assert.equal(rows.length, 7);
   assert.ok(rows.some((r) => r.code === makeCode(11)), 'the cell without # was saved with it');
   assert.equal(rows.find((r) => r.code === makeCode(10)).periodDays, 60);
   await page.close();

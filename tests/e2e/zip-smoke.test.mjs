@@ -98,7 +98,7 @@ test('Chrome package: unpacked, it loads and passes the smoke test (capture on G
     await gmail.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
     await popup.reload();
-    await popup.getByRole('list', { name: 'Usable codes' }).getByText('@maya.creates').waitFor();
+    await popup.getByRole('list', { name: 'Ready codes' }).getByText('@maya.creates').waitFor();
     const stored = await popup.evaluate(
       () =>
         new Promise((resolve) => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { codesDb } from '@/utils/vault/db';
 import { DEFAULT_SETTINGS, settingsItem } from '@/utils/settings';
-import { expiryPhrase } from '@/utils/expiry';
+import { computeExpiry, expiryPhrase } from '@/utils/expiry';
 import { translator } from '@/utils/i18n';
 import { localExpiryPhrase } from '@/utils/i18n/phrases';
 import { resolveZone } from '@/utils/i18n/dates';
@@ -26,6 +26,7 @@ await import('./popup-background');
 
 const DAY = 86_400_000;
 const NOW = Date.now();
+const MAYA_RECEIVED = NOW - 10 * DAY + 60_000;
 
 async function showPopup(language: string) {
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, language } as typeof DEFAULT_SETTINGS);
@@ -39,7 +40,8 @@ beforeEach(async () => {
   await codesDb().codes.clear();
   await codesDb().codes.bulkAdd([
     // A minute past 20 days: an hour past would be the 21st calendar day when the suite runs just before midnight.
-    record({ status: 'unused', code: makeCode(1), creatorHandle: '@maya', expiresAt: NOW + 20 * DAY + 60_000, periodAssumed: true }),
+    // Received 10 days ago with 30 days: the period explains the expiry (an edited one would say "custom expiry").
+    record({ status: 'unused', code: makeCode(1), creatorHandle: '@maya', receivedAt: MAYA_RECEIVED, expiresAt: computeExpiry(MAYA_RECEIVED, 30), periodAssumed: true }),
     record({ code: makeCode(2), creatorHandle: '@old.creator', expiresAt: NOW - 2 * DAY }),
   ]);
 });
@@ -48,12 +50,12 @@ afterEach(cleanup);
 describe('popup follows the language setting', () => {
   it('English stays exactly as before', async () => {
     const user = await showPopup('en');
-    const usable = await screen.findByRole('list', { name: 'Usable codes' });
+    const usable = await screen.findByRole('list', { name: 'Ready codes' });
     const row = within(usable).getByRole('listitem', { name: /^@maya, / });
     expect(row).toHaveTextContent(/expires in 20 days/);
-    expect(within(row).getByRole('button', { name: 'Mark used' })).toHaveTextContent('Mark used');
-    expect(within(row).getByRole('button', { name: /^Copy code #/ })).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: /^Delete code #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Mark used: @maya #\S{3}…\S{3}$/ })).toHaveTextContent('Mark used');
+    expect(within(row).getByRole('button', { name: /^Copy code @maya #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Delete code @maya #/ })).toBeInTheDocument();
     expect(within(row).getByText('Ready')).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Expired codes' })).getByText('expired 2 days ago')).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Search codes' })).toHaveAttribute('placeholder', 'Search by creator, code or note');
@@ -72,13 +74,13 @@ describe('popup follows the language setting', () => {
 
   it('Spanish: rows, expiry phrases, accessible names and the paste box', async () => {
     const user = await showPopup('es');
-    const usable = await screen.findByRole('list', { name: 'Códigos utilizables' });
+    const usable = await screen.findByRole('list', { name: 'Códigos listos' });
     const row = within(usable).getByRole('listitem', { name: /^@maya, / });
     expect(row).toHaveTextContent(/caduca en 20 días/);
     expect(row).toHaveTextContent(/· estimado/);
-    expect(within(row).getByRole('button', { name: 'Marcar usado' })).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: /^Copiar código #/ })).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: /^Eliminar código #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Marcar usado: @maya #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Copiar código @maya #/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Eliminar código @maya #/ })).toBeInTheDocument();
     expect(within(screen.getByRole('list', { name: 'Códigos caducados' })).getByText('caducó hace 2 días')).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Buscar códigos' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Abrir el panel' })).toBeInTheDocument();
@@ -99,17 +101,17 @@ describe('popup follows the language setting', () => {
 
   it('German: rows, plural forms, dates and accessible names', async () => {
     await showPopup('de');
-    const usable = await screen.findByRole('list', { name: 'Verwendbare Codes' });
+    const usable = await screen.findByRole('list', { name: 'Bereite Codes' });
     const row = within(usable).getByRole('listitem', { name: /^@maya, / });
     expect(row).toHaveTextContent(/läuft in 20 Tagen ab/);
     expect(within(row).getByText('Bereit')).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: 'Als verwendet abhaken' })).toHaveTextContent('Abhaken');
-    expect(within(row).getByRole('button', { name: /^Code #.* kopieren$/ })).toBeInTheDocument();
-    expect(within(row).getByRole('button', { name: /^Code #.* löschen$/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Als verwendet abhaken: @maya #/ })).toHaveTextContent('Abhaken');
+    expect(within(row).getByRole('button', { name: /^Code @maya #.* kopieren$/ })).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: /^Code @maya #.* löschen$/ })).toBeInTheDocument();
     const expired = within(screen.getByRole('list', { name: 'Abgelaufene Codes' })).getByText('vor 2 Tagen abgelaufen');
     // The exact date on hover, in German.
     expect(expired).toHaveAttribute('title', expect.stringMatching(/^Abgelaufen am \d{1,2}\. [A-ZÄÖÜ][a-zä]+\.? \d{4}/));
-    expect(screen.getByRole('heading', { name: 'Abgelaufen' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Abgelaufen 1' })).toBeInTheDocument();
     expect(screen.getByRole('searchbox', { name: 'Codes durchsuchen' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Übersicht öffnen' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Einstellungen' })).toBeInTheDocument();
@@ -127,9 +129,9 @@ describe('popup follows the language setting', () => {
 
   it('switching the language while open re-renders in the new one', async () => {
     await showPopup('en');
-    await screen.findByRole('list', { name: 'Usable codes' });
+    await screen.findByRole('list', { name: 'Ready codes' });
     await act(() => settingsItem.setValue({ ...DEFAULT_SETTINGS, language: 'fr' } as typeof DEFAULT_SETTINGS));
-    expect(await screen.findByRole('list', { name: 'Codes utilisables' })).toHaveTextContent(/expire dans 20 jours/);
+    expect(await screen.findByRole('list', { name: 'Codes prêts' })).toHaveTextContent(/expire dans 20 jours/);
   });
 });
 

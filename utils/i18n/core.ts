@@ -56,9 +56,13 @@ export function translate(lang: Language, key: MessageKey, vars?: Vars): string 
 type PluralBase<K> = K extends `${infer B}_other` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
 /** Plural forms by CLDR category; languages here only need one/other, the rest fall back to other. */
 export function translatePlural(lang: Language, base: PluralKey, count: number, vars?: Vars): string {
-  const category = new Intl.PluralRules(lang).select(count);
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  const category = rules.select(count);
   const key = (category === 'one' ? `${base}_one` : `${base}_other`) as MessageKey;
   const table = (catalogs[lang] ?? en) as Record<string, string>;
   return fill(table[key] ?? table[`${base}_other`], { count: count.toLocaleString(lang), ...vars });

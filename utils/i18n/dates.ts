@@ -116,12 +116,25 @@ export function daysBetweenKeys(a: string, b: string): number {
   return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per language, zone and style: making an Intl.DateTimeFormat costs far more than
+ * using one, and a list formats the same way for every row (the popup's first paint, the dashboard's table).
+ */
+export function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 export function formatDate(ts: number, zone: string, locale: string, style: 'medium' | 'long' | 'short' = 'medium'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: zone }).format(ts);
+  return dateFormat(locale, { dateStyle: style, timeZone: zone }).format(ts);
 }
 
 export function formatDateTime(ts: number, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(ts);
+  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(ts);
 }
 
 export function formatMonth(year: number, month: number, locale: string): string {

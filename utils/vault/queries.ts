@@ -125,6 +125,27 @@ export interface PopupView {
   total: number;
   /** The badge number. */
   expiring: number;
+  /** How many codes each of the popup's groups holds (the search's hits when searching), in the dashboard's words. */
+  groups: PopupGroupCounts;
+}
+
+export interface PopupGroupCounts {
+  expiring: number;
+  ready: number;
+  used: number;
+  expired: number;
+}
+
+/** The groups of search hits, by the same rule as codeStatus (expiring before used). */
+function countGroups(usable: AdCodeRecord[], expired: number, now: number, windowDays: number): PopupGroupCounts {
+  const soon = now + windowDays * DAY_MS;
+  let expiring = 0;
+  let used = 0;
+  for (const r of usable) {
+    if (r.expiresAt <= soon) expiring++;
+    else if (r.status === 'used') used++;
+  }
+  return { expiring, ready: usable.length - expiring - used, used, expired };
 }
 
 export function matchesSearch(r: AdCodeRecord, q: string): boolean {
@@ -144,7 +165,14 @@ export async function loadPopupView(
   const usableRange = () => unarchivedByExpiry(db, now, Infinity);
   const expiredRange = () => unarchivedByExpiry(db, -Infinity, now, true);
   const q = query.trim().toLowerCase();
-  const [usableCount, expiredCount, expiring] = await Promise.all([usableRange().count(), expiredRange().count(), countExpiringSoon(db, now, windowDays)]);
+  const soon = now + windowDays * DAY_MS;
+  const [usableCount, expiredCount, expiring, usedLater] = await Promise.all([
+    usableRange().count(),
+    expiredRange().count(),
+    countExpiringSoon(db, now, windowDays),
+    // Used codes beyond the alert window (within it they are "expiring", as codeStatus says).
+    usedBetween(db, soon, Infinity, false).count(),
+  ]);
   const total = usableCount + expiredCount;
 
   if (!q) {
@@ -153,7 +181,8 @@ export async function loadPopupView(
       // Most recently expired first: that is the one someone is looking for.
       expiredRange().reverse().limit(limits.expired).toArray(),
     ]);
-    return { usable, expired, usableTotal: usableCount, expiredTotal: expiredCount, total, expiring };
+    const groups = { expiring, ready: usableCount - expiring - usedLater, used: usedLater, expired: expiredCount };
+    return { usable, expired, usableTotal: usableCount, expiredTotal: expiredCount, total, expiring, groups };
   }
   const [usableHits, expiredHits] = await Promise.all([
     usableRange().filter((r) => matchesSearch(r, q)).toArray(),
@@ -166,6 +195,7 @@ export async function loadPopupView(
     expiredTotal: expiredHits.length,
     total,
     expiring,
+    groups: countGroups(usableHits, expiredHits.length, now, windowDays),
   };
 }
 
