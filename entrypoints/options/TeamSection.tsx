@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/protocol';
-import { teamStatusItem, type TeamSheetStatus } from '@/utils/team-sheet/settings';
-import { SHEETS_PERMISSION } from '@/utils/team-sheet/sheets-api';
+import { SHEETS_PERMISSION, teamStatusItem, type TeamSheetStatus } from '@/utils/team-sheet/settings';
 
 /**
  * Options → "Share with your team": sign in with Google (or paste an access token, Advanced), create a

@@ -1,5 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 
+/** The optional host the team sheet asks for (here, not in sheets-api.ts, so the options page stays small). */
+export const SHEETS_PERMISSION = 'https://sheets.googleapis.com/*';
+
 /**
  * The team sheet's own storage. `local:` on purpose: the access token must never be synced to other
  * browsers; each browser signs in itself. Checked by hand (no zod): the options page reads these.

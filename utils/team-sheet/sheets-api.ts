@@ -8,7 +8,7 @@ import { LAST_COLUMN, SHEET_COLUMNS, col } from './row';
  */
 
 export const SHEETS_API = 'https://sheets.googleapis.com';
-export const SHEETS_PERMISSION = `${SHEETS_API}/*`;
+export { SHEETS_PERMISSION } from './settings';
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 export const TAB = 'Codes';
 
