@@ -27,8 +27,10 @@ export default defineConfig({
     // the content scripts' sites; `scripting` only reaches a tab the user just right-clicked (activeTab).
     // `unlimitedStorage`: a large vault is never evicted under storage pressure (navigator.storage.persist is granted).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'activeTab', 'scripting'],
-    // Asked for only when the user turns on TikTok API verification (Options); never a required host.
-    optional_host_permissions: ['https://business-api.tiktok.com/*'],
+    // Asked for only when the user turns on TikTok API verification or the team sheet (Options); never required hosts.
+    optional_host_permissions: ['https://business-api.tiktok.com/*', 'https://sheets.googleapis.com/*'],
+    // Google sign-in for the team sheet (launchWebAuthFlow), asked for only when the user signs in.
+    optional_permissions: ['identity'],
     // The Ads Manager code picker frame; embeddable only by Ads Manager pages.
     web_accessible_resources: [{ resources: ['code-picker.html'], matches: ADS_MANAGER_MATCHES }],
     // Only the extension's own scripts run in its pages: no eval, no wasm, no plugins, no <base> tricks.

@@ -309,6 +309,33 @@ async function benchBadge() {
   report('badge', 'countUrgent / nextBadgeChangeAt alone', `${ms(r.parts.urgent)} / ${ms(r.parts.nextChange)}`, '', '');
 }
 
+// ─── team sheet ───────────────────────────────────────────────────────────────────────────────
+async function benchTeamSheet(n = 10_000) {
+  console.log(`\nTeam sheet: first pull of ${n.toLocaleString('en')} rows from the loopback Sheets mock (Chromium IndexedDB)`);
+  const shim = path.join(ROOT, 'scripts/bench/fake-browser-shim.ts');
+  const out = path.join(work, 'team-sheet.js');
+  await build({
+    entryPoints: [path.join(ROOT, 'scripts/bench/team-sheet.entry.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'TeamBench',
+    outfile: out,
+    logLevel: 'warning',
+    alias: { '@': ROOT, 'wxt/browser': shim, '@wxt-dev/browser': shim, 'wxt/utils/storage': '@wxt-dev/storage' },
+  });
+  const { context } = await openBrowser(false);
+  await context.route('https://bench.local/**', (r) =>
+    r.request().url().endsWith('.js') ? r.fulfill({ path: out, contentType: 'text/javascript' }) : r.fulfill({ contentType: 'text/html', body: '<script src="/t.js"></script>' }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://bench.local/');
+  const r = await page.evaluate((count) => window.TeamBench.run(count), n);
+  await context.close();
+  report('sheets', `first pull, ${r.first.rowsRead} rows → ${r.first.stored} codes (${r.first.requests} requests)`, ms(r.first.ms), '', '', '< 10 s', r.first.ms < 10_000 && r.first.stored === n);
+  report('sheets', `quiet round: ${r.quiet.rowsRead} rows read (${r.quiet.requests} requests: id + updated_at columns, tail)`, ms(r.quiet.ms), '', '', '0 rows read', r.quiet.rowsRead === 0);
+  report('sheets', `10 rows changed by a teammate: ${r.changed.rowsRead} rows read, ${r.changed.changes} applied`, ms(r.changed.ms), '', '', '10 rows read', r.changed.rowsRead === 10 && r.changed.changes === 10);
+}
+
 // ─── bundle sizes ─────────────────────────────────────────────────────────────────────────────
 async function benchSizes() {
   console.log('\nBuilt files (minified bytes; budgets in scripts/bench/budgets.json)');
@@ -404,6 +431,7 @@ try {
   if (wants('badge')) await benchBadge();
   if (wants('sizes')) await benchSizes();
   if (wants('import')) await benchImport();
+  if (wants('sheets')) await benchTeamSheet();
   printTable();
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -147,6 +147,13 @@ export const messageSchemas = {
   tiktokRemoveAccount: { data: z.object({ advertiserId: z.string().regex(/^\d{6,25}$/) }), from: ['extension'] },
   tiktokPreviewImport: { data: z.object({}).strict(), from: ['extension'] },
   tiktokSync: { data: z.object({ mode: z.enum(['import', 'sync']) }), from: ['extension'] },
+  teamSheetConnect: {
+    data: z.object({ sheet: z.string().trim().max(500), me: z.string().trim().min(1).max(200), accessToken: z.string().trim().min(16).max(4096).optional() }).strict(),
+    from: ['extension'],
+  },
+  teamSheetDisconnect: { data: z.object({}).strict(), from: ['extension'] },
+  teamSheetSync: { data: z.object({}).strict(), from: ['extension'] },
+  teamSheetStatus: { data: z.object({}).strict(), from: ['extension'] },
   tiktokApplyCodes: {
     data: z.object({ ids: ids(BATCH.verify), advertiserIds: z.array(z.string().regex(/^\d{6,25}$/)).min(1).max(50) }),
     from: ['extension'],

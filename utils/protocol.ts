@@ -5,6 +5,7 @@ import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
 import type { Language } from './i18n/core';
 import type { PickerCatalog } from './i18n/picker/en';
+import type { TeamSheetStatus } from './team-sheet/settings';
 
 /**
  * Every runtime message in the extension. Types only: this file is imported by content
@@ -287,6 +288,13 @@ export interface ProtocolMap {
   tiktokSync(data: { mode: 'import' | 'sync' }): SyncReport;
   /** Applies the codes to the accounts (/tt_video/authorize/ per pair); codes already there are not sent again. */
   tiktokApplyCodes(data: { ids: number[]; advertiserIds: string[] }): ApplyReport;
+  // Team sheet (optional; extension pages → background; only the background talks to Google Sheets)
+  /** Signs in (Google, or the pasted access token) and connects the sheet at `sheet` (address or id; '' creates one). */
+  teamSheetConnect(data: { sheet: string; me: string; accessToken?: string }): TeamSheetStatus;
+  teamSheetDisconnect(data: Record<string, never>): TeamSheetStatus;
+  /** Pushes what is queued and pulls what changed, now. */
+  teamSheetSync(data: Record<string, never>): TeamSheetStatus;
+  teamSheetStatus(data: Record<string, never>): TeamSheetStatus;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

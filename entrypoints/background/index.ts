@@ -13,6 +13,8 @@ import { ensurePeriodicAlarm } from './periodic-alarm';
 import { registerHandlers } from './router';
 import { restrictStorageToTrustedContexts } from './storage-access';
 import { setupTikTokSync } from './tiktok-sync';
+import { setupTeamSync } from './team-sync';
+import { followSettingsAcrossBrowsers } from './settings-sync';
 import { setupVerification } from './verification';
 import { announceVaultChanges } from './vault-changes';
 import { keepPopupSnapshot } from './popup-snapshot';
@@ -24,6 +26,8 @@ const PERIODIC_MINUTES = 30;
 export default defineBackground(() => {
   // First: settings and the API token must never be readable from a web page's content script.
   void restrictStorageToTrustedContexts();
+  // The settings copy that follows the user (settings-sync.ts) is no business of web pages either.
+  void restrictStorageToTrustedContexts(browser.storage.sync as Parameters<typeof restrictStorageToTrustedContexts>[0]);
   const db = codesDb();
 
   // The popup paints its first screen from this snapshot, then reads by message (see popup-snapshot.ts).
@@ -43,6 +47,8 @@ export default defineBackground(() => {
   registerHandlers(pickerHandlers(db, changed));
   setupVerification(db, changed);
   setupTikTokSync(db, changed);
+  setupTeamSync(db, changed);
+  followSettingsAcrossBrowsers();
 
   browser.runtime.onInstalled.addListener(() => {
     void createContextMenu();

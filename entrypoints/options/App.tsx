@@ -8,6 +8,7 @@ import { knownZones } from '@/utils/i18n/dates';
 import { I18nProvider, useI18n } from '@/utils/i18n/react';
 import { ApiSection } from './ApiSection';
 import { StorageSection } from './StorageSection';
+import { TeamSection } from './TeamSection';
 import { formatThresholds, parseThresholds } from './thresholds';
 
 export function OptionsRoot() {
@@ -214,6 +215,7 @@ export function OptionsPage({ settings }: { settings: Settings }) {
         </section>
 
         <ApiSection />
+        <TeamSection />
 
         <StorageSection />
 

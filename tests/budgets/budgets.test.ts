@@ -78,11 +78,12 @@ describe('bundle size budgets (scripts/bench/budgets.json)', () => {
 describe('least privilege and no remote code (built manifest)', () => {
   const manifest = () => JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
 
-  it('asks for exactly the reviewed permissions; TikTok API only as an optional host', () => {
+  it('asks for exactly the reviewed permissions; TikTok API and Google Sheets only as optional hosts, identity only as optional', () => {
     const m = manifest();
     expect([...m.permissions].sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage']);
     expect(m.host_permissions ?? []).toEqual([]);
-    expect(m.optional_host_permissions).toEqual(['https://business-api.tiktok.com/*']);
+    expect(m.optional_host_permissions).toEqual(['https://business-api.tiktok.com/*', 'https://sheets.googleapis.com/*']);
+    expect(m.optional_permissions ?? []).toEqual(['identity']);
     expect(m.externally_connectable).toBeUndefined();
   });
 

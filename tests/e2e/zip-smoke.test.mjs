@@ -127,7 +127,7 @@ test('Firefox package: MV3 with background scripts, an add-on ID, every file pre
   assert.equal(m.browser_specific_settings?.gecko?.id, FIREFOX_ID);
   assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
   assert.ok(m.action?.default_popup, 'toolbar button (MV3 action, not browser_action)');
-  assert.deepEqual(m.optional_host_permissions, ['https://business-api.tiktok.com/*']);
+  assert.deepEqual(m.optional_host_permissions, ['https://business-api.tiktok.com/*', 'https://sheets.googleapis.com/*']);
   assert.equal(m.host_permissions, undefined);
   checkPackage(names, m);
 });

@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { openCodesDb, SCHEMA_VERSIONS } from '@/utils/vault/db';
 import type { AdCodeRecord } from '@/utils/code-record';
 import { countExpiringSoon, listUsable } from '@/utils/vault/queries';
+import { recordTeamChanges } from '@/utils/vault/team-commands';
 import { makeCode, NOW, record } from './dashboard-fixtures';
 
 const DAY = 86_400_000;
@@ -159,6 +160,20 @@ describe('schema migrations', () => {
     expect(after.some((r) => 'receivedAtUnknown' in r)).toBe(false);
     // Nothing else changed.
     expect(after.map(({ expirySource: _s, ...r }) => r)).toEqual(vault.map((r, i) => ({ ...r, id: i + 1 })));
+    db.close();
+  });
+  it('v5 → v6: the team sheet tables start empty, and every old record is queued when a sheet is connected', async () => {
+    const name = `migrate-team-${Math.random()}`;
+    const vault = realisticVault();
+    const v5 = openAt(name, 5);
+    await v5.table('codes').bulkAdd(vault);
+    v5.close();
+
+    const db = openCodesDb(name);
+    expect(await db.codes.count()).toBe(vault.length);
+    expect([await db.teamOutbox.count(), await db.teamReplica.count(), await db.teamState.count()]).toEqual([0, 0, 0]);
+    expect(await recordTeamChanges(db, { all: true, now: NOW })).toBe(vault.length);
+    expect((await db.teamOutbox.orderBy('seq').first())?.fields).toContain('notes');
     db.close();
   });
 });

@@ -52,6 +52,10 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   tiktokPreviewImport: {},
   tiktokSync: { mode: 'sync' },
   tiktokApplyCodes: { ids: [1], advertiserIds: ['7012345678901234567'] },
+  teamSheetConnect: { sheet: '', me: 'ana@team.com' },
+  teamSheetDisconnect: {},
+  teamSheetSync: {},
+  teamSheetStatus: {},
 };
 const TYPES = Object.keys(VALID);
 
@@ -133,7 +137,7 @@ const forgedMessage = fc.oneof(
 /** Chrome delivers runtime messages JSON-serialized: no undefined, NaN → null, no functions. */
 const asDelivered = (m: unknown): unknown => JSON.parse(JSON.stringify(m) ?? 'null');
 
-const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection', 'tiktokAddAccount', 'tiktokRemoveAccount', 'tiktokPreviewImport', 'tiktokSync', 'tiktokApplyCodes'].includes(t)));
+const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection', 'tiktokAddAccount', 'tiktokRemoveAccount', 'tiktokPreviewImport', 'tiktokSync', 'tiktokApplyCodes', 'teamSheetConnect', 'teamSheetDisconnect', 'teamSheetSync', 'teamSheetStatus'].includes(t)));
 
 const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
 /** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */

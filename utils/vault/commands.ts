@@ -32,7 +32,8 @@ export type CommandName =
   | 'applyTikTokPosts'
   | 'applyLiveAds'
   | 'claimAlerts'
-  | 'snoozeAlert';
+  | 'snoozeAlert'
+  | 'applyTeamSheet';
 
 const committedListeners = new Set<(name: CommandName) => void>();
 
@@ -46,7 +47,7 @@ export function onCommandCommitted(listener: (name: CommandName) => void): () =>
 }
 
 export async function runCommand<T>(db: CodesDb, name: CommandName, body: () => Promise<T>): Promise<T> {
-  const result = await db.transaction('rw', db.codes, db.trash, body);
+  const result = await db.transaction('rw', [db.codes, db.trash, db.teamOutbox, db.teamReplica, db.teamState], body);
   committedListeners.forEach((listener) => listener(name));
   return result;
 }

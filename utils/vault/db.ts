@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { fitRecord } from './fit';
 import { expirySourceOf } from '../expiry-derivation';
 import type { AdCodeRecord } from './schema';
+import type { FieldAt, SharedCode, SharedField } from '../team-sheet/shared';
 
 export const DB_NAME = 'ad-code-keeper';
 
@@ -67,6 +68,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
       // and the badge read that handful through the index, never the whole vault. No record has it yet.
       codes: '++id, &code, expiresAt, [archived+expiresAt], [archived+status+expiresAt], creatorHandle, updatedAt, *tags, liveAdsUntil',
       trash: '&token, deletedAt',
+      // The team sheet (optional): local changes waiting to be pushed, one entry per code (seq keeps their order);
+      // the last state each code had in the sheet (the merge's base, with its row number); the sync's own state.
+      teamOutbox: '&code, seq',
+      teamReplica: '&code, row',
+      teamState: '&key',
     },
   },
 ];
@@ -78,7 +84,39 @@ export interface TrashEntry {
   records: AdCodeRecord[];
 }
 
-export type CodesDb = Dexie & { codes: EntityTable<AdCodeRecord, 'id'>; trash: EntityTable<TrashEntry, 'token'> };
+/** A local change waiting for the team sheet: which shared fields changed, and when (their field time). */
+export interface TeamOutboxEntry {
+  code: string;
+  seq: number;
+  at: number;
+  fields: SharedField[];
+}
+
+/** A code as the team sheet last had it: the base of the next merge, and where its row is. */
+export interface TeamReplicaEntry {
+  code: string;
+  row?: number;
+  values: SharedCode;
+  fieldAt: FieldAt;
+  /** The row's updated_at cell as last read or written: a different one means a teammate changed the row. */
+  updatedAt: number;
+  by: string;
+  /** Fields whose two values were both kept (notes "A ⟂ B"): the user is asked to choose. */
+  conflicts?: SharedField[];
+}
+
+export interface TeamStateEntry {
+  key: string;
+  value: unknown;
+}
+
+export type CodesDb = Dexie & {
+  codes: EntityTable<AdCodeRecord, 'id'>;
+  trash: EntityTable<TrashEntry, 'token'>;
+  teamOutbox: EntityTable<TeamOutboxEntry, 'code'>;
+  teamReplica: EntityTable<TeamReplicaEntry, 'code'>;
+  teamState: EntityTable<TeamStateEntry, 'key'>;
+};
 
 export function openCodesDb(name = DB_NAME): CodesDb {
   const db = new Dexie(name) as CodesDb;
