@@ -29,12 +29,17 @@ export function TeamSection() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
-  const refresh = useCallback(async () => {
-    const s = await sendMessage('teamSheetStatus', {}).catch(() => null);
-    if (!s) return;
-    setStatus(s);
-    if (s.me) setMe((m) => m || s.me!);
-  }, []);
+  const refresh = useCallback(
+    () =>
+      sendMessage('teamSheetStatus', {})
+        .catch(() => null)
+        .then((s) => {
+          if (!s) return;
+          setStatus(s);
+          if (s.me) setMe((m) => m || s.me!);
+        }),
+    [],
+  );
   useEffect(() => {
     void refresh();
     return teamStatusItem.watch(() => void refresh());
