@@ -33,7 +33,8 @@ export interface AtRisk {
   codeId: number;
   who: string;
   authEnd: number;
-  groups: { adgroupId: string; name?: string; ads: number; scheduleEnd: number }[];
+  /** scheduleEnd undefined: the ad group runs continuously, so nothing but the authorization's end stops it. */
+  groups: { adgroupId: string; name?: string; ads: number; scheduleEnd?: number }[];
   ads: number;
 }
 
@@ -80,7 +81,8 @@ export const whoOf = (c: AdCodeRecord) => c.creatorHandle ?? asHandle(c.verified
 
 /**
  * A code is at risk when an ad group running its post is scheduled to end after the authorization
- * does. A continuous ad group has no scheduled end to compare with, and one that ends first is fine.
+ * does. A continuous ad group (no scheduled end) runs until someone stops it, so the authorization's
+ * end is what stops it: at risk too. One that ends first is fine.
  */
 export function atRiskOf(c: AdCodeRecord, now: number): AtRisk | undefined {
   if (c.id === undefined || c.archived || !c.liveAds?.length) return undefined;
@@ -88,8 +90,8 @@ export function atRiskOf(c: AdCodeRecord, now: number): AtRisk | undefined {
   // Long over: those ads stopped already; the dashboard's expired list says so.
   if (authEnd < now - 86_400_000) return undefined;
   const groups = c.liveAds
-    .filter((g): g is LiveAdGroup & { scheduleEnd: number } => g.scheduleEnd !== undefined && g.scheduleEnd > authEnd)
-    .map((g) => ({ adgroupId: g.adgroupId, name: g.name, ads: g.ads, scheduleEnd: g.scheduleEnd }));
+    .filter((g) => g.scheduleEnd === undefined || g.scheduleEnd > authEnd)
+    .map((g) => ({ adgroupId: g.adgroupId, name: g.name, ads: g.ads, ...(g.scheduleEnd !== undefined ? { scheduleEnd: g.scheduleEnd } : {}) }));
   if (!groups.length) return undefined;
   return { codeId: c.id, who: whoOf(c), authEnd, groups, ads: groups.reduce((n, g) => n + g.ads, 0) };
 }
@@ -114,17 +116,19 @@ export interface AtRiskWords {
   group: string;
   stop: string;
   who: string;
-  until: string;
+  /** Undefined: the ad group has no end date (continuous). */
+  until?: string;
 }
 
-/** "3 ads in 'Spring launch' stop on Dec 12 when @maya.creates's authorization ends; they are scheduled until Dec 31". */
+/** "3 ads in 'Spring launch' stop on Dec 12 when @maya.creates's authorization ends; they are scheduled until Dec 31" (or "they have no end date"). */
 export function atRiskWords(r: AtRisk, date: (ms: number) => string): AtRiskWords[] {
-  return r.groups.map((g) => ({ ads: g.ads, group: g.name ?? g.adgroupId, stop: date(r.authEnd), who: r.who, until: date(g.scheduleEnd) }));
+  return r.groups.map((g) => ({ ads: g.ads, group: g.name ?? g.adgroupId, stop: date(r.authEnd), who: r.who, ...(g.scheduleEnd !== undefined ? { until: date(g.scheduleEnd) } : {}) }));
 }
 
 export function describeAtRisk(r: AtRisk, date: (ms: number) => string): string[] {
   return atRiskWords(r, date).map((w) => {
     const one = w.ads === 1;
-    return `${one ? '1 ad' : `${w.ads} ads`} in '${w.group}' ${one ? 'stops' : 'stop'} on ${w.stop} when ${w.who}'s authorization ends; ${one ? 'it is' : 'they are'} scheduled until ${w.until}`;
+    const plan = w.until === undefined ? `${one ? 'it has' : 'they have'} no end date` : `${one ? 'it is' : 'they are'} scheduled until ${w.until}`;
+    return `${one ? '1 ad' : `${w.ads} ads`} in '${w.group}' ${one ? 'stops' : 'stop'} on ${w.stop} when ${w.who}'s authorization ends; ${plan}`;
   });
 }

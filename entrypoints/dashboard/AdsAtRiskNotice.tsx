@@ -23,7 +23,11 @@ export function AdsAtRiskNotice({ records, now, onRenew }: { records: AdCodeReco
         {risks.map((r) => (
           <li key={r.codeId}>
             {atRiskWords(r, date).map((w) => (
-              <p key={w.group}>{tn('adsAtRisk', w.ads, { group: w.group, stop: w.stop, who: w.who, until: w.until })}</p>
+              <p key={w.group}>
+                {w.until === undefined
+                  ? tn('adsAtRiskNoEnd', w.ads, { group: w.group, stop: w.stop, who: w.who })
+                  : tn('adsAtRisk', w.ads, { group: w.group, stop: w.stop, who: w.who, until: w.until })}
+              </p>
             ))}
             <button type="button" className="btn btn-primary" onClick={() => onRenew(r.codeId)}>
               {t('adsAtRiskRenew', { who: r.who })}

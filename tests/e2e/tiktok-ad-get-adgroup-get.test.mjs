@@ -2,7 +2,7 @@
 // after /tt_video/list/, the background pages through /ad/get/ and asks /adgroup/get/ for the ad
 // groups Spark ads (identity AUTH_CODE) run in; a code whose authorization ends before such an ad
 // group's scheduled end is named on the dashboard with its renewal request one click away, and the
-// badge counts it in its urgent colour. Continuous, earlier-ending and paused ad groups are not at risk.
+// badge counts it in its urgent colour. Continuous ad groups are at risk too; earlier-ending and paused ones are not.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCode } from './harness.mjs';
@@ -71,7 +71,11 @@ test('a code whose authorization ends before its ad group is named on the dashbo
   const notice = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Live ads at risk' }) });
   await notice.waitFor();
   const lines = await notice.locator('p').allInnerTexts();
-  assert.deepEqual(lines, [`3 ads in 'Spring launch' stop on ${day(authEnd)} when @maya.creates's authorization ends; they are scheduled until ${day(springEnd)}`]);
+  assert.deepEqual(lines, [
+    `3 ads in 'Spring launch' stop on ${day(authEnd)} when @maya.creates's authorization ends; they are scheduled until ${day(springEnd)}`,
+    // A continuous ad group runs until someone stops it: the authorization's end stops it.
+    `1 ad in 'Always on' stops on ${day(authEnd)} when @maya.creates's authorization ends; it has no end date`,
+  ]);
   assert.ok(!(await notice.innerText()).includes('sam.films'), 'an ad group ending before the authorization is not at risk');
 
   const worker = ext.worker;

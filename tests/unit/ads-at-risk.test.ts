@@ -26,13 +26,13 @@ describe('adsAtRisk', () => {
   it.each<[string, AdFact[], AdCodeRecord[], number]>([
     ['three ads scheduled past the end', [ad('a1', 'g1', 'item1'), ad('a2', 'g1', 'item1'), ad('a3', 'g1', 'item1')], [code(1)], 3],
     ['an ad group that ends before the authorization', [ad('a1', 'g2', 'item1')], [code(1)], 0],
-    // No scheduled end to compare with: the rule ("ends before an ad group … is scheduled to end") does not apply.
-    ['a continuous ad group', [ad('a1', 'g3', 'item1')], [code(1)], 0],
+    // No end date: it runs until someone stops it, so the authorization's end is what stops it.
+    ['a continuous ad group', [ad('a1', 'g3', 'item1')], [code(1)], 1],
     ['a paused ad', [ad('a1', 'g1', 'item1', { operationStatus: 'DISABLE' })], [code(1)], 0],
     ['an ad in a paused ad group', [ad('a1', 'g4', 'item1')], [code(1)], 0],
     ['an ad group whose schedule is over', [ad('a1', 'g5', 'item1')], [code(1)], 0],
     ['an ad group TikTok did not return', [ad('a1', 'g9', 'item1')], [code(1)], 0],
-    ['only the ads scheduled past the end count', [ad('a1', 'g1', 'item1'), ad('a2', 'g2', 'item1'), ad('a3', 'g3', 'item1')], [code(1)], 1],
+    ['only the ads scheduled past the end (or with no end) count', [ad('a1', 'g1', 'item1'), ad('a2', 'g2', 'item1'), ad('a3', 'g3', 'item1')], [code(1)], 2],
     ['another post', [ad('a1', 'g1', 'item9')], [code(1)], 0],
     ['not a Spark ad (own account post)', [ad('a1', 'g1', 'item1', { identityType: 'TT_USER' })], [code(1)], 0],
     ['a deleted ad', [ad('a1', 'g1', 'item1', { status: 'AD_STATUS_DELETE' })], [code(1)], 0],
@@ -46,6 +46,7 @@ describe('adsAtRisk', () => {
     const [risk] = adsAtRisk([code(1)], [ad('a1', 'g1', 'item1'), ad('a2', 'g1', 'item1'), ad('a3', 'g1', 'item1'), ad('a4', 'g3', 'item1')], groups, NOW);
     expect(describeAtRisk(risk, date)).toEqual([
       "3 ads in 'Spring launch' stop on Dec 12 when @maya.creates's authorization ends; they are scheduled until Dec 31",
+      "1 ad in 'Always on' stops on Dec 12 when @maya.creates's authorization ends; it has no end date",
     ]);
     const [one] = adsAtRisk([code(1)], [ad('a1', 'g1', 'item1')], groups, NOW);
     expect(describeAtRisk(one, date)).toEqual(["1 ad in 'Spring launch' stops on Dec 12 when @maya.creates's authorization ends; it is scheduled until Dec 31"]);

@@ -69,10 +69,11 @@ describe('live ads at risk, end to end in the background (mock API)', () => {
     ]);
     expect(describeAtRisk(atRiskOf(maya, NOW)!, date)).toEqual([
       "3 ads in 'Spring launch' stop on Dec 12 when @maya.creates's authorization ends; they are scheduled until Dec 31",
+      "1 ad in 'Always on' stops on Dec 12 when @maya.creates's authorization ends; it has no end date",
     ]);
     // Its ad group ends before the authorization does: not at risk.
     expect(atRiskOf(await byCode(OTHER), NOW)).toBeUndefined();
-    expect(codesAtRisk(await codesInLiveAds(db, NOW), NOW).map((r) => r.ads)).toEqual([3]);
+    expect(codesAtRisk(await codesInLiveAds(db, NOW), NOW).map((r) => r.ads)).toEqual([4]);
   });
 
   it('the badge counts a code at risk and turns urgent, though it ends beyond the alert window', async () => {

@@ -7,6 +7,8 @@ export const enTikTok = {
   adsAtRiskTitle: 'Live ads at risk',
   adsAtRisk_one: "1 ad in '{group}' stops on {stop} when {who}'s authorization ends; it is scheduled until {until}",
   adsAtRisk_other: "{count} ads in '{group}' stop on {stop} when {who}'s authorization ends; they are scheduled until {until}",
+  adsAtRiskNoEnd_one: "1 ad in '{group}' stops on {stop} when {who}'s authorization ends; it has no end date",
+  adsAtRiskNoEnd_other: "{count} ads in '{group}' stop on {stop} when {who}'s authorization ends; they have no end date",
   adsAtRiskRenew: 'Ask {who} for a renewal',
   badgeAtRisk_one: "{count} code's live ads stop before their scheduled end.",
   badgeAtRisk_other: "{count} codes' live ads stop before their scheduled end.",

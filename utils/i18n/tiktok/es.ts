@@ -4,6 +4,8 @@ export const esTikTok = {
   adsAtRiskTitle: 'Anuncios activos en riesgo',
   adsAtRisk_one: '1 anuncio en «{group}» se detiene el {stop} cuando termina la autorización de {who}; está programado hasta el {until}',
   adsAtRisk_other: '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; están programados hasta el {until}',
+  adsAtRiskNoEnd_one: '1 anuncio en «{group}» se detiene el {stop} cuando termina la autorización de {who}; no tiene fecha de fin',
+  adsAtRiskNoEnd_other: '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; no tienen fecha de fin',
   adsAtRiskRenew: 'Pedir una renovación a {who}',
   badgeAtRisk_one: 'Los anuncios activos de {count} código se detienen antes del final programado.',
   badgeAtRisk_other: 'Los anuncios activos de {count} códigos se detienen antes del final programado.',
