@@ -17,11 +17,11 @@ beforeEach(async () => {
 });
 
 describe('findCodes (background side of mail-page capture)', () => {
-  it('returns each code with what the text says about it, and whether it is saved', async () => {
+  it('returns each code with what the text says about it (the words beside it too), and whether it is saved', async () => {
     const text = `Video 1, 60 days:\n${SAVED}\n\nVideo 2 (https://www.tiktok.com/@dani.moves/video/7440011122233344455), 7 days:\n${NEW}`;
     expect(await findCodes({ text }, {} as never)).toEqual([
-      { code: SAVED, periodDays: 60, creatorHandle: '@dani.moves', saved: true },
-      { code: NEW, periodDays: 7, creatorHandle: '@dani.moves', postUrl: 'https://www.tiktok.com/@dani.moves/video/7440011122233344455', saved: false },
+      { code: SAVED, periodDays: 60, creatorHandle: '@dani.moves', context: 'Video 1', saved: true },
+      { code: NEW, periodDays: 7, creatorHandle: '@dani.moves', context: 'Video 2', postUrl: 'https://www.tiktok.com/@dani.moves/video/7440011122233344455', saved: false },
     ]);
   });
 
