@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -6,6 +6,20 @@ import { DEFAULT_SETTINGS, getSettings, saveSettings } from '@/utils/settings';
 import { OptionsRoot } from '@/entrypoints/options/App';
 import { parseThresholds } from '@/entrypoints/options/thresholds';
 import { apiCredentialsItem } from '@/utils/api-settings';
+// The options page asks the background for the team sheet's status when it opens; answer as a
+// background with sharing off does (the fake browser's runtime cannot answer @webext-core's callback form).
+vi.mock('@/utils/protocol', async (original) => {
+  const actual = await original<typeof import('@/utils/protocol')>();
+  return {
+    ...actual,
+    sendMessage: vi.fn((type: string, ...rest: unknown[]) =>
+      type === 'teamSheetStatus'
+        ? Promise.resolve({ state: 'off', pending: 0, recent: [], asking: [] })
+        : (actual.sendMessage as (...a: unknown[]) => Promise<unknown>)(type, ...rest),
+    ),
+  };
+});
+
 
 beforeEach(async () => {
   fakeBrowser.reset();

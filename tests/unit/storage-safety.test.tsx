@@ -5,6 +5,20 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, saveSettings } from '@/utils/settings';
 import { restrictStorageToTrustedContexts } from '@/entrypoints/background/storage-access';
 import { OptionsRoot } from '@/entrypoints/options/App';
+// The options page asks the background for the team sheet's status when it opens; answer as a
+// background with sharing off does (the fake browser's runtime cannot answer @webext-core's callback form).
+vi.mock('@/utils/protocol', async (original) => {
+  const actual = await original<typeof import('@/utils/protocol')>();
+  return {
+    ...actual,
+    sendMessage: vi.fn((type: string, ...rest: unknown[]) =>
+      type === 'teamSheetStatus'
+        ? Promise.resolve({ state: 'off', pending: 0, recent: [], asking: [] })
+        : (actual.sendMessage as (...a: unknown[]) => Promise<unknown>)(type, ...rest),
+    ),
+  };
+});
+
 
 describe('storage.local access level', () => {
   it('is set to trusted contexts (extension pages and the background only)', async () => {
