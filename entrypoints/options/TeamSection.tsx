@@ -80,7 +80,7 @@ export function TeamSection() {
           <input id={ids.sheet} className="input" value={sheet} onChange={(e) => setSheet(e.target.value)} placeholder="https://docs.google.com/spreadsheets/d/…" />
           <details>
             <summary>Advanced: use an access token instead of signing in</summary>
-            <label htmlFor={ids.token}>OAuth access token (spreadsheets scope)</label>
+            <label htmlFor={ids.token}>Google OAuth token (spreadsheets scope)</label>
             <input id={ids.token} className="input" type="password" value={token} onChange={(e) => setToken(e.target.value)} />
           </details>
           <div className="opt-actions">

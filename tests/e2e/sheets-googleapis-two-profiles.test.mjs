@@ -100,7 +100,7 @@ async function connect(ext, me, token) {
   await section.getByLabel('Your name in the sheet').fill(me);
   await section.getByLabel('Team sheet address').fill(`https://docs.google.com/spreadsheets/d/${SHEET_ID}/edit#gid=0`);
   await section.getByText('Advanced: use an access token instead of signing in').click();
-  await section.getByLabel(/OAuth access token/).fill(token);
+  await section.getByLabel(/Google OAuth token/).fill(token);
   await section.getByRole('button', { name: 'Sign in with Google and connect' }).click();
   await section.getByText('Agency codes').waitFor();
   await section.getByTestId('team-sync-state').getByText('In sync').waitFor();
