@@ -36,6 +36,7 @@ async function waitFor(check, what, timeout = 10_000) {
  */
 let cdp;
 let workerStatus = 'unknown';
+let stoppedSeen = false;
 async function watchWorker() {
   const page = await ext.context.newPage();
   await page.goto(ext.extensionUrl('options.html'));
@@ -43,14 +44,18 @@ async function watchWorker() {
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     const ours = versions.find((v) => v.scriptURL.endsWith('/background.js'));
     if (ours) workerStatus = ours.runningStatus;
+    // An open extension page may wake the worker again at once (the options page reads the team sheet's
+    // status): what counts is that it did stop, even if it is already starting again when we look.
+    if (ours?.runningStatus === 'stopped') stoppedSeen = true;
   });
   await cdp.send('ServiceWorker.enable');
 }
 
 async function stopWorker() {
   if (!cdp) await watchWorker();
+  stoppedSeen = false;
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await waitFor(() => workerStatus === 'stopped', 'the service worker is stopped');
+  await waitFor(() => stoppedSeen, 'the service worker is stopped');
 }
 
 /** Reads the toolbar state from an extension page: reading it must not need the worker awake. */
