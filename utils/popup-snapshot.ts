@@ -10,8 +10,12 @@ import { SNAPSHOT_STORAGE_KEY } from './popup-early';
  * the live answer replaces this one. No zod here: the popup imports this file.
  */
 
-/** Rows of each list kept: more than the popup's first screen shows, far fewer than a page. */
-export const SNAPSHOT_ROWS = { usable: 16, expired: 6 } as const;
+/**
+ * Rows of each list kept: a little more than the 600 px popup's first screen shows (7 rows with the
+ * group headings), and no more — every row React renders before the first paint costs about 2 ms,
+ * and the rest arrive with the live answer a moment later, below the fold.
+ */
+export const SNAPSHOT_ROWS = { usable: 10, expired: 2 } as const;
 
 /** Bumped when the shape changes: a snapshot written by an older background is never shown. */
 export const SNAPSHOT_VERSION = 1;
