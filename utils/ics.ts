@@ -1,5 +1,5 @@
 import type { AdCodeRecord } from './code-record';
-import { shortCode } from './i18n';
+import { shortCode } from './i18n/core';
 
 /**
  * An .ics calendar with one event per code expiry and a display reminder at each alert

@@ -1,5 +1,5 @@
 import type { AdCodeRecord } from './code-record';
-import { translator, type Language, shortCode } from './i18n';
+import { translator, type Language, shortCode } from './i18n/core';
 import { formatDate } from './i18n/dates';
 import { isSingleEmail, tiktokVideoUrl } from './links';
 

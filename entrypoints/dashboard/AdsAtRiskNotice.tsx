@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { atRiskWords, codesAtRisk } from '@/utils/ads-at-risk';
 import type { AdCodeRecord } from '@/utils/code-record';
 

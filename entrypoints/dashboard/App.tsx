@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { useVaultQuery } from '@/utils/vault/hooks';
 import { firstByExpiry, readAllCodes } from '@/utils/vault/queries';
 import { codesDb } from '@/utils/vault/db';
-import { I18nProvider, useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
+import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { useSettings } from '@/components/useSettings';
 import { useNow } from '@/components/useNow';
 import { useTikTokCheckReady } from '@/components/useTikTokCheckReady';
@@ -19,7 +20,7 @@ import { TableView } from './TableView';
 import { DetailsDrawer } from './DetailsDrawer';
 import { RenewalDialog } from './RenewalDialog';
 import { AdsAtRiskNotice } from './AdsAtRiskNotice';
-import { ApplyDialog } from './ApplyDialog';
+import { LazyApplyDialog } from './LazyApplyDialog';
 import { applyIdsOf, withoutApply } from '@/utils/apply-link';
 import { ExportButtons } from './ExportButtons';
 import { ImportButton } from './ImportButton';
@@ -30,9 +31,9 @@ import { useDashboardActions } from './actions';
 export function DashboardRoot() {
   const settings = useSettings();
   return (
-    <I18nProvider language={settings.language} timeZone={settings.timeZone}>
+    <LazyI18nProvider language={settings.language} timeZone={settings.timeZone}>
       <Dashboard settings={settings} />
-    </I18nProvider>
+    </LazyI18nProvider>
   );
 }
 
@@ -141,7 +142,10 @@ export function Dashboard({ settings }: { settings: Settings }) {
   const rows = useMemo(() => withState(records ?? [], now, settings.alertWindowDays), [records, now, settings.alertWindowDays]);
   const shown = useMemo(() => applyFilters(rows, filters), [rows, filters]);
   const firstRows = useMemo(
-    () => (records === undefined && firstScreen?.length && view === 'table' && isUnfiltered(filters) ? withState(firstScreen, now, settings.alertWindowDays) : undefined),
+    () =>
+      records === undefined && firstScreen?.length && view === 'table' && isUnfiltered(filters)
+        ? withState(firstScreen, now, settings.alertWindowDays)
+        : undefined,
     [records, firstScreen, view, filters, now, settings.alertWindowDays],
   );
   // The filter menus can wait for the next frame: the first paint does not need every creator and tag.
@@ -247,10 +251,9 @@ export function Dashboard({ settings }: { settings: Settings }) {
       {openId !== undefined && (
         <DetailsDrawer row={openRow} now={now} onClose={closeDetails} onRenew={(id) => setRenewId(id)} actions={actions} tiktok={tiktok} />
       )}
-      {applyIds.length > 0 && <ApplyDialog ids={applyIds} onClose={closeApply} />}
+      {applyIds.length > 0 && <LazyApplyDialog ids={applyIds} onClose={closeApply} />}
       {renewRow && <RenewalDialog row={renewRow} now={now} onClose={() => setRenewId(undefined)} onSent={actions.markRenewalRequested} />}
       <ToastRegion toast={toast} onDismiss={dismiss} closeLabel={t('close')} />
     </div>
   );
 }
-

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { shortCode } from '@/utils/i18n';
+import { shortCode } from '@/utils/i18n/core';
 import { getApiCredentials } from '@/utils/api-settings';
 import { connectedAccounts, getAccountsStore, type AccountState } from '@/utils/tiktok-accounts';
 import { sendMessage, type ApplyReport } from '@/utils/protocol';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 
 type Result = ApplyReport['results'][number];
 

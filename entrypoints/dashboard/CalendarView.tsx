@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useI18n } from '@/utils/i18n/react';
-import { shortCode } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/context';
+import { shortCode } from '@/utils/i18n/core';
 import { dayKey, dayParts, formatMonth, monthGrid, timeKey, weekdayNames, zonedInstant } from '@/utils/i18n/dates';
 import type { Row } from './filters';
 import { StatusBadge } from './StatusBadge';

@@ -1,4 +1,4 @@
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { historyLine } from '@/utils/tiktok-history';
 import type { Row } from './filters';
 

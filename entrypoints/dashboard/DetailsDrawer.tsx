@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { dayKey, timeKey, zonedInstant } from '@/utils/i18n/dates';
 import type { Row } from './filters';
 import { StatusBadge } from './StatusBadge';

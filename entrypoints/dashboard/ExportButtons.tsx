@@ -1,10 +1,7 @@
 import type { AdCodeRecord } from '@/utils/code-record';
 import { SCHEMA_VERSIONS } from '@/utils/vault/db';
-import { codesToCsv } from '@/utils/csv';
-import { codesToIcs } from '@/utils/ics';
-import { makeBackup } from '@/utils/backup';
 import { dayKey } from '@/utils/i18n/dates';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import type { Settings } from '@/utils/settings';
 import { downloadText } from './download';
 import type { Toast } from './useToast';
@@ -28,9 +25,10 @@ export function ExportButtons({
 }) {
   const { t, zone } = useI18n();
   const stamp = dayKey(now, zone);
-  const run = (file: string, make: () => string, mime: string) => {
+  // The writers (papaparse, the backup schema) are fetched on the first click, not with the page.
+  const run = async (file: string, make: () => Promise<string>, mime: string) => {
     try {
-      downloadText(file, make(), mime);
+      downloadText(file, await make(), mime);
       notify({ message: t('exportDone', { file }) });
     } catch (e) {
       notify({ tone: 'error', message: t('actionFailed', { reason: (e as Error).message }) });
@@ -42,21 +40,39 @@ export function ExportButtons({
       <button
         type="button"
         className="btn"
-        onClick={() => run(`ad-codes-${stamp}.csv`, () => codesToCsv(shown, zone, now, settings.alertWindowDays), 'text/csv;charset=utf-8')}
+        onClick={() =>
+          void run(
+            `ad-codes-${stamp}.csv`,
+            async () => (await import('@/utils/csv')).codesToCsv(shown, zone, now, settings.alertWindowDays),
+            'text/csv;charset=utf-8',
+          )
+        }
       >
         {t('exportCsv')}
       </button>
       <button
         type="button"
         className="btn"
-        onClick={() => run(`ad-code-expiries-${stamp}.ics`, () => codesToIcs(shown, thresholds, now), 'text/calendar;charset=utf-8')}
+        onClick={() =>
+          void run(
+            `ad-code-expiries-${stamp}.ics`,
+            async () => (await import('@/utils/ics')).codesToIcs(shown, thresholds, now),
+            'text/calendar;charset=utf-8',
+          )
+        }
       >
         {t('exportIcs')}
       </button>
       <button
         type="button"
         className="btn"
-        onClick={() => run(`ad-code-keeper-backup-${stamp}.json`, () => makeBackup(all, SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version, now), 'application/json')}
+        onClick={() =>
+          void run(
+            `ad-code-keeper-backup-${stamp}.json`,
+            async () => (await import('@/utils/backup')).makeBackup(all, SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version, now),
+            'application/json',
+          )
+        }
       >
         {t('exportJson')}
       </button>

@@ -1,5 +1,5 @@
 import type { CodeStatus } from '@/utils/expiry';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { NO_FILTERS, NONE, type Filters, type StatusFilter } from './filters';
 import { statusLabelKey } from './StatusBadge';
 

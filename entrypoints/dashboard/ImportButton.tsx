@@ -1,12 +1,14 @@
-import { useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { ImportPreview } from '@/utils/import-preview';
-import { needsMappingStep, previewImportBlob } from '@/utils/import-file';
-import { useI18n } from '@/utils/i18n/react';
-import { ImportDialog } from './ImportDialog';
-import { ImportMappingDialog } from './ImportMappingDialog';
-import { PasteSheetDialog } from './PasteSheetDialog';
+import { useI18n } from '@/utils/i18n/context';
 import type { Toast } from './useToast';
+
+// The readers (papaparse, the extractor, the backup schema) and the dialogs are fetched when an import
+// starts, so the dashboard's first paint does not carry them.
+const PasteSheetDialog = lazy(() => import('./PasteSheetDialog').then((m) => ({ default: m.PasteSheetDialog })));
+const ImportMappingDialog = lazy(() => import('./ImportMappingDialog').then((m) => ({ default: m.ImportMappingDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** A sheet goes through the mapping step first; a JSON backup (our own format) straight to the rows. */
 type Step =
@@ -34,6 +36,7 @@ export function ImportButton({
   const onFile = async (file: File) => {
     const chosenAt = Date.now();
     setNow(chosenAt);
+    const { needsMappingStep, previewImportBlob } = await import('@/utils/import-file');
     // A sheet small enough to show goes through the column mapping step; a JSON backup, or a sheet too big to
     // read whole, is read (in slices for a sheet) straight into the row preview, which states the limits.
     if (await needsMappingStep(file)) setStep({ kind: 'map', fileName: file.name, text: await file.text() });
@@ -62,36 +65,38 @@ export function ImportButton({
           if (f) void onFile(f);
         }}
       />
-      {step?.kind === 'paste' && (
-        <PasteSheetDialog
-          onCancel={() => setStep(null)}
-          onText={(text) => {
-            setNow(Date.now());
-            setStep({ kind: 'map', fileName: t('importPasted'), text });
-          }}
-        />
-      )}
-      {step?.kind === 'map' && (
-        <ImportMappingDialog
-          fileName={step.fileName}
-          text={step.text}
-          existing={existing}
-          options={options}
-          onCancel={() => setStep(null)}
-          onNext={(preview) => setStep({ kind: 'rows', fileName: step.fileName, preview })}
-        />
-      )}
-      {step?.kind === 'rows' && (
-        <ImportDialog
-          fileName={step.fileName}
-          preview={step.preview}
-          onClose={() => setStep(null)}
-          onDone={(message) => {
-            setStep(null);
-            notify({ message });
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {step?.kind === 'paste' && (
+          <PasteSheetDialog
+            onCancel={() => setStep(null)}
+            onText={(text) => {
+              setNow(Date.now());
+              setStep({ kind: 'map', fileName: t('importPasted'), text });
+            }}
+          />
+        )}
+        {step?.kind === 'map' && (
+          <ImportMappingDialog
+            fileName={step.fileName}
+            text={step.text}
+            existing={existing}
+            options={options}
+            onCancel={() => setStep(null)}
+            onNext={(preview) => setStep({ kind: 'rows', fileName: step.fileName, preview })}
+          />
+        )}
+        {step?.kind === 'rows' && (
+          <ImportDialog
+            fileName={step.fileName}
+            preview={step.preview}
+            onClose={() => setStep(null)}
+            onDone={(message) => {
+              setStep(null);
+              notify({ message });
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }

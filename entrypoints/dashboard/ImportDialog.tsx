@@ -4,8 +4,8 @@ import { sendMessage, type ImportChunk } from '@/utils/protocol';
 import { ImportCancelled, isImportInterrupted, newImportId, sendImportInChunks, type ImportProgress } from '@/utils/import-chunks';
 import { BATCH, IMPORT_FILE_MAX_BYTES, IMPORT_JSON_MAX_BYTES } from '@/utils/vault/limits';
 import type { ImportPreview, ImportOutcome } from '@/utils/import-preview';
-import { shortCode } from '@/utils/i18n';
-import { useI18n } from '@/utils/i18n/react';
+import { shortCode } from '@/utils/i18n/core';
+import { useI18n } from '@/utils/i18n/context';
 
 const MB = 1024 * 1024;
 const OUTCOME_KEY = { add: 'importWillAdd', merge: 'importWillMerge', reject: 'importRejected' } as const;

@@ -1,8 +1,8 @@
 import type { SheetSummary } from '../../utils/import-preview';
 import { MAPPABLE_FIELDS, type SheetField } from '../../utils/import/mapping';
 import { STATUS_TABLE } from '../../utils/import/values';
-import type { MessageKey } from '../../utils/i18n';
-import { useI18n } from '../../utils/i18n/react';
+import type { MessageKey } from '@/utils/i18n/core';
+import { useI18n } from '@/utils/i18n/context';
 
 const STATUS_KEY = { used: 'importStatusUsed', unused: 'importStatusUnused', expired: 'importStatusExpired' } as const;
 const ORDER_KEY = { dmy: 'importOrderDmy', mdy: 'importOrderMdy' } as const;

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { AdCodeRecord } from '../../utils/code-record';
 import { previewImportFile, type ImportPreview, type PreviewOptions } from '../../utils/import-preview';
 import { headerSetKey, restoreMapping, type SheetField } from '../../utils/import/mapping';
-import { useI18n } from '../../utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { ImportMapping } from './ImportMapping';
 
 type Options = Omit<PreviewOptions, 'mapping' | 'allowNoCode'> & { fmtDate: (ts: number) => string };

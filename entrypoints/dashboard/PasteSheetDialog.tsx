@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '../../utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 
 /** Rows copied from Google Sheets or Excel (tab-separated, header row first), read like a file. */
 export function PasteSheetDialog({ onCancel, onText }: { onCancel: () => void; onText: (text: string) => void }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { ALLOWED_PERIODS } from '@/utils/expiry';
 import { renewalDraft, renewalRoute } from '@/utils/renewal';
 import type { Row } from './filters';

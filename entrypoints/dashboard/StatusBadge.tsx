@@ -1,6 +1,6 @@
 import type { CodeStatus } from '@/utils/expiry';
-import type { MessageKey } from '@/utils/i18n';
-import { useI18n } from '@/utils/i18n/react';
+import type { MessageKey } from '@/utils/i18n/core';
+import { useI18n } from '@/utils/i18n/context';
 import { STATUS_LABELS } from '@/components/StatusPill';
 
 /** The popup's pill look (theme.css), with labels in the user's language. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useI18n } from '@/utils/i18n/react';
-import { shortCode } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/context';
+import { shortCode } from '@/utils/i18n/core';
 import { dayKey, timeKey, zonedInstant } from '@/utils/i18n/dates';
 import { tiktokVideoUrl, videoLinkLabel } from '@/utils/links';
 import { sortRows, type Row, type Sort, type SortKey } from './filters';
@@ -10,7 +10,7 @@ import { InlineEdit } from './InlineEdit';
 import { StatusBadge } from './StatusBadge';
 import { useDateFormats } from './useDateFormats';
 import type { DashboardActions } from './actions';
-import { ApplyDialog } from './ApplyDialog';
+import { LazyApplyDialog } from './LazyApplyDialog';
 import { LIMITS } from '@/utils/vault/limits';
 
 const ROW_HEIGHT = 44;
@@ -198,7 +198,7 @@ export function TableView({
 
   return (
     <section className="tbl" aria-label={t('viewTable')}>
-      {applying && <ApplyDialog ids={applying} onClose={() => setApplying(undefined)} />}
+      {applying && <LazyApplyDialog ids={applying} onClose={() => setApplying(undefined)} />}
       {selected.size > 0 && (
         <div className="tbl-bulk" role="toolbar" aria-label={tn('selected', selected.size)}>
           <strong>{tn('selected', selected.size)}</strong>

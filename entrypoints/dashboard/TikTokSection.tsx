@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { sendMessage } from '@/utils/protocol';
 import { needsRenewal, outcomeFor, type SingleOutcome } from '@/components/tiktok-check';
 import type { Row } from './filters';

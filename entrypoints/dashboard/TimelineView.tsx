@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useI18n } from '@/utils/i18n/react';
-import { shortCode } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/context';
+import { shortCode } from '@/utils/i18n/core';
 import { addZonedDays, dayParts, startOfZonedDay, zonedInstant } from '@/utils/i18n/dates';
 import { DAY_MS } from '@/utils/expiry';
 import { groupRows, type GroupBy, type Row } from './filters';

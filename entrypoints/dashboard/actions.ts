@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { sendMessage, type BulkEdit, type VerifyReport } from '@/utils/protocol';
 import type { CodePatch } from '@/utils/vault/schema';
-import { useI18n } from '@/utils/i18n/react';
-import { shortCode } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/context';
+import { shortCode } from '@/utils/i18n/core';
 import { verifyInBatches } from '@/components/tiktok-check';
 import { summarizeVerifyReport } from './verify-summary';
 import type { Toast } from './useToast';

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/utils/i18n';
+import type { MessageKey } from '@/utils/i18n/core';
 import type { SortKey } from './filters';
 
 /** The table's columns: the always-there ones sort; the optional ones are chosen in "Columns". */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 
 /**
  * The same texts as useI18n().date and .dateTime, but each Intl.DateTimeFormat is made once per

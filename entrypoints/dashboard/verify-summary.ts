@@ -1,4 +1,4 @@
-import type { I18n } from '@/utils/i18n/react';
+import type { I18n } from '@/utils/i18n/context';
 import type { VerifyReport } from '@/utils/protocol';
 
 /** How many per-code reasons a toast lists before "…and N more": a notice, not a log. */

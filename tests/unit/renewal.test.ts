@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renewalComposeUrl, renewalDraft, renewalRoute } from '@/utils/renewal';
 import { NOW, record } from './dashboard-fixtures';
+// Every language, as the dashboard loads the chosen one before it drafts.
+import '@/utils/i18n';
 
 describe('renewal request', () => {
   const r = record({ expiresAt: Date.UTC(2026, 11, 1, 9), source: { kind: 'gmail', senderName: 'Ana Ruiz', senderEmail: 'ana+collab@example.com', subject: 'RE: Your Spark code', url: 'https://mail.google.com/mail/u/2/#inbox/abc' } });
