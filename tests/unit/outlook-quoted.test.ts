@@ -54,6 +54,31 @@ describe('Outlook reply chain (tests/fixtures/outlook/reply-chain.html)', () => 
     expect(resolveSentAt({ sentAtText: { texts: [codes[1].attribution!], now: Date.now() } })).toBe(local(2026, 10, 22, 9, 30));
   });
 
+  it.each([
+    [
+      'fr',
+      '<b>De :</b> Dani Reyes<br><b>Envoyé :</b> lundi 5 octobre 2026 15:12<br><b>À :</b> Jordan Kim<br><b>Objet :</b> Codes',
+      'Envoyé : lundi 5 octobre 2026 15:12',
+    ],
+    [
+      'es',
+      '<b>De:</b> Dani Reyes<br><b>Enviado:</b> lunes, 5 de octubre de 2026 15:12<br><b>Para:</b> Jordan Kim<br><b>Asunto:</b> Códigos',
+      'Enviado: lunes, 5 de octubre de 2026 15:12',
+    ],
+    [
+      'pt',
+      '<b>De:</b> Dani Reyes<br><b>Enviado:</b> segunda-feira, 5 de outubro de 2026 15:12<br><b>Para:</b> Jordan Kim<br><b>Assunto:</b> Códigos',
+      'Enviado: segunda-feira, 5 de outubro de 2026 15:12',
+    ],
+    ['en, numeric', '<b>From:</b> Dani Reyes<br><b>Sent:</b> 10/5/2026 3:12:00 PM<br><b>To:</b> Jordan Kim', 'Sent: 10/5/2026 3:12:00 PM'],
+  ])('a %s header block dates the quoted code', async (_, header, line) => {
+    loadFixture('outlook/reply-chain.html');
+    document.querySelector('[id$="divRplyFwdMsg"] font')!.innerHTML = header;
+    const { codes } = await codesOf(1);
+    expect(codes[2]).toMatchObject({ code: DESK, quotedOnly: true, attribution: line });
+    expect(resolveSentAt({ sentAtText: { texts: [line], now: Date.now(), numericOrder: 'mdy' } })).toBe(local(2026, 10, 5, 15, 12));
+  });
+
   it('a header in a language it cannot read still marks the quote, with no date (the bar asks)', async () => {
     loadFixture('outlook/reply-chain.html');
     const header = document.querySelector('[id$="divRplyFwdMsg"] font')!;
@@ -110,6 +135,8 @@ describe('Outlook reply chain (tests/fixtures/outlook/reply-chain.html)', () => 
     const rows = [...dani.querySelectorAll<HTMLElement>('.row')];
     expect(rows.map((r) => r.querySelector('.earlier')?.textContent ?? null)).toEqual([null, null, 'from an earlier message (Oct 5)']);
     expect(rows.map((r) => (r.querySelector('.include input') as HTMLInputElement | null)?.checked ?? null)).toEqual([null, null, false]);
+    // The quote's line goes with the page's numeric date order (Outlook prints "Sent: 10/5/2026" in it).
+    expect(asked[4].sentAtText).toEqual({ texts: ['Sent: Monday, October 5, 2026 3:12 PM'], now: expect.any(Number), numericOrder: 'mdy' });
     expect(asked.map((a) => resolveSentAt(a))).toEqual([
       local(2026, 11, 27, 14, 5),
       local(2026, 10, 22, 9, 30),
