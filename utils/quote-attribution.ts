@@ -25,8 +25,12 @@ const ATTRIBUTIONS: RegExp[] = [
   new RegExp(String.raw`^\s*Op\s+(.+?\d{4}),?\s+(?:om\s+)?(${TIME})`, 'i'),
 ];
 
-/** Outlook's header block above a forwarded or quoted message. */
-const OUTLOOK_SENT = /^\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Data|Verzonden|Inviato)\s*:\s*(.+?)\s*$/im;
+/**
+ * Outlook's header block above a forwarded or quoted message ("From: … / Sent: … / To: … / Subject: …"), in the
+ * sender's language: its first line and its date line. The mail readers import these to find the block.
+ */
+export const OUTLOOK_FROM = /^\s*(?:From|Von|De|Da|Van|Från|Fra)\s*:/i;
+export const OUTLOOK_SENT = /^\s*(?:Sent|Date|Gesendet|Datum|Envoyé|Date d'envoi|Enviado|Fecha|Data|Verzonden|Inviato)\s*:\s*(.+?)\s*$/im;
 
 const WROTE = /\b(?:wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef)\s*:?\s*$/i;
 

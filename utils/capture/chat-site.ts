@@ -136,7 +136,6 @@ export function chatSite(reader: ChatReader, pageUrl: () => string = () => locat
       const unit: CaptureUnit = {
         key: conversation,
         segments,
-        quoteSelectors: [],
         noun: 'chat',
         place: (host, segment) => {
           // Under the message as the user sees it: in a column-reverse container that is before it in the DOM.

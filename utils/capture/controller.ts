@@ -90,7 +90,8 @@ function metaFor(unit: CaptureUnit, found: FoundCode): MessageMeta {
   const meta = unit.meta(found.segment);
   if (!found.quotedOnly) return meta;
   const { sentAt: _reply, sentAtText: _replyText, ...rest } = meta;
-  const quoted = found.attribution ? dateText([found.attribution], Date.now()) : undefined;
+  // The quote's date is printed as the page prints dates ("Sent: 10/5/2026 3:12 PM" reads in the page's order).
+  const quoted = found.attribution ? dateText([found.attribution], Date.now(), meta.sentAtText?.numericOrder) : undefined;
   return quoted ? { ...rest, sentAtText: quoted } : rest;
 }
 
@@ -157,20 +158,26 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   };
 
   /** Save, or (call 'applyFromPage') save if needed and open the Apply dialog: the background does both. */
-  const save = async (unit: CaptureUnit, found: FoundCode[], codes: string[], choices: Map<string, BarChoice>, call: 'saveCodes' | 'applyFromPage' = 'saveCodes') => {
+  const save = async (
+    unit: CaptureUnit,
+    found: FoundCode[],
+    codes: string[],
+    choices: Map<string, BarChoice>,
+    call: 'saveCodes' | 'applyFromPage' = 'saveCodes',
+  ) => {
     const captures = found
       .filter((f) => codes.includes(f.code))
       .map((f) => toCapture(f, metaFor(unit, f), site.kind, pageUrl(), choices.get(f.code)));
     // One message carries at most BATCH.save codes; "Save all" on a longer list sends it in parts.
     const results = [];
-    for (let i = 0; i < captures.length; i += BATCH.save) results.push(...(await send(call, { captures: captures.slice(i, i + BATCH.save) })));
+    for (let i = 0; i < captures.length; i += BATCH.save)
+      results.push(...(await send(call, { captures: captures.slice(i, i + BATCH.save) })));
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
     if (failed.length) throw new Error(`Not saved: ${failed[0].reason ?? 'this is not an ad code.'}`);
   };
 
-  const signatureOf = (unit: CaptureUnit) =>
-    `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
+  const signatureOf = (unit: CaptureUnit) => `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
 
   const extract = (text: string) => send('findCodes', { text });
   // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
@@ -179,7 +186,6 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   // Asked once per page: the API feature is rarely switched while a mail is open.
   let canApply: Promise<boolean> | undefined;
   const applyReady = () => (canApply ??= send('applyReady', {}).catch(() => false));
-
 
   /** Places the unit's bars for the codes it found. */
   const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {
@@ -210,7 +216,12 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
         describe: (code, choice) => {
           const f = codes.find((x) => x.code === code)!;
           const c = withChoice(toCapture(f, metaFor(unit, f), site.kind, pageUrl()), choice);
-          return send('describeExpiry', { periodDays: c.periodDays, periodChosen: c.periodChosen, sentAt: c.sentAt, sentAtText: c.sentAtText });
+          return send('describeExpiry', {
+            periodDays: c.periodDays,
+            periodChosen: c.periodChosen,
+            sentAt: c.sentAt,
+            sentAtText: c.sentAtText,
+          });
         },
         noun: unit.noun,
         css,
@@ -305,7 +316,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
   const observer = new MutationObserver((records) => {
     // Our own controls going in must not wake us up again.
     const ours = records.every(
-      (r) => r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTR)),
+      (r) =>
+        r.type === 'childList' &&
+        [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && (n as Element).hasAttribute(HOST_ATTR)),
     );
     if (!ours) schedule();
   });

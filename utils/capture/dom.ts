@@ -16,6 +16,12 @@ function query<R>(run: () => R): R | null {
   }
 }
 
+/** Whether `el` is inside an element matching any of `selectors` (a quote, say). */
+export function within(selectors: readonly string[]): (el: Element) => boolean {
+  const any = selectors.join(',');
+  return (el) => !!query(() => el.closest(any));
+}
+
 /** All elements matching the first selector that matches anything. */
 export function allMatches<T extends Element = HTMLElement>(root: ParentNode, selectors: readonly string[]): T[] {
   for (const s of selectors) {

@@ -70,7 +70,6 @@ function occurrences(read: ReadText, code: string): { start: number; end: number
 export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<{ codes: FoundCode[]; text: string }> {
   const read = readText(unit.segments);
   if (!MAYBE_CODE.test(read.text)) return { codes: [], text: read.text };
-  const quote = unit.quoteSelectors.join(',');
   const out: FoundCode[] = [];
   const seen = new Set<string>();
   for (const found of await extract(read.text)) {
@@ -81,7 +80,7 @@ export async function findCodes(unit: CaptureUnit, extract: ExtractFn): Promise<
       startEl: elementAt(read, o.start),
       endEl: elementAt(read, o.end),
     }));
-    const own = places.find((p) => !(quote && p.startEl?.closest(quote)));
+    const own = places.find((p) => !(p.startEl && unit.inQuote?.(p.startEl)));
     const chosen = own ?? places[0];
     const segment = unit.segments.find((s) => chosen?.endEl && s.contains(chosen.endEl)) ?? unit.segments[unit.segments.length - 1];
     const quotedOnly = places.length > 0 && !own;

@@ -29,8 +29,8 @@ export interface CaptureUnit {
   place(host: HTMLElement, segment: Element): void;
   /** `segment`: where the code is, for pages that date each part (chat time dividers). */
   meta(segment?: Element): MessageMeta;
-  /** Selectors of quoted earlier messages inside the segments. */
-  quoteSelectors: readonly string[];
+  /** Whether `el` sits in a quoted earlier message (mail sites; chats have none). */
+  inQuote?(el: Element): boolean;
   /** The "On … wrote:" line of the quote around `el` (inside `segment`), for mail sites; see capture/quote-line.ts. */
   quoteAttribution?(el: Element, segment: Element): string | undefined;
   /** Link that opens the whole message when the page clipped it. */

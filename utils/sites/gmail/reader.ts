@@ -1,8 +1,10 @@
-import { allMatches, cleanText, firstMatch } from '../../capture/dom';
+import { allMatches, cleanText, firstMatch, within } from '../../capture/dom';
 import type { CaptureUnit, MessageMeta, SiteAdapter } from '../../capture/types';
 import { dateText } from '../../capture/date-text';
 import { attributionOf } from '../../capture/quote-line';
 import { GMAIL } from './selectors';
+
+const inGmailQuote = within(GMAIL.quote);
 
 /** Nearest match above `el`: Gmail keeps several thread views in the page (split view, history). */
 function nearest(el: Element, selectors: readonly string[]): HTMLElement | null {
@@ -18,7 +20,7 @@ function threadUnit(message: HTMLElement, body: HTMLElement, pageUrl: () => stri
   return {
     key: message,
     segments: [body],
-    quoteSelectors: GMAIL.quote,
+    inQuote: inGmailQuote,
     quoteAttribution: (el, segment) => attributionOf(el, segment, GMAIL.quoteAttribution),
     clippedLink: clipped?.href.startsWith('https://mail.google.com/') ? clipped.href : undefined,
     siteName: SITE_NAME,
@@ -43,7 +45,7 @@ function fullViewUnit(message: HTMLElement, body: HTMLElement, doc: Document, pa
   return {
     key: message,
     segments: [body],
-    quoteSelectors: GMAIL.quote,
+    inQuote: inGmailQuote,
     quoteAttribution: (el, segment) => attributionOf(el, segment, GMAIL.quoteAttribution),
     place: (host) => body.prepend(host),
     meta(): MessageMeta {
@@ -70,7 +72,8 @@ export function gmailSite(pageUrl: () => string = () => location.href): SiteAdap
     isActive: (url) => url.hostname === 'mail.google.com' && url.pathname.startsWith('/mail/'),
     // Gmail's app shell, or failing that any message we know how to read (a trimmed-down page,
     // a print or offline view): the messages themselves are what matter.
-    isRecognised: (doc) => !!firstMatch(doc, GMAIL.app) || !!firstMatch(doc, GMAIL.thread.message) || !!firstMatch(doc, GMAIL.fullView.message),
+    isRecognised: (doc) =>
+      !!firstMatch(doc, GMAIL.app) || !!firstMatch(doc, GMAIL.thread.message) || !!firstMatch(doc, GMAIL.fullView.message),
     findUnits(doc) {
       if (new URL(pageUrl()).searchParams.get('view') === 'lg') {
         return allMatches(doc, GMAIL.fullView.message).flatMap((message) => {

@@ -1,6 +1,7 @@
-import { allMatches, cleanText, firstMatch } from '../../capture/dom';
+import { allMatches, cleanText, firstMatch, within } from '../../capture/dom';
 import type { CaptureUnit, SiteAdapter } from '../../capture/types';
 import { dateText } from '../../capture/date-text';
+import { afterOutlookHeader, attributionOf, outlookHeaderBefore } from '../../capture/quote-line';
 import { OUTLOOK } from './selectors';
 
 /** The smallest element above the body that also holds this message's date (its header). */
@@ -19,6 +20,8 @@ function nearest(el: Element, selectors: readonly string[]): HTMLElement | null 
   return null;
 }
 
+const inOutlookQuote = within(OUTLOOK.quote);
+
 /** Outlook prints dates the way the browser's locale does: 11/06/2026 is read in that order. */
 const numericOrder = (lang: string) => (/^en(-US)?$/i.test(lang) ? 'mdy' : 'dmy');
 
@@ -35,7 +38,9 @@ export function outlookSite(pageUrl: () => string = () => location.href, languag
         return {
           key: root === body ? body : root,
           segments: [body],
-          quoteSelectors: OUTLOOK.quote,
+          // Outlook's own quotes start after a "From: … Sent: …" block, which no selector can tell.
+          inQuote: (el) => inOutlookQuote(el) || afterOutlookHeader(el, body),
+          quoteAttribution: (el, segment) => attributionOf(el, segment, [], outlookHeaderBefore),
           place: (host) => body.before(host),
           meta() {
             const sender = firstMatch(root, OUTLOOK.sender);
