@@ -3,9 +3,10 @@ import type { SheetRowContext } from '../import/sheet-row';
 import type { TeamApply } from '../vault/team-commands';
 import type { TeamOutboxEntry, TeamReplicaEntry } from '../vault/db';
 import { mergeReplicas, type Replica } from './merge';
-import { col, readRow, rowOf } from './row';
+import { col, readRow, rowOf, type ReadRow } from './row';
 import { recordFromShared, sameValue, sharedOf, SHARED_FIELDS, type SharedCode } from './shared';
 import { HAND_EDITOR, withHandEdits } from './hand-edits';
+import { differingCells, duplicateNote, EMPTY_ROW } from './duplicates';
 
 /**
  * One sync round, decided without the network or the database: the rows read from the sheet, the
@@ -70,6 +71,8 @@ export function planSync(input: PlanInput): Plan {
 
   /** Codes whose row is flagged: a local change waits (queued) rather than overwrite what a teammate typed there. */
   const held = new Set<string>();
+  /** Rows naming a code an earlier row already has: settled once every row's code is known. */
+  const duplicates: { row: number; cells: string[]; read: Extract<ReadRow, { kind: 'code' }>; earlier: number }[] = [];
 
   const settle = (
     code: string,
@@ -132,8 +135,7 @@ export function planSync(input: PlanInput): Plan {
     }
     const earlier = seen.get(read.id) ?? (read.typed ? rowOfId.get(read.id) : undefined);
     if (earlier !== undefined && earlier !== row) {
-      const text = `Not imported: this code is already in row ${earlier}; change it there.`;
-      if ((cells[PROBLEMS] ?? '') !== text) plan.problems.push({ row, text });
+      duplicates.push({ row, cells, read, earlier });
       continue;
     }
     seen.set(read.id, row);
@@ -151,6 +153,21 @@ export function planSync(input: PlanInput): Plan {
     const row = rowOfId.get(code) ?? (input.ids ? undefined : base?.row);
     if (localSide(code, input)) settle(code, row);
     else plan.apply.pushed.push({ code, seq: input.outbox.get(code)!.seq });
+  }
+  const settled = new Map(plan.apply.replicas.map((r) => [r.code, r.values]));
+  for (const d of duplicates) {
+    const local = input.locals.get(d.read.id);
+    const code = settled.get(d.read.id) ?? input.replicas.get(d.read.id)?.values ?? (local && sharedOf(local));
+    const differing = code && !code.deleted ? differingCells(d.cells, d.read, code) : undefined;
+    // The rows agree: the second says nothing the code does not, so it is folded into the first (cleared).
+    if (differing && !differing.length) {
+      plan.updates.push({ row: d.row, cells: [...EMPTY_ROW] });
+      continue;
+    }
+    const text = differing
+      ? duplicateNote(d.earlier, differing)
+      : `Not imported: this code is already in row ${d.earlier}; change it there.`;
+    if ((d.cells[PROBLEMS] ?? '') !== text) plan.problems.push({ row: d.row, text });
   }
   return plan;
 }
