@@ -93,6 +93,25 @@ describe('hand edits to rows the extension wrote', () => {
     for (const p of [a, b]) expect(await p.sync(true)).toMatchObject({ handEdits: 0, rowsWritten: 0, problems: 0 });
   });
 
+  it('kept-both notes are settled by typing the notes over by hand: both vaults stop asking', async () => {
+    const { a, b } = await shared();
+    const code = makeCode(10);
+    await editCode(a.db, (await a.byCode(code)).id!, { notes: 'Ana: Q4' }, a.tick());
+    await editCode(b.db, (await b.byCode(code)).id!, { notes: 'Bea: wait' }, b.tick());
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(cell(2, 'problems')).toMatch(/^Both kept/);
+    mock.typeCell(sheetId, 2, col('notes'), 'Q4, agreed with the creator');
+    await a.sync(true);
+    await b.sync();
+    for (const p of [a, b]) {
+      expect((await p.byCode(code)).notes).toBe('Q4, agreed with the creator');
+      expect((await p.db.teamReplica.get(code))?.conflicts).toBeUndefined();
+    }
+    expect(cell(2, 'problems') ?? '').toBe('');
+  });
+
   it('usage and expiry typed by hand: the code is used and its expiry moves in the other vault', async () => {
     const { a, b } = await shared();
     mock.typeCell(sheetId, 3, col('usage'), 'Used');

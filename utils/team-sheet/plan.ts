@@ -144,7 +144,9 @@ export function planSync(input: PlanInput): Plan {
     const side: Replica = hand
       ? { values: hand.values, fieldAt: hand.fieldAt, by: HAND_EDITOR }
       : { values: read.values, fieldAt: read.meta.fieldAt, by: read.meta.updatedBy };
-    settle(read.id, row, { side, updatedAt: read.meta.updatedAt, problems: read.meta.problems, typed: read.typed, hand: !!hand });
+    // Notes typed over by hand answer a "Both kept" note beside them: it no longer asks about these notes.
+    const problems = hand?.fields.includes('notes') ? undefined : read.meta.problems;
+    settle(read.id, row, { side, updatedAt: read.meta.updatedAt, problems, typed: read.typed, hand: !!hand });
   }
   for (const code of input.outbox.keys()) {
     if (seen.has(code) || held.has(code)) continue;
