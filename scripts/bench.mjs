@@ -334,6 +334,9 @@ async function benchTeamSheet(n = 10_000) {
   report('sheets', `first pull, ${r.first.rowsRead} rows → ${r.first.stored} codes (${r.first.requests} requests)`, ms(r.first.ms), '', '', '< 10 s', r.first.ms < 10_000 && r.first.stored === n);
   report('sheets', `quiet round: ${r.quiet.rowsRead} rows read (${r.quiet.requests} requests: id + updated_at columns, tail)`, ms(r.quiet.ms), '', '', '0 rows read', r.quiet.rowsRead === 0);
   report('sheets', `10 rows changed by a teammate: ${r.changed.rowsRead} rows read, ${r.changed.changes} applied`, ms(r.changed.ms), '', '', '10 rows read', r.changed.rowsRead === 10 && r.changed.changes === 10);
+  const f = r.full;
+  const fullLabel = `full check for hand edits: ${f.rowsRead} rows read, ${f.handEdits} typed over found, ${f.written} written (${f.requests} requests)`;
+  report('sheets', fullLabel, ms(f.ms), '', '', '5 found, < 10 s', f.handEdits === 5 && f.written === 5 && f.ms < 10_000);
 }
 
 // ─── bundle sizes ─────────────────────────────────────────────────────────────────────────────

@@ -3,8 +3,16 @@ import type { CodesDb } from '@/utils/vault/db';
 import { onCommandCommitted, type CommandName } from '@/utils/vault/commands';
 import { forgetTeamSheet, recordTeamChanges, teamCounts } from '@/utils/vault/team-commands';
 import { syncRound } from '@/utils/team-sheet/round';
+import type { RoundReason } from '@/utils/team-sheet/hand-edits';
 import { createSheetsClient, SheetsError, SHEETS_PERMISSION, spreadsheetIdOf, TAB } from '@/utils/team-sheet/sheets-api';
-import { NO_TEAM_SHEET, parseTeamSheetConfig, teamSheetItem, teamStatusItem, type TeamSheetConfig, type TeamSheetStatus } from '@/utils/team-sheet/settings';
+import {
+  NO_TEAM_SHEET,
+  parseTeamSheetConfig,
+  teamSheetItem,
+  teamStatusItem,
+  type TeamSheetConfig,
+  type TeamSheetStatus,
+} from '@/utils/team-sheet/settings';
 import { googleSignIn } from '@/utils/team-sheet/google-auth';
 import { getSettings } from '@/utils/settings';
 import { resolveZone } from '@/utils/i18n/dates';
@@ -13,7 +21,8 @@ import { registerHandlers } from './router';
 /**
  * The team sheet (optional, off by default): every vault command queues what it changed, and a round
  * runs a few seconds later (a burst of commands is one round); a round also runs every minute on an
- * alarm and whenever the popup, the dashboard or the Ads Manager picker opens. Faults: 429/5xx back off
+ * alarm and whenever the popup, the dashboard or the Ads Manager picker opens (now and then reading every row,
+ * for cells typed over by hand: utils/team-sheet/hand-edits.ts). Faults: 429/5xx back off
  * (the queue is kept), 401 asks to sign in again (the queue is kept), 403/404 stop with a clear message.
  * Nothing here touches the network unless a sheet is connected and sheets.googleapis.com is granted.
  */
@@ -42,22 +51,35 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
   async function status(): Promise<TeamSheetStatus> {
     const [c, s, counts] = await Promise.all([config(), teamStatusItem.getValue(), teamCounts(db)]);
     if (!c.enabled) return { state: 'off', recent: [], pending: 0, asking: [] };
-    return { ...s, pending: counts.pending, asking: counts.conflicts.map((e) => e.code), title: c.title, spreadsheetId: c.spreadsheetId, me: c.me };
+    return {
+      ...s,
+      pending: counts.pending,
+      asking: counts.conflicts.map((e) => e.code),
+      title: c.title,
+      spreadsheetId: c.spreadsheetId,
+      me: c.me,
+    };
   }
-  const setStatus = async (patch: Partial<Omit<TeamSheetStatus, 'pending' | 'asking'>>) => teamStatusItem.setValue({ ...(await teamStatusItem.getValue()), ...patch });
+  const setStatus = async (patch: Partial<Omit<TeamSheetStatus, 'pending' | 'asking'>>) =>
+    teamStatusItem.setValue({ ...(await teamStatusItem.getValue()), ...patch });
 
   /** A Google token an hour old is renewed without a prompt when Google allows it; a pasted one is used as is. */
   async function token(c: TeamSheetConfig): Promise<string> {
     if (c.tokenSource === 'google' && c.tokenExpiresAt && Date.now() > c.tokenExpiresAt - 60_000) {
       const fresh = await googleSignIn(false).catch(() => undefined);
-      if (!fresh) throw new SheetsError('auth', 401, 'Your Google sign-in expired. Sign in again in Options → Share with your team; your changes stay queued.');
+      if (!fresh)
+        throw new SheetsError(
+          'auth',
+          401,
+          'Your Google sign-in expired. Sign in again in Options → Share with your team; your changes stay queued.',
+        );
       await teamSheetItem.setValue({ ...c, accessToken: fresh.token, tokenExpiresAt: fresh.expiresAt });
       return fresh.token;
     }
     return c.accessToken;
   }
 
-  async function round(): Promise<TeamSheetStatus> {
+  async function round(reason: RoundReason): Promise<TeamSheetStatus> {
     const c = await config();
     if (!live(c) || !(await granted())) return status();
     const s = await teamStatusItem.getValue();
@@ -66,7 +88,7 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
     try {
       const client = createSheetsClient({ token: () => token(c) });
       const zone = resolveZone((await getSettings()).timeZone);
-      const report = await syncRound(db, client, c.spreadsheetId, { me: c.me, now: Date.now(), zone });
+      const report = await syncRound(db, client, c.spreadsheetId, { me: c.me, now: Date.now(), zone, reason });
       failures = 0;
       const recent = [...report.changes, ...s.recent].slice(0, 20);
       await setStatus({ state: 'ok', message: undefined, lastSyncedAt: Date.now(), recent });
@@ -84,11 +106,16 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
     return status();
   }
 
-  const runSoon = (delay = FLUSH_DELAY_MS) => {
+  // A page opening that is folded into a pending round still makes it an opening round (it may check for hand edits).
+  let soonReason: RoundReason = 'change';
+  const runSoon = (delay = FLUSH_DELAY_MS, reason: RoundReason = 'change') => {
     if (timer) clearTimeout(timer);
+    if (reason === 'opening') soonReason = reason;
     timer = setTimeout(() => {
       timer = undefined;
-      void serial(round);
+      const r = soonReason;
+      soonReason = 'change';
+      void serial(() => round(r));
     }, delay);
   };
 
@@ -105,12 +132,12 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
 
   browser.runtime.onMessage.addListener((message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
-    if (typeof type === 'string' && OPENING_MESSAGES.has(type)) void config().then((c) => live(c) && runSoon(200));
+    if (typeof type === 'string' && OPENING_MESSAGES.has(type)) void config().then((c) => live(c) && runSoon(200, 'opening'));
     return undefined;
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === TEAM_ALARM || alarm.name === RETRY_ALARM) void serial(round);
+    if (alarm.name === TEAM_ALARM || alarm.name === RETRY_ALARM) void serial(() => round('alarm'));
   });
   // A worker restart: look at everything once (a command may have committed just before the worker stopped).
   void config().then(async (c) => {
@@ -134,7 +161,12 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
         spreadsheetId = await client.create(title);
       } else {
         spreadsheetId = spreadsheetIdOf(data.sheet) ?? '';
-        if (!spreadsheetId) throw new SheetsError('other', 0, 'That is not a Google Sheets address (it looks like https://docs.google.com/spreadsheets/d/…).');
+        if (!spreadsheetId)
+          throw new SheetsError(
+            'other',
+            0,
+            'That is not a Google Sheets address (it looks like https://docs.google.com/spreadsheets/d/…).',
+          );
         const book = await client.spreadsheet(spreadsheetId);
         title = book.title;
         if (!book.tabs.some((t) => t.title === TAB)) await client.prepareTab(spreadsheetId, await client.addTab(spreadsheetId));
@@ -145,11 +177,19 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       return { ...(await status()), message };
     }
     if (prev.spreadsheetId !== spreadsheetId) await forgetTeamSheet(db);
-    await teamSheetItem.setValue({ enabled: true, spreadsheetId, title, me: data.me, accessToken: signIn.token, tokenExpiresAt: signIn.expiresAt, tokenSource: signIn.source });
+    await teamSheetItem.setValue({
+      enabled: true,
+      spreadsheetId,
+      title,
+      me: data.me,
+      accessToken: signIn.token,
+      tokenExpiresAt: signIn.expiresAt,
+      tokenSource: signIn.source,
+    });
     await teamStatusItem.setValue({ state: 'ok', recent: [] });
     await browser.alarms.create(TEAM_ALARM, { periodInMinutes: PULL_MINUTES });
     await serial(() => recordTeamChanges(db, { all: true, now: Date.now() }));
-    return serial(round);
+    return serial(() => round('manual'));
   }
 
   registerHandlers({
@@ -165,7 +205,7 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       // "Sync now" after a stop or a sign-in problem is the user asking to try again.
       const s = await teamStatusItem.getValue();
       if (s.state === 'stopped' || s.state === 'retrying') await setStatus({ state: 'ok' });
-      return serial(round);
+      return serial(() => round('manual'));
     },
     teamSheetStatus: () => status(),
   });

@@ -1,7 +1,8 @@
 /**
  * Runs in a Chromium page (real IndexedDB): a team sheet of `count` codes in the loopback Sheets mock
  * (tests/e2e/sheets-mock.mjs, answering through fetch), pulled into an empty vault: the first pull, then a
- * quiet incremental round and one after a teammate changed 10 rows (only those rows are read).
+ * quiet incremental round, one after a teammate changed 10 rows (only those rows are read), and the periodic
+ * full check that finds cells typed over by hand (every row read, only the edited ones merged and written).
  */
 import { openCodesDb } from '@/utils/vault/db';
 import { syncRound } from '@/utils/team-sheet/round';
@@ -45,9 +46,9 @@ export async function run(count: number) {
   mock.addBook('benchSheet000000000000000001', 'Bench', rows);
   const db = openCodesDb(`bench-team-${now}`);
   const client = createSheetsClient({ token: async () => 'bench-token', fetch: mock.fetch });
-  const round = async (at: number) => {
+  const round = async (at: number, fullCheck?: boolean) => {
     const t = performance.now();
-    const report = await syncRound(db, client, 'benchSheet000000000000000001', { me: 'me@agency.com', now: at, zone: 'UTC' });
+    const report = await syncRound(db, client, 'benchSheet000000000000000001', { me: 'me@agency.com', now: at, zone: 'UTC', fullCheck });
     return { ms: performance.now() - t, report };
   };
   const first = await round(now);
@@ -62,9 +63,24 @@ export async function run(count: number) {
     r[col('field_at')] = JSON.stringify({ notes: now + 90_000 });
   }
   const changed = await round(now + 120_000);
+  // Someone types over 5 notes cells by hand (updated_at stays): only the periodic full check can see them.
+  for (let k = 1; k <= 5; k++) sheet[k * 131][col('notes')] = `typed by hand ${k}`;
+  const full = await round(now + 180_000, true);
   return {
     first: { ms: first.ms, rowsRead: first.report.rowsRead, imported: first.report.imported, requests: first.report.requests, stored },
     quiet: { ms: quiet.ms, rowsRead: quiet.report.rowsRead, requests: quiet.report.requests },
-    changed: { ms: changed.ms, rowsRead: changed.report.rowsRead, requests: changed.report.requests, changes: changed.report.changes.length },
+    changed: {
+      ms: changed.ms,
+      rowsRead: changed.report.rowsRead,
+      requests: changed.report.requests,
+      changes: changed.report.changes.length,
+    },
+    full: {
+      ms: full.ms,
+      rowsRead: full.report.rowsRead,
+      requests: full.report.requests,
+      handEdits: full.report.handEdits,
+      written: full.report.rowsWritten,
+    },
   };
 }

@@ -15,7 +15,30 @@ import { createSheetsMock } from './sheets-mock.mjs';
 import { openAdsPage, pickerFrame } from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 const SHEET_ID = 'teamSheet0000000000000000000001';
-const HEADER = ['code', 'tiktok_handle', 'post_url', 'period_days', 'received_at', 'expires_at', 'usage', 'tags', 'notes', 'sender_name', 'sender_email', 'subject', 'source_url', 'source_kind', 'archived', 'problems', 'record_id', 'updated_at', 'updated_by', 'field_at', 'uses', 'deleted'];
+const HEADER = [
+  'code',
+  'tiktok_handle',
+  'post_url',
+  'period_days',
+  'received_at',
+  'expires_at',
+  'usage',
+  'tags',
+  'notes',
+  'sender_name',
+  'sender_email',
+  'subject',
+  'source_url',
+  'source_kind',
+  'archived',
+  'problems',
+  'record_id',
+  'updated_at',
+  'updated_by',
+  'field_at',
+  'uses',
+  'deleted',
+];
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbdrXkTmZqLwPvRkGjhSbTnCsx';
 const MAYA_CODE = '#PtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1f';
 const GMAIL_CSP = { 'content-security-policy': "require-trusted-types-for 'script'; object-src 'none'; base-uri 'self'" };
@@ -44,7 +67,18 @@ async function launchProfile() {
     executablePath: chromiumPath(),
     headless: false,
     viewport: { width: 1200, height: 860 },
-    args: ['--headless=new', `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
   });
   const blocked = [];
   await context.route(/^https?:\/\//, (route) => {
@@ -54,7 +88,12 @@ async function launchProfile() {
   await context.route('https://sheets.googleapis.com/**', async (route) => {
     if (offline) return route.abort('internetdisconnected');
     const req = route.request();
-    const res = mock.handle(req.method(), req.url(), req.postData() ? JSON.parse(req.postData()) : undefined, req.headers()['authorization']);
+    const res = mock.handle(
+      req.method(),
+      req.url(),
+      req.postData() ? JSON.parse(req.postData()) : undefined,
+      req.headers()['authorization'],
+    );
     await route.fulfill({ status: res.status, contentType: 'application/json', body: JSON.stringify(res.json) });
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -65,7 +104,14 @@ async function launchProfile() {
     workDir,
     extensionUrl: (p) => `chrome-extension://${extensionId}/${p.replace(/^\//, '')}`,
     async serve(pattern, body, headers = {}) {
-      await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body: typeof body === 'function' ? body(route.request()) : body }));
+      await context.route(pattern, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers,
+          body: typeof body === 'function' ? body(route.request()) : body,
+        }),
+      );
     },
   };
 }
@@ -89,7 +135,12 @@ after(async () => {
 const send = (ext, type, data) =>
   inExtensionPage(
     ext,
-    ([t, d]) => new Promise((resolve, reject) => chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }, (r) => (r?.err ? reject(new Error(JSON.stringify(r.err))) : resolve(r?.res)))),
+    ([t, d]) =>
+      new Promise((resolve, reject) =>
+        chrome.runtime.sendMessage({ id: 1, type: t, data: d, timestamp: Date.now() }, (r) =>
+          r?.err ? reject(new Error(JSON.stringify(r.err))) : resolve(r?.res),
+        ),
+      ),
     [type, data],
   );
 
@@ -151,10 +202,16 @@ test('B marks it used → A sees it used; the status says who changed what', asy
   await send(a, 'teamSheetSync', {});
   const inA = await record(a, MAYA_CODE);
   assert.equal(inA.status, 'used');
-  assert.deepEqual(inA.uses.map((u) => u.advertiserId), ['7012345678901234567']);
+  assert.deepEqual(
+    inA.uses.map((u) => u.advertiserId),
+    ['7012345678901234567'],
+  );
   const page = await a.context.newPage();
   await page.goto(a.extensionUrl('options.html'));
-  await page.getByTestId('team-recent').getByText(/bea@agency\.com: marked used/).waitFor();
+  await page
+    .getByTestId('team-recent')
+    .getByText(/bea@agency\.com: marked used/)
+    .waitFor();
   await page.close();
 });
 
@@ -184,7 +241,16 @@ test('both edit the notes offline → both notes are kept, flagged to choose; no
 test('a hand-typed row appears in both; a malformed row is flagged, not imported', async () => {
   const typed = '#Hh7Kq2Lm9Np4Rs6Tv8Wx1Yz3Ab5Cd7Ef9Gh2Jk4Lm6Np8Qr1St3Uv5Wx7Yz9Ab2C';
   const cells = (c) => HEADER.map((h) => c[h] ?? '');
-  mock.typeRow(SHEET_ID, cells({ code: typed, tiktok_handle: 'hand.typed', period_days: '30 days', received_at: '2026-11-20', notes: 'typed by Cy in the sheet' }));
+  mock.typeRow(
+    SHEET_ID,
+    cells({
+      code: typed,
+      tiktok_handle: 'hand.typed',
+      period_days: '30 days',
+      received_at: '2026-11-20',
+      notes: 'typed by Cy in the sheet',
+    }),
+  );
   mock.typeRow(SHEET_ID, cells({ code: 'see email from Cy', notes: 'no code here' }));
   for (const ext of [a, b]) await send(ext, 'teamSheetSync', {});
   for (const ext of [a, b]) {
@@ -203,6 +269,20 @@ test('a hand-typed row appears in both; a malformed row is flagged, not imported
   assert.deepEqual(strays, [], 'nothing else left the machine');
 });
 
+test('a teammate types over the notes cell of an existing row → both vaults take it (and it settles the kept-both notes)', async () => {
+  const row = mock.rows(SHEET_ID).findIndex((r) => r[0] === MAYA_CODE) + 1;
+  const updatedAt = sheetRow(MAYA_CODE)[HEADER.indexOf('updated_at')];
+  mock.typeCell(SHEET_ID, row, HEADER.indexOf('notes'), 'Cy: booked for Q4, creator agreed');
+  // "Sync now" reads every row (the minute alarm does so every 15 minutes): the edited cell is seen.
+  await send(a, 'teamSheetSync', {});
+  assert.equal((await record(a, MAYA_CODE)).notes, 'Cy: booked for Q4, creator agreed');
+  assert.notEqual(sheetRow(MAYA_CODE)[HEADER.indexOf('updated_at')], updatedAt, 'the row is stamped for the others');
+  assert.equal(sheetRow(MAYA_CODE)[HEADER.indexOf('problems')] ?? '', '');
+  await send(b, 'teamSheetSync', {});
+  assert.equal((await record(b, MAYA_CODE)).notes, 'Cy: booked for Q4, creator agreed');
+  for (const ext of [a, b]) assert.deepEqual((await send(ext, 'teamSheetStatus', {})).asking, []);
+});
+
 /** README pictures (TEAM_SCREENSHOTS=1): the sync status in Options, and the sheet's rows as the mock holds them. */
 async function screenshots() {
   const dir = path.join(path.dirname(new URL(import.meta.url).pathname), '../../docs/screenshots');
@@ -217,7 +297,15 @@ async function screenshots() {
   const cell = (t, i) => (i === 0 && t.length > 14 ? `${t.slice(0, 12)}…` : i === 4 || i === 5 ? t.slice(0, 10) : t);
   const rows = mock.rows(SHEET_ID).filter((r) => r.some(Boolean));
   const html = `<style>body{font:12px Arial;margin:8px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 6px;max-width:220px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}th{background:#f1f3f4}</style>
-    <table>${rows.map((r, k) => `<tr>${r.slice(0, visible).map((v, i) => (k === 0 ? `<th>${esc(v)}</th>` : `<td>${esc(cell(v ?? '', i))}</td>`)).join('')}</tr>`).join('')}</table>`;
+    <table>${rows
+      .map(
+        (r, k) =>
+          `<tr>${r
+            .slice(0, visible)
+            .map((v, i) => (k === 0 ? `<th>${esc(v)}</th>` : `<td>${esc(cell(v ?? '', i))}</td>`))
+            .join('')}</tr>`,
+      )
+      .join('')}</table>`;
   const sheet = await a.context.newPage();
   await sheet.setContent(html);
   await sheet.locator('table').screenshot({ path: path.join(dir, 'team-sheet.png') });

@@ -66,9 +66,21 @@ export function createSheetsMock({ tokens = ['team-token-a', 'team-token-b'] } =
     const path = decodeURIComponent(u.pathname);
     if (method === 'POST' && path === '/v4/spreadsheets') {
       const id = `mockSheet${String(++n).padStart(20, '0')}`;
-      const tabs = (body.sheets ?? [{ properties: { title: 'Sheet1' } }]).map((s, i) => ({ title: s.properties.title, sheetId: i, rows: [], hidden: [] }));
+      const tabs = (body.sheets ?? [{ properties: { title: 'Sheet1' } }]).map((s, i) => ({
+        title: s.properties.title,
+        sheetId: i,
+        rows: [],
+        hidden: [],
+      }));
       books.set(id, { title: body.properties?.title ?? 'Untitled', tabs });
-      return { status: 200, json: { spreadsheetId: id, properties: { title: body.properties?.title }, sheets: tabs.map((t) => ({ properties: { title: t.title, sheetId: t.sheetId } })) } };
+      return {
+        status: 200,
+        json: {
+          spreadsheetId: id,
+          properties: { title: body.properties?.title },
+          sheets: tabs.map((t) => ({ properties: { title: t.title, sheetId: t.sheetId } })),
+        },
+      };
     }
     const m = /^\/v4\/spreadsheets\/([^/:]+)(?::batchUpdate|\/values:batchGet|\/values:batchUpdate|\/values\/(.+?)(:append)?)?$/.exec(path);
     if (!m) return err(404, `no such endpoint ${path}`);
@@ -76,7 +88,14 @@ export function createSheetsMock({ tokens = ['team-token-a', 'team-token-b'] } =
     if (!book || book.deleted) return err(404, 'Requested entity was not found.');
     if (book.unshared) return err(403, 'The caller does not have permission');
     if (method === 'GET' && path === `/v4/spreadsheets/${m[1]}`) {
-      return { status: 200, json: { spreadsheetId: m[1], properties: { title: book.title }, sheets: book.tabs.map((t) => ({ properties: { title: t.title, sheetId: t.sheetId } })) } };
+      return {
+        status: 200,
+        json: {
+          spreadsheetId: m[1],
+          properties: { title: book.title },
+          sheets: book.tabs.map((t) => ({ properties: { title: t.title, sheetId: t.sheetId } })),
+        },
+      };
     }
     if (method === 'POST' && path.endsWith(':batchUpdate') && !path.includes('/values')) {
       const replies = (body.requests ?? []).map((req) => {
@@ -127,7 +146,15 @@ export function createSheetsMock({ tokens = ['team-token-a', 'team-token-b'] } =
         const start = lastFilled(tab) + 1;
         write(tab, { ...r, r0: start }, body.values ?? []);
         const end = start + (body.values ?? []).length - 1;
-        return { status: 200, json: { updates: { updatedRange: `${tab.title}!${COLS[r.c0]}${start}:${COLS[r.c0 + (body.values?.[0]?.length ?? 1) - 1]}${end}`, updatedRows: body.values?.length ?? 0 } } };
+        return {
+          status: 200,
+          json: {
+            updates: {
+              updatedRange: `${tab.title}!${COLS[r.c0]}${start}:${COLS[r.c0 + (body.values?.[0]?.length ?? 1) - 1]}${end}`,
+              updatedRows: body.values?.length ?? 0,
+            },
+          },
+        };
       }
     }
     return err(400, `unsupported ${method} ${path}`);
@@ -149,6 +176,12 @@ export function createSheetsMock({ tokens = ['team-token-a', 'team-token-b'] } =
       const t = tabOf(books.get(id), tab);
       t.rows[lastFilled(t)] = [...cells];
     },
+    /** Types over one cell of an existing row (1-based row, 0-based column), as a teammate would: updated_at stays. */
+    typeCell(id, row, column, value, tab = 'Codes') {
+      const r = (tabOf(books.get(id), tab).rows[row - 1] ??= []);
+      for (let i = r.length; i < column; i++) r[i] = '';
+      r[column] = value;
+    },
     failNext(status, count = 1) {
       faults.push({ status, count });
     },
@@ -168,7 +201,12 @@ export function createSheetsMock({ tokens = ['team-token-a', 'team-token-b'] } =
     async route(context) {
       await context.route('https://sheets.googleapis.com/**', async (route) => {
         const req = route.request();
-        const res = handle(req.method(), req.url(), req.postData() ? JSON.parse(req.postData()) : undefined, req.headers()['authorization']);
+        const res = handle(
+          req.method(),
+          req.url(),
+          req.postData() ? JSON.parse(req.postData()) : undefined,
+          req.headers()['authorization'],
+        );
         await route.fulfill({ status: res.status, contentType: 'application/json', body: JSON.stringify(res.json) });
       });
     },

@@ -3,8 +3,10 @@ import type { SheetRowContext } from '../import/sheet-row';
 import type { TeamApply } from '../vault/team-commands';
 import type { TeamOutboxEntry, TeamReplicaEntry } from '../vault/db';
 import { mergeReplicas, type Replica } from './merge';
-import { col, readRow, rowOf } from './row';
+import { col, readRow, rowOf, type ReadRow } from './row';
 import { recordFromShared, sameValue, sharedOf, SHARED_FIELDS, type SharedCode } from './shared';
+import { HAND_EDITOR, withHandEdits } from './hand-edits';
+import { differingCells, duplicateNote, EMPTY_ROW } from './duplicates';
 
 /**
  * One sync round, decided without the network or the database: the rows read from the sheet, the
@@ -32,6 +34,8 @@ export interface Plan {
   /** Codes whose row is to be appended: their replica entries get the row number the sheet answers with. */
   imported: number;
   flagged: number;
+  /** Rows whose cells a teammate changed by hand (seen by a full check). */
+  handEdits: number;
 }
 
 const PROBLEMS = col('problems');
@@ -52,12 +56,29 @@ function localSide(code: string, input: PlanInput): Replica | undefined {
 
 export function planSync(input: PlanInput): Plan {
   const now = input.ctx.now;
-  const plan: Plan = { updates: [], appends: [], problems: [], apply: { puts: [], deletes: [], replicas: [], pushed: [], state: {} }, imported: 0, flagged: 0 };
+  const plan: Plan = {
+    updates: [],
+    appends: [],
+    problems: [],
+    apply: { puts: [], deletes: [], replicas: [], pushed: [], state: {} },
+    imported: 0,
+    flagged: 0,
+    handEdits: 0,
+  };
   const seen = new Map<string, number>();
   const rowOfId = new Map<string, number>();
   (input.ids ?? []).forEach((id, i) => id && !rowOfId.has(id) && rowOfId.set(id, i + 2));
 
-  const settle = (code: string, row: number | undefined, remote?: { side: Replica; updatedAt: number; problems?: string; typed: boolean }) => {
+  /** Codes whose row is flagged: a local change waits (queued) rather than overwrite what a teammate typed there. */
+  const held = new Set<string>();
+  /** Rows naming a code an earlier row already has: settled once every row's code is known. */
+  const duplicates: { row: number; cells: string[]; read: Extract<ReadRow, { kind: 'code' }>; earlier: number }[] = [];
+
+  const settle = (
+    code: string,
+    row: number | undefined,
+    remote?: { side: Replica; updatedAt: number; problems?: string; typed: boolean; hand?: boolean },
+  ) => {
     const base = input.replicas.get(code);
     const local = localSide(code, input);
     const entry = input.outbox.get(code);
@@ -71,7 +92,12 @@ export function planSync(input: PlanInput): Plan {
     if (!merged.conflicts.length && stillAsking) merged.conflicts = ['notes'];
     const problems = merged.conflicts.length ? CONFLICT_NOTE : undefined;
     const rowChanged =
-      !remote || remote.typed || !sameShared(merged.values, remote.side.values) || remote.problems !== problems || !sameFieldAt(merged, remote.side);
+      !remote ||
+      remote.typed ||
+      !!remote.hand ||
+      !sameShared(merged.values, remote.side.values) ||
+      remote.problems !== problems ||
+      !sameFieldAt(merged, remote.side);
     let updatedAt = remote?.updatedAt ?? base?.updatedAt ?? 0;
     if (rowChanged) {
       updatedAt = now;
@@ -104,25 +130,46 @@ export function planSync(input: PlanInput): Plan {
     if (read.kind === 'invalid') {
       // Never lost, never half-imported: the row stays as typed, with the reason beside it.
       if ((cells[PROBLEMS] ?? '') !== read.problem) plan.problems.push({ row, text: read.problem });
+      if (read.id) held.add(read.id);
       continue;
     }
     const earlier = seen.get(read.id) ?? (read.typed ? rowOfId.get(read.id) : undefined);
     if (earlier !== undefined && earlier !== row) {
-      const text = `Not imported: this code is already in row ${earlier}; change it there.`;
-      if ((cells[PROBLEMS] ?? '') !== text) plan.problems.push({ row, text });
+      duplicates.push({ row, cells, read, earlier });
       continue;
     }
     seen.set(read.id, row);
-    const side: Replica = { values: read.values, fieldAt: read.meta.fieldAt, by: read.meta.updatedBy };
-    settle(read.id, row, { side, updatedAt: read.meta.updatedAt, problems: read.meta.problems, typed: read.typed });
+    const hand = withHandEdits(read, input.replicas.get(read.id), now);
+    if (hand) plan.handEdits++;
+    const side: Replica = hand
+      ? { values: hand.values, fieldAt: hand.fieldAt, by: HAND_EDITOR }
+      : { values: read.values, fieldAt: read.meta.fieldAt, by: read.meta.updatedBy };
+    // Notes typed over by hand answer a "Both kept" note beside them: it no longer asks about these notes.
+    const problems = hand?.fields.includes('notes') ? undefined : read.meta.problems;
+    settle(read.id, row, { side, updatedAt: read.meta.updatedAt, problems, typed: read.typed, hand: !!hand });
   }
   for (const code of input.outbox.keys()) {
-    if (seen.has(code)) continue;
+    if (seen.has(code) || held.has(code)) continue;
     const base = input.replicas.get(code);
     // Only where the id column says the row still is (a sort or an inserted row moves rows).
     const row = rowOfId.get(code) ?? (input.ids ? undefined : base?.row);
     if (localSide(code, input)) settle(code, row);
     else plan.apply.pushed.push({ code, seq: input.outbox.get(code)!.seq });
+  }
+  const settled = new Map(plan.apply.replicas.map((r) => [r.code, r.values]));
+  for (const d of duplicates) {
+    const local = input.locals.get(d.read.id);
+    const code = settled.get(d.read.id) ?? input.replicas.get(d.read.id)?.values ?? (local && sharedOf(local));
+    const differing = code && !code.deleted ? differingCells(d.cells, d.read, code) : undefined;
+    // The rows agree: the second says nothing the code does not, so it is folded into the first (cleared).
+    if (differing && !differing.length) {
+      plan.updates.push({ row: d.row, cells: [...EMPTY_ROW] });
+      continue;
+    }
+    const text = differing
+      ? duplicateNote(d.earlier, differing)
+      : `Not imported: this code is already in row ${d.earlier}; change it there.`;
+    if ((d.cells[PROBLEMS] ?? '') !== text) plan.problems.push({ row: d.row, text });
   }
   return plan;
 }

@@ -78,7 +78,7 @@ export function rowOf(s: SharedCode, meta: RowMeta): string[] {
 /** What a row of the sheet says. A row without an id was typed by hand: it is a new capture from the sheet. */
 export type ReadRow =
   | { kind: 'empty' }
-  | { kind: 'code'; id: string; typed: boolean; values: SharedCode; meta: RowMeta }
+  | { kind: 'code'; id: string; typed: boolean; values: SharedCode; meta: RowMeta; usage?: 'used' | 'unused' }
   | { kind: 'invalid'; id?: string; problem: string };
 
 function json<T>(text: string, fallback: T, check: (v: unknown) => boolean): T | undefined {
@@ -92,9 +92,19 @@ function json<T>(text: string, fallback: T, check: (v: unknown) => boolean): T |
 }
 
 const isUses = (v: unknown) =>
-  Array.isArray(v) && v.every((u) => u && typeof u === 'object' && Number.isFinite((u as CodeUse).at) && ['string', 'undefined'].includes(typeof (u as CodeUse).advertiserId));
+  Array.isArray(v) &&
+  v.every(
+    (u) =>
+      u &&
+      typeof u === 'object' &&
+      Number.isFinite((u as CodeUse).at) &&
+      ['string', 'undefined'].includes(typeof (u as CodeUse).advertiserId),
+  );
 const isFieldAt = (v: unknown) =>
-  !!v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, t]) => (SHARED_FIELDS as readonly string[]).includes(k) && Number.isFinite(t));
+  !!v &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  Object.entries(v).every(([k, t]) => (SHARED_FIELDS as readonly string[]).includes(k) && Number.isFinite(t));
 
 /**
  * Reads one row with the import's tolerant value readers (a teammate may type "60 days" or "3/1/2027").
@@ -109,11 +119,13 @@ export function readRow(cells: readonly string[], ctx: SheetRowContext): ReadRow
   const read = readSheetRow({ line: 0, cells: csvCells }, ctx);
   if ('problem' in read) return { kind: 'invalid', id, problem: `Not imported: ${read.problem}.` };
   const { patch } = read;
-  if (id && normalizeAdCode(id) !== patch.code) return { kind: 'invalid', id, problem: `Not imported: the code cell was changed (this row is ${id.slice(0, 12)}…).` };
+  if (id && normalizeAdCode(id) !== patch.code)
+    return { kind: 'invalid', id, problem: `Not imported: the code cell was changed (this row is ${id.slice(0, 12)}…).` };
   const rec = recordFromPatch(patch, ctx);
   const uses = json<CodeUse[]>(at('uses'), [], isUses);
   const fieldAt = json<FieldAt>(at('field_at'), {}, isFieldAt);
-  if (!uses || !fieldAt) return { kind: 'invalid', id, problem: 'Not imported: the hidden uses or field_at cell was edited and no longer reads.' };
+  if (!uses || !fieldAt)
+    return { kind: 'invalid', id, problem: 'Not imported: the hidden uses or field_at cell was edited and no longer reads.' };
   // A hand-typed "used" is a use at the time it was read; an id row's uses are in its hidden column.
   const typedUses = !id && patch.status === 'used' ? [{ at: ctx.now }] : [];
   const kind = at('source_kind');
@@ -132,7 +144,10 @@ export function readRow(cells: readonly string[], ctx: SheetRowContext): ReadRow
     senderEmail: rec.source.senderEmail,
     subject: rec.source.subject,
     sourceUrl: rec.source.url,
-    sourceKind: (['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste'] as const).find((k) => k === kind) ?? 'import',
+    sourceKind:
+      (['gmail', 'outlook', 'instagram', 'tiktok-dm', 'tiktok-shop', 'whatsapp', 'slack', 'selection', 'paste'] as const).find(
+        (k) => k === kind,
+      ) ?? 'import',
     deleted: /^(yes|true|1)$/i.test(at('deleted')),
   };
   const updatedAt = Number(at('updated_at')) || 0;
@@ -144,5 +159,7 @@ export function readRow(cells: readonly string[], ctx: SheetRowContext): ReadRow
     typed: !id,
     values,
     meta: { updatedAt, updatedBy: at('updated_by') || 'sheet', fieldAt: typedAt, problems: at('problems') || undefined },
+    // The visible usage cell as read: on an id row the uses come from the hidden column, so a hand edit shows here.
+    usage: patch.status === 'used' || patch.status === 'unused' ? patch.status : undefined,
   };
 }
