@@ -1,5 +1,6 @@
 import { enExpiry } from './expiry/en';
 import { enTikTok } from './tiktok/en';
+import { enTeam } from './team/en';
 import { enPicker } from './picker/en';
 
 /**
@@ -442,6 +443,7 @@ export const en = {
   quoted: '“{text}”',
   ...enExpiry,
   ...enTikTok,
+  ...enTeam,
   ...enPicker,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { esExpiry } from './expiry/es';
 import { esTikTok } from './tiktok/es';
+import { esTeam } from './team/es';
 import { esPicker } from './picker/es';
 
 export const es: Catalog = {
@@ -438,5 +439,6 @@ export const es: Catalog = {
   quoted: '«{text}»',
   ...esExpiry,
   ...esTikTok,
+  ...esTeam,
   ...esPicker,
 };

@@ -1,6 +1,7 @@
 import type { Catalog } from './en';
 import { ptExpiry } from './expiry/pt';
 import { ptTikTok } from './tiktok/pt';
+import { ptTeam } from './team/pt';
 import { ptPicker } from './picker/pt';
 
 export const pt: Catalog = {
@@ -438,5 +439,6 @@ export const pt: Catalog = {
   quoted: '“{text}”',
   ...ptExpiry,
   ...ptTikTok,
+  ...ptTeam,
   ...ptPicker,
 };
