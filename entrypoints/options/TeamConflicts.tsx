@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { shortCode } from '@/utils/i18n/core';
-import { useI18n } from '@/utils/i18n/react';
+import type { TeamWords } from '@/utils/i18n/team';
 import type { NotesSide, TeamConflict } from '@/utils/team-sheet/asking';
 
 /**
@@ -12,15 +12,17 @@ import type { NotesSide, TeamConflict } from '@/utils/team-sheet/asking';
 export type SettleKeep = number | 'both';
 
 export function TeamConflicts({
+  words,
   conflicts,
   me,
   onSettle,
 }: {
+  words: TeamWords;
   conflicts: TeamConflict[];
   me: string;
   onSettle: (code: string, keep: SettleKeep) => Promise<boolean>;
 }) {
-  const { t, tn, dateTime } = useI18n();
+  const { t, tn, dateTime } = words;
   const titleId = useId();
   const [busy, setBusy] = useState('');
   const [done, setDone] = useState('');

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/utils/protocol';
-import { shortCode, type MessageKey } from '@/utils/i18n/core';
-import { useI18n } from '@/utils/i18n/react';
+import { shortCode } from '@/utils/i18n/core';
+import { useTeamWords, type TeamKey } from '@/utils/i18n/team';
 import { rich } from '@/utils/i18n/phrases';
 import { SHEETS_PERMISSION, teamStatusItem, type TeamProblem, type TeamSheetStatus } from '@/utils/team-sheet/settings';
 import { TeamConflicts, type SettleKeep } from './TeamConflicts';
@@ -16,7 +16,7 @@ import './TeamSection.css';
  * word; the sentence is the page's, in the user's language (its English detail is kept for 'other').
  */
 
-const STATE_WORDS: Record<TeamSheetStatus['state'], MessageKey> = {
+const STATE_WORDS: Record<TeamSheetStatus['state'], TeamKey> = {
   off: 'teamStateOff',
   ok: 'teamStateOk',
   syncing: 'teamStateSyncing',
@@ -25,7 +25,7 @@ const STATE_WORDS: Record<TeamSheetStatus['state'], MessageKey> = {
   stopped: 'teamStateStopped',
 };
 
-const PROBLEM_WORDS: Record<Exclude<TeamProblem, 'other'>, MessageKey> = {
+const PROBLEM_WORDS: Record<Exclude<TeamProblem, 'other'>, TeamKey> = {
   auth: 'teamProblemAuth',
   gone: 'teamProblemGone',
   retry: 'teamProblemRetry',
@@ -36,7 +36,7 @@ const PROBLEM_WORDS: Record<Exclude<TeamProblem, 'other'>, MessageKey> = {
 };
 
 /** The shared fields as people say them ("Ana: marked used, notes"); anything else is shown as named. */
-const FIELD_WORDS: Record<string, MessageKey> = {
+const FIELD_WORDS: Record<string, TeamKey> = {
   uses: 'teamFieldUses',
   notes: 'teamFieldNotes',
   tags: 'teamFieldTags',
@@ -55,10 +55,10 @@ const FIELD_WORDS: Record<string, MessageKey> = {
   sourceKind: 'teamFieldSourceKind',
 };
 
-type Problem = { key: MessageKey } | { text: string };
+type Problem = { key: TeamKey } | { text: string };
 
 export function TeamSection() {
-  const { t, tn, dateTime } = useI18n();
+  const words = useTeamWords();
   const ids = { title: useId(), sheet: useId(), me: useId(), token: useId() };
   const [status, setStatus] = useState<TeamSheetStatus | null>(null);
   const [sheet, setSheet] = useState('');
@@ -69,7 +69,6 @@ export function TeamSection() {
 
   const problemOf = (p: TeamProblem | undefined, message: string | undefined): Problem | null =>
     p && p !== 'other' ? { key: PROBLEM_WORDS[p] } : message ? { text: message } : null;
-  const say = (p: Problem) => ('key' in p ? t(p.key) : p.text);
 
   const refresh = useCallback(
     () =>
@@ -121,6 +120,10 @@ export function TeamSection() {
     }
   };
 
+  // Hooks above, words below: the page's language may still be loading (a few ms, from the package).
+  if (!words) return null;
+  const { t, tn, dateTime } = words;
+  const say = (p: Problem) => ('key' in p ? t(p.key) : p.text);
   const on = !!status && status.state !== 'off';
   const statusProblem = on && status.state !== 'ok' && status.state !== 'syncing' ? problemOf(status.problem, status.message) : null;
   return (
@@ -174,7 +177,7 @@ export function TeamSection() {
               {say(statusProblem)}
             </p>
           )}
-          <TeamConflicts conflicts={status.conflicts ?? []} me={status.me ?? ''} onSettle={settle} />
+          <TeamConflicts words={words} conflicts={status.conflicts ?? []} me={status.me ?? ''} onSettle={settle} />
           {status.recent.length > 0 && (
             <>
               <h3>{t('teamRecentTitle')}</h3>

@@ -1,7 +1,6 @@
 import type { Catalog } from './en';
 import { deExpiry } from './expiry/de';
 import { deTikTok } from './tiktok/de';
-import { deTeam } from './team/de';
 import { dePicker } from './picker/de';
 
 export const de: Catalog = {
@@ -439,6 +438,5 @@ export const de: Catalog = {
   quoted: '„{text}“',
   ...deExpiry,
   ...deTikTok,
-  ...deTeam,
   ...dePicker,
 };

@@ -1,6 +1,5 @@
 import { enExpiry } from './expiry/en';
 import { enTikTok } from './tiktok/en';
-import { enTeam } from './team/en';
 import { enPicker } from './picker/en';
 
 /**
@@ -443,7 +442,6 @@ export const en = {
   quoted: '“{text}”',
   ...enExpiry,
   ...enTikTok,
-  ...enTeam,
   ...enPicker,
 } as const;
 

@@ -1,7 +1,6 @@
 import type { Catalog } from './en';
 import { esExpiry } from './expiry/es';
 import { esTikTok } from './tiktok/es';
-import { esTeam } from './team/es';
 import { esPicker } from './picker/es';
 
 export const es: Catalog = {
@@ -439,6 +438,5 @@ export const es: Catalog = {
   quoted: '«{text}»',
   ...esExpiry,
   ...esTikTok,
-  ...esTeam,
   ...esPicker,
 };

@@ -1,7 +1,6 @@
 import type { Catalog } from './en';
 import { frExpiry } from './expiry/fr';
 import { frTikTok } from './tiktok/fr';
-import { frTeam } from './team/fr';
 import { frPicker } from './picker/fr';
 
 export const fr: Catalog = {
@@ -439,6 +438,5 @@ export const fr: Catalog = {
   quoted: '« {text} »',
   ...frExpiry,
   ...frTikTok,
-  ...frTeam,
   ...frPicker,
 };

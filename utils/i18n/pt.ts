@@ -1,7 +1,6 @@
 import type { Catalog } from './en';
 import { ptExpiry } from './expiry/pt';
 import { ptTikTok } from './tiktok/pt';
-import { ptTeam } from './team/pt';
 import { ptPicker } from './picker/pt';
 
 export const pt: Catalog = {
@@ -439,6 +438,5 @@ export const pt: Catalog = {
   quoted: '“{text}”',
   ...ptExpiry,
   ...ptTikTok,
-  ...ptTeam,
   ...ptPicker,
 };
