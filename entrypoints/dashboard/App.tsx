@@ -19,6 +19,7 @@ import { TableView } from './TableView';
 import { DetailsDrawer } from './DetailsDrawer';
 import { RenewalDialog } from './RenewalDialog';
 import { AdsAtRiskNotice } from './AdsAtRiskNotice';
+import { TeamConflictsNotice } from './TeamConflictsNotice';
 import { ApplyDialog } from './ApplyDialog';
 import { applyIdsOf, withoutApply } from '@/utils/apply-link';
 import { ExportButtons } from './ExportButtons';
@@ -225,6 +226,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
       </div>
 
       {records && <AdsAtRiskNotice records={records} now={now} onRenew={(id) => setRenewId(id)} />}
+      <TeamConflictsNotice />
 
       <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
         {records === undefined ? (

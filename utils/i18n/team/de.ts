@@ -78,6 +78,4 @@ export const deTeam: Record<keyof typeof enTeam, string> = {
   teamKeepSecond: 'Die zweite behalten',
   teamKeepBoth: 'Beide behalten',
   teamConflictSettled: 'Entschieden: {code} behält die gewählten Notizen; das Team bekommt sie beim nächsten Abgleich.',
-  teamConflictsNotice_one: 'Bei 1 Code sind Notizen zu entscheiden: Einstellungen → Mit dem Team teilen.',
-  teamConflictsNotice_other: 'Bei {count} Codes sind Notizen zu entscheiden: Einstellungen → Mit dem Team teilen.',
 };

@@ -78,6 +78,4 @@ export const enTeam = {
   teamKeepSecond: 'Keep the second',
   teamKeepBoth: 'Keep both',
   teamConflictSettled: 'Settled: {code} keeps the chosen notes; teammates get them with the next sync.',
-  teamConflictsNotice_one: '1 code has notes to settle in Settings → Share with your team.',
-  teamConflictsNotice_other: '{count} codes have notes to settle in Settings → Share with your team.',
 };

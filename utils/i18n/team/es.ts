@@ -75,6 +75,4 @@ export const esTeam: Record<keyof typeof enTeam, string> = {
   teamKeepSecond: 'Quedarme con la segunda',
   teamKeepBoth: 'Conservar ambas',
   teamConflictSettled: 'Decidido: {code} conserva las notas elegidas; el equipo las recibe en la próxima sincronización.',
-  teamConflictsNotice_one: '1 código tiene notas por decidir en Ajustes → Compartir con tu equipo.',
-  teamConflictsNotice_other: '{count} códigos tienen notas por decidir en Ajustes → Compartir con tu equipo.',
 };

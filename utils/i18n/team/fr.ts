@@ -76,6 +76,4 @@ export const frTeam: Record<keyof typeof enTeam, string> = {
   teamKeepSecond: 'Garder la seconde',
   teamKeepBoth: 'Garder les deux',
   teamConflictSettled: 'Tranché : {code} garde les notes choisies ; l’équipe les reçoit à la prochaine synchronisation.',
-  teamConflictsNotice_one: '1 code a des notes à trancher dans Paramètres → Partager avec votre équipe.',
-  teamConflictsNotice_other: '{count} codes ont des notes à trancher dans Paramètres → Partager avec votre équipe.',
 };

@@ -75,6 +75,4 @@ export const ptTeam: Record<keyof typeof enTeam, string> = {
   teamKeepSecond: 'Ficar com a segunda',
   teamKeepBoth: 'Manter ambas',
   teamConflictSettled: 'Decidido: {code} fica com as notas escolhidas; a equipe as recebe na próxima sincronização.',
-  teamConflictsNotice_one: '1 código tem notas por decidir em Configurações → Compartilhar com a sua equipe.',
-  teamConflictsNotice_other: '{count} códigos têm notas por decidir em Configurações → Compartilhar com a sua equipe.',
 };
