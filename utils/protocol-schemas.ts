@@ -154,6 +154,10 @@ export const messageSchemas = {
   teamSheetDisconnect: { data: z.object({}).strict(), from: ['extension'] },
   teamSheetSync: { data: z.object({}).strict(), from: ['extension'] },
   teamSheetStatus: { data: z.object({}).strict(), from: ['extension'] },
+  teamSheetSettle: {
+    data: z.object({ code: z.string().min(1).max(200), keep: z.union([z.number().int().min(0).max(1), z.literal('both')]) }).strict(),
+    from: ['extension'],
+  },
   tiktokApplyCodes: {
     data: z.object({ ids: ids(BATCH.verify), advertiserIds: z.array(z.string().regex(/^\d{6,25}$/)).min(1).max(50) }),
     from: ['extension'],

@@ -295,6 +295,8 @@ export interface ProtocolMap {
   /** Pushes what is queued and pulls what changed, now. */
   teamSheetSync(data: Record<string, never>): TeamSheetStatus;
   teamSheetStatus(data: Record<string, never>): TeamSheetStatus;
+  /** Settles a code's kept-both notes: one version (its index in the conflict's sides) or both, plainly. */
+  teamSheetSettle(data: { code: string; keep: number | 'both' }): TeamSheetStatus;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

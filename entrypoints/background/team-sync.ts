@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CodesDb } from '@/utils/vault/db';
 import { onCommandCommitted, type CommandName } from '@/utils/vault/commands';
-import { forgetTeamSheet, recordTeamChanges, teamCounts } from '@/utils/vault/team-commands';
+import { forgetTeamSheet, recordTeamChanges, settleTeamConflict, teamCounts } from '@/utils/vault/team-commands';
 import { syncRound } from '@/utils/team-sheet/round';
 import type { RoundReason } from '@/utils/team-sheet/hand-edits';
 import { createSheetsClient, SheetsError, SHEETS_PERMISSION, spreadsheetIdOf, TAB } from '@/utils/team-sheet/sheets-api';
@@ -10,10 +10,11 @@ import {
   parseTeamSheetConfig,
   teamSheetItem,
   teamStatusItem,
+  type TeamProblem,
   type TeamSheetConfig,
   type TeamSheetStatus,
 } from '@/utils/team-sheet/settings';
-import { googleSignIn } from '@/utils/team-sheet/google-auth';
+import { googleSignIn, SignInError } from '@/utils/team-sheet/google-auth';
 import { getSettings } from '@/utils/settings';
 import { resolveZone } from '@/utils/i18n/dates';
 import { registerHandlers } from './router';
@@ -50,17 +51,11 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
 
   async function status(): Promise<TeamSheetStatus> {
     const [c, s, counts] = await Promise.all([config(), teamStatusItem.getValue(), teamCounts(db)]);
-    if (!c.enabled) return { state: 'off', recent: [], pending: 0, asking: [] };
-    return {
-      ...s,
-      pending: counts.pending,
-      asking: counts.conflicts.map((e) => e.code),
-      title: c.title,
-      spreadsheetId: c.spreadsheetId,
-      me: c.me,
-    };
+    if (!c.enabled) return { state: 'off', recent: [], pending: 0, asking: [], conflicts: [], problem: s.problem, message: s.message };
+    const asking = counts.conflicts.map((e) => e.code);
+    return { ...s, pending: counts.pending, asking, conflicts: counts.conflicts, title: c.title, spreadsheetId: c.spreadsheetId, me: c.me };
   }
-  const setStatus = async (patch: Partial<Omit<TeamSheetStatus, 'pending' | 'asking'>>) =>
+  const setStatus = async (patch: Partial<Omit<TeamSheetStatus, 'pending' | 'asking' | 'conflicts'>>) =>
     teamStatusItem.setValue({ ...(await teamStatusItem.getValue()), ...patch });
 
   /** A Google token an hour old is renewed without a prompt when Google allows it; a pasted one is used as is. */
@@ -91,7 +86,7 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       const report = await syncRound(db, client, c.spreadsheetId, { me: c.me, now: Date.now(), zone, reason });
       failures = 0;
       const recent = [...report.changes, ...s.recent].slice(0, 20);
-      await setStatus({ state: 'ok', message: undefined, lastSyncedAt: Date.now(), recent });
+      await setStatus({ state: 'ok', message: undefined, problem: undefined, lastSyncedAt: Date.now(), recent });
       if (report.imported || report.changes.length) await changed();
     } catch (e) {
       const err = e instanceof SheetsError ? e : new SheetsError('other', 0, `Sync failed: ${(e as Error).message}`);
@@ -100,8 +95,8 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
         // 30 s, 1, 2, 4… minutes, at most 15, with jitter so a team does not retry in step.
         const minutes = Math.min(15, 0.5 * 2 ** (failures - 1)) * (0.8 + Math.random() * 0.4);
         await browser.alarms.create(RETRY_ALARM, { delayInMinutes: Math.max(0.5, minutes) });
-        await setStatus({ state: 'retrying', message: err.message });
-      } else await setStatus({ state: err.kind === 'auth' ? 'signin' : 'stopped', message: err.message });
+        await setStatus({ state: 'retrying', message: err.message, problem: err.kind });
+      } else await setStatus({ state: err.kind === 'auth' ? 'signin' : 'stopped', message: err.message, problem: err.kind });
     }
     return status();
   }
@@ -149,9 +144,19 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
 
   async function connect(data: { sheet: string; me: string; accessToken?: string }): Promise<TeamSheetStatus> {
     const prev = await config();
-    const signIn = data.accessToken
-      ? { token: data.accessToken, expiresAt: 0, source: 'pasted' as const }
-      : await googleSignIn(true).then((t) => ({ ...t, source: 'google' as const }));
+    // A sign-in or a sheet that fails changes nothing: the old connection, its queue and its state stay.
+    const failed = async (message: string, problem: TeamProblem): Promise<TeamSheetStatus> => {
+      await setStatus({ state: prev.enabled ? (await teamStatusItem.getValue()).state : 'off', message, problem });
+      return { ...(await status()), message, problem };
+    };
+    let signIn: { token: string; expiresAt: number; source: 'google' | 'pasted' };
+    try {
+      signIn = data.accessToken
+        ? { token: data.accessToken, expiresAt: 0, source: 'pasted' }
+        : await googleSignIn(true).then((t) => ({ ...t, source: 'google' as const }));
+    } catch (e) {
+      return failed((e as Error).message, e instanceof SignInError ? e.problem : 'other');
+    }
     const client = createSheetsClient({ token: async () => signIn.token });
     let spreadsheetId = '';
     let title = '';
@@ -162,19 +167,13 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       } else {
         spreadsheetId = spreadsheetIdOf(data.sheet) ?? '';
         if (!spreadsheetId)
-          throw new SheetsError(
-            'other',
-            0,
-            'That is not a Google Sheets address (it looks like https://docs.google.com/spreadsheets/d/…).',
-          );
+          return failed('That is not a Google Sheets address (it looks like https://docs.google.com/spreadsheets/d/…).', 'not-a-sheet');
         const book = await client.spreadsheet(spreadsheetId);
         title = book.title;
         if (!book.tabs.some((t) => t.title === TAB)) await client.prepareTab(spreadsheetId, await client.addTab(spreadsheetId));
       }
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      await setStatus({ state: prev.enabled ? (await teamStatusItem.getValue()).state : 'off', message });
-      return { ...(await status()), message };
+      return failed(e instanceof Error ? e.message : String(e), e instanceof SheetsError ? e.kind : 'other');
     }
     if (prev.spreadsheetId !== spreadsheetId) await forgetTeamSheet(db);
     await teamSheetItem.setValue({
@@ -208,5 +207,9 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       return serial(() => round('manual'));
     },
     teamSheetStatus: () => status(),
+    teamSheetSettle: async ({ code, keep }) => {
+      await settleTeamConflict(db, code, keep, Date.now());
+      return status();
+    },
   });
 }

@@ -21,6 +21,7 @@ import { DetailsDrawer } from './DetailsDrawer';
 import { RenewalDialog } from './RenewalDialog';
 import { AdsAtRiskNotice } from './AdsAtRiskNotice';
 import { LazyApplyDialog } from './LazyApplyDialog';
+import { TeamConflictsNotice } from './TeamConflictsNotice';
 import { applyIdsOf, withoutApply } from '@/utils/apply-link';
 import { ExportButtons } from './ExportButtons';
 import { ImportButton } from './ImportButton';
@@ -229,6 +230,7 @@ export function Dashboard({ settings }: { settings: Settings }) {
       </div>
 
       {records && <AdsAtRiskNotice records={records} now={now} onRenew={(id) => setRenewId(id)} />}
+      <TeamConflictsNotice />
 
       <main id="dash-view" role="tabpanel" aria-labelledby={`tab-${view}`} className="dash-main">
         {records === undefined ? (

@@ -236,6 +236,29 @@ test('both edit the notes offline → both notes are kept, flagged to choose; no
     assert.deepEqual([s.pending, s.asking], [0, [MAYA_CODE]]);
   }
   assert.match(sheetRow(MAYA_CODE)[HEADER.indexOf('problems')], /Both kept/);
+  if (process.env.TEAM_CONFLICT_SHOTS) await conflictShots(process.env.TEAM_CONFLICT_SHOTS);
+});
+
+test('A settles the notes in Options ("Keep both") → the sheet and B have them joined plainly; nobody is asked any more', async () => {
+  const page = await a.context.newPage();
+  await page.goto(a.extensionUrl('options.html'));
+  const section = page.getByRole('region', { name: 'Share with your team' });
+  const item = section.getByRole('listitem', { name: 'Code #PtYgjmUhBe…' });
+  await item.getByRole('listitem', { name: 'Your version' }).getByText('Ana: booked for the Q4 launch').waitFor();
+  await item.getByRole('listitem', { name: 'Version by bea@agency.com' }).getByText('Bea: creator asked to wait a week').waitFor();
+  await item.getByRole('group', { name: 'Code #PtYgjmUhBe…' }).getByRole('button', { name: 'Keep both' }).click();
+  await section.getByRole('status').getByText(/^Settled: /).waitFor();
+  await section.getByText('Nothing to settle: no two teammates changed the same notes at once.').waitFor();
+  await page.close();
+  for (const ext of [a, b]) await send(ext, 'teamSheetSync', {});
+  const joined = 'Ana: booked for the Q4 launch\nBea: creator asked to wait a week';
+  assert.equal(sheetRow(MAYA_CODE)[HEADER.indexOf('notes')], joined);
+  assert.equal(sheetRow(MAYA_CODE)[HEADER.indexOf('problems')], '');
+  for (const ext of [a, b]) {
+    assert.equal((await record(ext, MAYA_CODE)).notes, joined);
+    const s = await send(ext, 'teamSheetStatus', {});
+    assert.deepEqual([s.pending, s.asking, s.conflicts], [0, [], []]);
+  }
 });
 
 test('a hand-typed row appears in both; a malformed row is flagged, not imported', async () => {
@@ -269,7 +292,7 @@ test('a hand-typed row appears in both; a malformed row is flagged, not imported
   assert.deepEqual(strays, [], 'nothing else left the machine');
 });
 
-test('a teammate types over the notes cell of an existing row → both vaults take it (and it settles the kept-both notes)', async () => {
+test('a teammate types over the notes cell of an existing row → both vaults take it and its row is stamped for the others', async () => {
   const row = mock.rows(SHEET_ID).findIndex((r) => r[0] === MAYA_CODE) + 1;
   const updatedAt = sheetRow(MAYA_CODE)[HEADER.indexOf('updated_at')];
   mock.typeCell(SHEET_ID, row, HEADER.indexOf('notes'), 'Cy: booked for Q4, creator agreed');
@@ -282,6 +305,29 @@ test('a teammate types over the notes cell of an existing row → both vaults ta
   assert.equal((await record(b, MAYA_CODE)).notes, 'Cy: booked for Q4, creator agreed');
   for (const ext of [a, b]) assert.deepEqual((await send(ext, 'teamSheetStatus', {})).asking, []);
 });
+
+/** The notes to settle in Options, light, dark and German (TEAM_CONFLICT_SHOTS=<folder>), for review. */
+async function conflictShots(dir) {
+  const setSettings = (patch) =>
+    inExtensionPage(a, (p) => chrome.storage.local.get('settings').then((r) => chrome.storage.local.set({ settings: { ...r.settings, ...p } })), patch);
+  const shots = [
+    { file: 'team-conflict-light.png', scheme: 'light', language: 'en', region: 'Share with your team' },
+    { file: 'team-conflict-dark.png', scheme: 'dark', language: 'en', region: 'Share with your team' },
+    { file: 'team-conflict-de-dark.png', scheme: 'dark', language: 'de', region: 'Mit dem Team teilen' },
+    { file: 'team-conflict-de-light.png', scheme: 'light', language: 'de', region: 'Mit dem Team teilen' },
+  ];
+  for (const shot of shots) {
+    await setSettings({ language: shot.language, theme: 'system' });
+    const page = await a.context.newPage();
+    await page.emulateMedia({ colorScheme: shot.scheme });
+    await page.goto(a.extensionUrl('options.html'));
+    const section = page.getByRole('region', { name: shot.region });
+    await section.getByRole('listitem', { name: /Code #PtYgjmUhBe/ }).waitFor();
+    await section.screenshot({ path: path.join(dir, shot.file) });
+    await page.close();
+  }
+  await setSettings({ language: 'en' });
+}
 
 /** README pictures (TEAM_SCREENSHOTS=1): the sync status in Options, and the sheet's rows as the mock holds them. */
 async function screenshots() {

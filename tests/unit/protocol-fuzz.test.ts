@@ -56,6 +56,7 @@ const VALID: Record<keyof typeof messageSchemas, unknown> = {
   teamSheetDisconnect: {},
   teamSheetSync: {},
   teamSheetStatus: {},
+  teamSheetSettle: { code: 'A1B2C3', keep: 'both' },
 };
 const TYPES = Object.keys(VALID);
 
@@ -137,7 +138,7 @@ const forgedMessage = fc.oneof(
 /** Chrome delivers runtime messages JSON-serialized: no undefined, NaN → null, no functions. */
 const asDelivered = (m: unknown): unknown => JSON.parse(JSON.stringify(m) ?? 'null');
 
-const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection', 'tiktokAddAccount', 'tiktokRemoveAccount', 'tiktokPreviewImport', 'tiktokSync', 'tiktokApplyCodes', 'teamSheetConnect', 'teamSheetDisconnect', 'teamSheetSync', 'teamSheetStatus'].includes(t)));
+const REGISTERED = new Set(TYPES.filter((t) => !['fillCode', 'pickerUiRelay', 'vaultChanged', 'verifyCodes', 'testTikTokConnection', 'tiktokAddAccount', 'tiktokRemoveAccount', 'tiktokPreviewImport', 'tiktokSync', 'tiktokApplyCodes', 'teamSheetConnect', 'teamSheetDisconnect', 'teamSheetSync', 'teamSheetStatus', 'teamSheetSettle'].includes(t)));
 
 const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
 /** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */

@@ -72,6 +72,7 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   teamSheetDisconnect: ['extension'],
   teamSheetSync: ['extension'],
   teamSheetStatus: ['extension'],
+  teamSheetSettle: ['extension'],
 };
 
 let db: CodesDb;
@@ -100,7 +101,7 @@ describe('router: message × sender kind', () => {
       tiktokPreviewImport: () => ({ ok: false, accounts: [], newCodes: 0, knownCodes: 0 }),
       tiktokSync: () => ({ ran: false, accounts: [], added: 0, updated: 0, changes: 0 }),
       tiktokApplyCodes: () => ({ ran: false, results: [], applied: 0, already: 0, failed: 0 }),
-      ...Object.fromEntries(['teamSheetConnect', 'teamSheetDisconnect', 'teamSheetSync', 'teamSheetStatus'].map((t) => [t, () => ({ state: 'off', pending: 0, recent: [], asking: [] })])),
+      ...Object.fromEntries(['teamSheetConnect', 'teamSheetDisconnect', 'teamSheetSync', 'teamSheetStatus', 'teamSheetSettle'].map((t) => [t, () => ({ state: 'off', pending: 0, recent: [], asking: [] })])),
     });
     try {
       for (const sender of SENDERS[kind]) {

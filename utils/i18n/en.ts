@@ -440,6 +440,10 @@ export const en = {
   tiktokAuthorized: 'Authorized',
   tiktokOnTiktok: 'On TikTok',
   quoted: '“{text}”',
+  // The team sheet: the dashboard's notice (Options → Share with your team has its own words, utils/i18n/team)
+  dashTeamNotice_one: '1 code has notes to settle: two teammates changed them at once.',
+  dashTeamNotice_other: '{count} codes have notes to settle: two teammates changed them at once.',
+  dashTeamSettle: 'Settle in Settings',
   ...enExpiry,
   ...enTikTok,
   ...enPicker,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SHEETS_SCOPE } from './sheets-api';
+import type { TeamProblem } from './settings';
 
 /**
  * Sign-in with Google for the team sheet: the OAuth implicit flow through chrome.identity.launchWebAuthFlow
@@ -8,10 +9,27 @@ import { SHEETS_SCOPE } from './sheets-api';
  * https://<extension id>.chromiumapp.org/; see the README). Without one, only a pasted token works.
  */
 
-export const GOOGLE_CLIENT_ID: string = import.meta.env.WXT_GOOGLE_CLIENT_ID ?? '';
+/** Read when asked, not at load, so a test can set the build's value (the build replaces it with a constant). */
+export const googleClientId = (): string => import.meta.env.WXT_GOOGLE_CLIENT_ID ?? '';
+
+/** A sign-in that did not give a token, with the reason Options words in the user's language. */
+export class SignInError extends Error {
+  constructor(
+    readonly problem: Extract<TeamProblem, 'signin-cancelled' | 'no-client-id' | 'no-identity' | 'auth'>,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export function authUrl(clientId: string, redirectUri: string): string {
-  const q = new URLSearchParams({ client_id: clientId, response_type: 'token', redirect_uri: redirectUri, scope: SHEETS_SCOPE, include_granted_scopes: 'true' });
+  const q = new URLSearchParams({
+    client_id: clientId,
+    response_type: 'token',
+    redirect_uri: redirectUri,
+    scope: SHEETS_SCOPE,
+    include_granted_scopes: 'true',
+  });
   return `https://accounts.google.com/o/oauth2/v2/auth?${q}`;
 }
 
@@ -19,14 +37,41 @@ export function authUrl(clientId: string, redirectUri: string): string {
 export function tokenFromRedirect(url: string, now: number): { token: string; expiresAt: number } {
   const hash = new URLSearchParams(new URL(url).hash.slice(1));
   const token = hash.get('access_token');
-  if (!token) throw new Error(`Google did not sign you in (${hash.get('error') ?? 'no token in the answer'}).`);
+  if (!token) {
+    const error = hash.get('error');
+    if (error === 'access_denied')
+      throw new SignInError('signin-cancelled', 'Google sign-in was cancelled: access to your sheets was not allowed.');
+    throw new SignInError('auth', `Google did not sign you in (${error ?? 'no token in the answer'}).`);
+  }
   return { token, expiresAt: now + Number(hash.get('expires_in') ?? 3600) * 1000 };
 }
 
-export async function googleSignIn(interactive: boolean): Promise<{ token: string; expiresAt: number }> {
-  if (!GOOGLE_CLIENT_ID) throw new Error('This build has no Google sign-in (WXT_GOOGLE_CLIENT_ID was not set when it was built). Paste an access token instead.');
-  if (!browser.identity?.launchWebAuthFlow) throw new Error('Sign-in needs the "identity" permission; allow it when Options asks.');
-  const redirect = await browser.identity.launchWebAuthFlow({ url: authUrl(GOOGLE_CLIENT_ID, browser.identity.getRedirectURL()), interactive });
-  if (!redirect) throw new Error('Google sign-in was closed before it finished.');
-  return tokenFromRedirect(redirect, Date.now());
+type Identity = Pick<typeof browser.identity, 'launchWebAuthFlow' | 'getRedirectURL'>;
+
+export interface SignInDeps {
+  identity?: Identity;
+  clientId?: string;
+  now?: () => number;
+}
+
+export async function googleSignIn(interactive: boolean, deps: SignInDeps = {}): Promise<{ token: string; expiresAt: number }> {
+  const clientId = deps.clientId ?? googleClientId();
+  const identity = deps.identity ?? browser.identity;
+  if (!clientId)
+    throw new SignInError(
+      'no-client-id',
+      'This build has no Google sign-in: whoever builds the extension sets WXT_GOOGLE_CLIENT_ID to an OAuth client ID (see the README). Meanwhile, paste an access token under Advanced.',
+    );
+  if (!identity?.launchWebAuthFlow)
+    throw new SignInError('no-identity', 'Sign-in needs the "identity" permission; allow it when Options asks.');
+  let redirect: string | undefined;
+  try {
+    redirect = await identity.launchWebAuthFlow({ url: authUrl(clientId, identity.getRedirectURL()), interactive });
+  } catch (e) {
+    // Chrome rejects with "The user did not approve access." when the window is closed, and with
+    // "User interaction required." when a silent renewal needs the consent screen.
+    throw new SignInError('signin-cancelled', `Google sign-in was closed before it finished (${(e as Error).message}).`);
+  }
+  if (!redirect) throw new SignInError('signin-cancelled', 'Google sign-in was closed before it finished.');
+  return tokenFromRedirect(redirect, (deps.now ?? Date.now)());
 }

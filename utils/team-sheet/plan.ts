@@ -3,6 +3,7 @@ import type { SheetRowContext } from '../import/sheet-row';
 import type { TeamApply } from '../vault/team-commands';
 import type { TeamOutboxEntry, TeamReplicaEntry } from '../vault/db';
 import { mergeReplicas, type Replica } from './merge';
+import { notesAsking } from './asking';
 import { col, readRow, rowOf, type ReadRow } from './row';
 import { recordFromShared, sameValue, sharedOf, SHARED_FIELDS, type SharedCode } from './shared';
 import { HAND_EDITOR, withHandEdits } from './hand-edits';
@@ -121,6 +122,8 @@ export function planSync(input: PlanInput): Plan {
       updatedAt,
       by: merged.by,
       conflicts: merged.conflicts.length ? merged.conflicts : undefined,
+      // Who wrote each kept-both note, for Options to ask (utils/team-sheet/asking.ts).
+      asking: merged.conflicts.length ? notesAsking(merged.values.notes, [local, other].filter((s) => !!s), base?.asking) : undefined,
     });
   };
 

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { TeamConflict } from './asking';
 
 /** The optional host the team sheet asks for (here, not in sheets-api.ts, so the options page stays small). */
 export const SHEETS_PERMISSION = 'https://sheets.googleapis.com/*';
@@ -21,26 +22,43 @@ export interface TeamSheetConfig {
   tokenSource: 'google' | 'pasted';
 }
 
-export const NO_TEAM_SHEET: TeamSheetConfig = { enabled: false, spreadsheetId: '', title: '', me: '', accessToken: '', tokenExpiresAt: 0, tokenSource: 'google' };
+export const NO_TEAM_SHEET: TeamSheetConfig = {
+  enabled: false,
+  spreadsheetId: '',
+  title: '',
+  me: '',
+  accessToken: '',
+  tokenExpiresAt: 0,
+  tokenSource: 'google',
+};
 export const teamSheetItem = storage.defineItem<TeamSheetConfig>('local:teamSheet', { fallback: NO_TEAM_SHEET });
 
 export type TeamSyncState = 'off' | 'ok' | 'syncing' | 'retrying' | 'signin' | 'stopped';
 
+/**
+ * Why sync or sign-in stopped, as a word Options can say in the user's language (`message` keeps the
+ * background's English detail, e.g. the HTTP status, for anything these do not cover).
+ */
+export type TeamProblem = 'auth' | 'gone' | 'retry' | 'other' | 'signin-cancelled' | 'no-client-id' | 'no-identity' | 'not-a-sheet';
+
 export interface TeamSheetStatus {
   state: TeamSyncState;
   message?: string;
+  problem?: TeamProblem;
   lastSyncedAt?: number;
   pending: number;
   /** Who changed what, newest first (changes that came from teammates). */
   recent: { code: string; by: string; fields: string[]; at: number }[];
   /** Codes whose notes were kept both ways and wait for someone to choose. */
   asking: string[];
+  /** The same codes with both versions of the notes, who wrote each and when (absent in older answers). */
+  conflicts?: TeamConflict[];
   title?: string;
   spreadsheetId?: string;
   me?: string;
 }
 
-export const teamStatusItem = storage.defineItem<Omit<TeamSheetStatus, 'pending' | 'asking'>>('local:teamSheetStatus', {
+export const teamStatusItem = storage.defineItem<Omit<TeamSheetStatus, 'pending' | 'asking' | 'conflicts'>>('local:teamSheetStatus', {
   fallback: { state: 'off', recent: [] },
 });
 

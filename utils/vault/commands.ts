@@ -33,7 +33,8 @@ export type CommandName =
   | 'applyLiveAds'
   | 'claimAlerts'
   | 'snoozeAlert'
-  | 'applyTeamSheet';
+  | 'applyTeamSheet'
+  | 'settleTeamConflict';
 
 const committedListeners = new Set<(name: CommandName) => void>();
 

@@ -3,6 +3,7 @@ import { fitRecord } from './fit';
 import { expirySourceOf } from '../expiry-derivation';
 import type { AdCodeRecord } from './schema';
 import type { FieldAt, SharedCode, SharedField } from '../team-sheet/shared';
+import type { NotesAsking } from '../team-sheet/asking';
 
 export const DB_NAME = 'ad-code-keeper';
 
@@ -103,6 +104,8 @@ export interface TeamReplicaEntry {
   by: string;
   /** Fields whose two values were both kept (notes "A ⟂ B"): the user is asked to choose. */
   conflicts?: SharedField[];
+  /** The kept-both notes taken apart, with who wrote each part and when (what Options shows to choose). */
+  asking?: NotesAsking;
 }
 
 export interface TeamStateEntry {

@@ -1,7 +1,9 @@
 import type { AdCodeRecord } from './schema';
 import type { CodesDb, TeamOutboxEntry, TeamReplicaEntry } from './db';
-import { checked, runCommand } from './commands';
+import { checked, runCommand, VaultRefused } from './commands';
+import { LIMITS } from './limits';
 import { changedFields, sharedOf, type SharedField } from '../team-sheet/shared';
+import { keepBothNotes, notesAsking, type TeamConflict } from '../team-sheet/asking';
 
 /**
  * The vault's side of the team sheet: the outbox of local changes, the replica (what the sheet last had,
@@ -153,8 +155,57 @@ export async function forgetTeamSheet(db: CodesDb): Promise<void> {
   });
 }
 
-export async function teamCounts(db: CodesDb): Promise<{ pending: number; conflicts: TeamReplicaEntry[] }> {
+export async function teamCounts(db: CodesDb): Promise<{ pending: number; conflicts: TeamConflict[] }> {
   const pending = await db.teamOutbox.count();
-  const conflicts = await db.teamReplica.filter((e) => !!e.conflicts?.length).limit(20).toArray();
-  return { pending, conflicts };
+  return { pending, conflicts: await teamConflicts(db) };
+}
+
+/**
+ * The codes still asking. A code whose notes were changed here since (settled, or edited by hand) no
+ * longer asks, although the replica keeps the flag until the round that pushes the change.
+ */
+export async function teamConflicts(db: CodesDb, limit = 20): Promise<TeamConflict[]> {
+  const flagged = await db.teamReplica
+    .filter((e) => !!e.conflicts?.length)
+    .limit(limit)
+    .toArray();
+  const records = new Map(
+    (
+      await recordsByCode(
+        db,
+        flagged.map((e) => e.code),
+      )
+    ).map((r) => [r.code, r]),
+  );
+  return flagged.flatMap((e) => {
+    const c = conflictOf(e, records.get(e.code));
+    return c ? [c] : [];
+  });
+}
+
+function conflictOf(e: TeamReplicaEntry | undefined, record: AdCodeRecord | undefined): TeamConflict | undefined {
+  if (!e?.conflicts?.length || !record || record.notes !== e.values.notes) return undefined;
+  const asking = notesAsking(record.notes, [], e.asking);
+  return asking && { code: e.code, notes: record.notes, sides: asking.sides };
+}
+
+export type SettleChoice = number | 'both';
+
+/**
+ * Settles kept-both notes: the chosen side's notes (by its place in the conflict's `sides`), or both one
+ * after the other. An ordinary edit of the notes as far as the sheet is concerned: it is queued and pushed,
+ * and the round that pushes it clears the flag here, in the sheet and in every teammate's browser.
+ */
+export function settleTeamConflict(db: CodesDb, code: string, keep: SettleChoice, now: number): Promise<AdCodeRecord> {
+  return runCommand(db, 'settleTeamConflict', async () => {
+    const record = await db.codes.where('code').equals(code).first();
+    const conflict = conflictOf(await db.teamReplica.get(code), record);
+    if (!conflict || !record) throw new VaultRefused('Nothing to settle: these notes were changed or settled since.');
+    const side = keep === 'both' ? undefined : conflict.sides[keep];
+    if (keep !== 'both' && !side) throw new VaultRefused('Nothing to settle: there is no such version of the notes.');
+    const notes = (side ? side.value.trim() : keepBothNotes(conflict.sides)).slice(0, LIMITS.notes);
+    const next = checked({ ...record, notes, updatedAt: Math.max(now, record.updatedAt + 1) });
+    await db.codes.put(next);
+    return next;
+  });
 }
