@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 import { useVaultQuery } from '@/utils/vault/hooks';
-import { teamConflicts } from '@/utils/vault/team-commands';
+import { teamConflicts } from '@/utils/vault/team-queries';
 
 /**
  * A small line above the codes when the team sheet kept two teammates' notes side by side and waits for

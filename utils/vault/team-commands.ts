@@ -3,7 +3,8 @@ import type { CodesDb, TeamOutboxEntry, TeamReplicaEntry } from './db';
 import { checked, runCommand, VaultRefused } from './commands';
 import { LIMITS } from './limits';
 import { changedFields, sharedOf, type SharedField } from '../team-sheet/shared';
-import { keepBothNotes, notesAsking, type TeamConflict } from '../team-sheet/asking';
+import { keepBothNotes, type TeamConflict } from '../team-sheet/asking';
+import { conflictOf, teamConflicts } from './team-queries';
 
 /**
  * The vault's side of the team sheet: the outbox of local changes, the replica (what the sheet last had,
@@ -84,9 +85,7 @@ export async function teamSnapshot(db: CodesDb, opts: { allLocal?: boolean } = {
   });
 }
 
-export async function recordsByCode(db: CodesDb, codes: string[]): Promise<AdCodeRecord[]> {
-  return codes.length ? db.codes.where('code').anyOf(codes).toArray() : [];
-}
+export { recordsByCode, teamConflicts } from './team-queries';
 
 export interface TeamApply {
   /** Records to write, each only if the record is still as the round read it (same updatedAt, or still absent). */
@@ -158,35 +157,6 @@ export async function forgetTeamSheet(db: CodesDb): Promise<void> {
 export async function teamCounts(db: CodesDb): Promise<{ pending: number; conflicts: TeamConflict[] }> {
   const pending = await db.teamOutbox.count();
   return { pending, conflicts: await teamConflicts(db) };
-}
-
-/**
- * The codes still asking. A code whose notes were changed here since (settled, or edited by hand) no
- * longer asks, although the replica keeps the flag until the round that pushes the change.
- */
-export async function teamConflicts(db: CodesDb, limit = 20): Promise<TeamConflict[]> {
-  const flagged = await db.teamReplica
-    .filter((e) => !!e.conflicts?.length)
-    .limit(limit)
-    .toArray();
-  const records = new Map(
-    (
-      await recordsByCode(
-        db,
-        flagged.map((e) => e.code),
-      )
-    ).map((r) => [r.code, r]),
-  );
-  return flagged.flatMap((e) => {
-    const c = conflictOf(e, records.get(e.code));
-    return c ? [c] : [];
-  });
-}
-
-function conflictOf(e: TeamReplicaEntry | undefined, record: AdCodeRecord | undefined): TeamConflict | undefined {
-  if (!e?.conflicts?.length || !record || record.notes !== e.values.notes) return undefined;
-  const asking = notesAsking(record.notes, [], e.asking);
-  return asking && { code: e.code, notes: record.notes, sides: asking.sides };
 }
 
 export type SettleChoice = number | 'both';
