@@ -5,6 +5,7 @@ import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
 import type { Language } from './i18n/core';
 import type { PickerCatalog } from './i18n/picker/en';
+import type { BarWords } from './i18n/bar/en';
 import type { TeamSheetStatus } from './team-sheet/settings';
 
 /**
@@ -208,6 +209,13 @@ export interface ExpiryAnswer {
   receivedDay?: string;
 }
 
+/** What the background sends before the first Save bar shows: its stylesheet and its words in the user's language. */
+export interface BarKit {
+  css: string;
+  lang: Language;
+  words: BarWords;
+}
+
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & {
   saved: boolean;
@@ -229,8 +237,8 @@ export interface ProtocolMap {
   findCodes(data: { text: string }): FoundInText[];
   /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
   describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
-  /** The Save bar's stylesheet: served by the background so the mail-page scripts stay under their size budget. */
-  barStyles(data: Record<string, never>): string;
+  /** The Save bar's stylesheet and words in the user's language: served by the background so the mail-page scripts stay under their size budget. */
+  barKit(data: Record<string, never>): BarKit;
   /** The Save bar: whether "Apply to ad accounts…" has accounts to apply to (API on, granted, an account connected). */
   applyReady(data: Record<string, never>): boolean;
   /** The Save bar's "Apply to ad accounts…": saves the codes if needed and opens dashboard.html?apply=<ids>. */
