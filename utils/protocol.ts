@@ -76,9 +76,25 @@ export interface PickerFieldContext {
 /** What the user did in the picker to fill: a page can slide a frame under a pointer, not under a key. */
 export type FillTrigger = 'pointer' | 'keyboard';
 
+/** Why the Ads Manager page refused a fill, as picker words (that script carries none): the background says them in the user's language. */
+export type FillRefusal = 'pickerFieldClosed' | 'pickerNotYourAction' | 'pickerTampered';
+/** What the page did to the list that made it refuse ("Fill refused because {reason}"). */
+export type TamperReason =
+  | 'pickerTamperNotShown'
+  | 'pickerTamperMoving'
+  | 'pickerTamperMoved'
+  | 'pickerTamperOffscreen'
+  | 'pickerTamperHidden'
+  | 'pickerTamperTransparent'
+  | 'pickerTamperAltered'
+  | 'pickerTamperCovered';
+
 export interface FillResult {
   ok: boolean;
+  /** For the user, in their language (the background fills it in from `refused`). */
   error?: string;
+  refused?: FillRefusal;
+  tamper?: TamperReason;
   /** Codes that went into the field (a textarea skips codes already in it). */
   filledIds?: number[];
 }
@@ -266,7 +282,8 @@ export interface ProtocolMap {
   importCodes(data: ImportChunk): { added: number; merged: number; staged?: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
-  pickerRegister(data: { token: string }): void;
+  /** Answers the list frame's title in the user's language (the page-side script carries no words). */
+  pickerRegister(data: { token: string }): { frameTitle: string };
   /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
   pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };
