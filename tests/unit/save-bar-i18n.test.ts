@@ -58,12 +58,12 @@ async function barFor(
 const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
 
 describe('the Save bar in the user language', () => {
-  it('a German user gets a German bar: the count, the quoted code "aus einer früheren Nachricht (5. Okt.)", the button names', async () => {
+  it('a German user gets a German bar: the count, the quoted code "aus früherer Nachricht (5. Okt.)", the button names', async () => {
     await saveSettings({ language: 'de' });
     const saved = '#AbeuEchsVEoR7TJYHSDATOCN1D61+k7U4O5Zi+czrwcK/tmoYgj7LZDwTkENNvOX';
     const { root, rows } = await barFor(async () => ({ css: '', lang: 'de', words: barWords('de') }), undefined, undefined, [saved]);
     expect(root.querySelector('.sub')?.textContent).toBe('2 Anzeigencodes in dieser Nachricht · 1 aus einer früheren Nachricht');
-    expect(rows[2].querySelector('.earlier')?.textContent).toBe('aus einer früheren Nachricht (5. Okt.)');
+    expect(rows[2].querySelector('.earlier')?.textContent).toBe('aus früherer Nachricht (5. Okt.)');
     const all = root.querySelector<HTMLButtonElement>('button.all')!;
     expect([all.textContent, all.getAttribute('aria-label')]).toEqual(['Alle speichern', 'Alle Codes dieser Nachricht speichern']);
     expect(texts(root, 'button.save')).toEqual(['Speichern', 'Speichern']);
@@ -74,7 +74,7 @@ describe('the Save bar in the user language', () => {
     expect(texts(root, '.include')).toEqual(['einbeziehen']);
     // The derivation is worded by the background in the same language.
     expect(rows[2].querySelector('.how')?.textContent).toMatch(/^Nachricht vom 5\. Okt\./);
-    expect(rows[2].getAttribute('aria-label')).toMatch(/, aus einer früheren Nachricht$/);
+    expect(rows[2].getAttribute('aria-label')).toMatch(/, aus früherer Nachricht$/);
     // No English word is left in what the bar shows (the code rows' own text aside).
     const shown = [...root.querySelectorAll('.sub, .earlier, .include, button, .warn, .chips, .ask')].map((e) => e.textContent).join(' | ');
     expect(shown).not.toMatch(/\b(Save|message|include|earlier|Period|days)\b/);
