@@ -9,6 +9,8 @@ import { enBar, type BarKey } from '@/utils/i18n/bar/en';
 import { LANGUAGES } from '@/utils/i18n/core';
 import { expiryHandlers } from '@/entrypoints/background/expiry-handlers';
 import { saveSettings } from '@/utils/settings';
+import { openCodesDb } from '@/utils/vault/db';
+import { saveCaptures } from '@/utils/vault/commands';
 import type { ExpiryQuestion } from '@/utils/protocol';
 import { controlRoots, fakeBackground, fakeContext, loadFixture } from './capture-fixture';
 
@@ -136,6 +138,9 @@ describe('the Save bar in the user language', () => {
       'Ad Code Keeper wurde aktualisiert oder neu gestartet. Lade die Seite neu, um Codes zu speichern.',
     );
     expect(say.error('constructor')).toBe('constructor');
+    expect(say.t('Not saved: {reason}', { reason: say.error(enBar.vaultNotCode) })).toBe(
+      'Nicht gespeichert: Kein Anzeigencode: erwartet wird # gefolgt von etwa 64 Buchstaben, Ziffern, + oder /.',
+    );
     expect(say.n('{count} day', '{count} days', 1)).toBe('1 Tag');
     expect(barSay().t('Save ad code {code}', { code: '#abc' })).toBe('Save ad code #abc');
   });
@@ -161,6 +166,13 @@ describe('the Save bar catalogs', () => {
       // What the background sends holds every word under its English.
       expect(Object.keys(barWords(lang)).sort(), lang).toEqual(keys.map((k) => enBar[k]).sort());
     }
+  });
+
+  it("the vault's reason for refusing a capture is the bar's word, so the bar can say it in the user language", async () => {
+    const db = openCodesDb(`save-bar-${Math.random()}`);
+    const [result] = await saveCaptures(db, [{ code: '#short', source: { kind: 'gmail' } }], Date.now());
+    db.close();
+    expect(result).toMatchObject({ outcome: 'invalid', reason: enBar.vaultNotCode });
   });
 
   it('no two English words are the same (the scripts name a word by its English)', () => {

@@ -8,7 +8,7 @@ export interface BarSay {
   t(key: BarText, vars?: Vars): string;
   /** A count: `one` or `other` by the language's plural rule, `{count}` written the language's way. */
   n(one: BarText, other: BarText, count: number, vars?: Vars): string;
-  /** A message that may be one of the bar's keys (a failed call's English error), in the bar's language; others as they came. */
+  /** A message that may be one of the bar's words in English (a failed call's error, the vault's reason), in the bar's language; others as they came. */
   error(message: string): string;
 }
 

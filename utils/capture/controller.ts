@@ -173,7 +173,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     found: FoundCode[],
     codes: string[],
     choices: Map<string, BarChoice>,
-    { t }: BarSay,
+    { t, error }: BarSay,
     call: 'saveCodes' | 'applyFromPage' = 'saveCodes',
   ) => {
     const captures = found
@@ -185,7 +185,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       results.push(...(await send(call, { captures: captures.slice(i, i + BATCH.save) })));
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
-    if (failed.length) throw new Error(t('Not saved: {reason}', { reason: failed[0].reason ?? t('this is not an ad code.') }));
+    // The vault's usual reason is one of the bar's words: shown in the user's language.
+    if (failed.length)
+      throw new Error(t('Not saved: {reason}', { reason: failed[0].reason ? error(failed[0].reason) : t('this is not an ad code.') }));
   };
 
   const signatureOf = (unit: CaptureUnit) => `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;

@@ -27,6 +27,7 @@ export const deBar: BarCatalog = {
   open: 'Ganze Nachricht öffnen',
   notSaved: 'Nicht gespeichert: {reason}',
   notCode: 'Das ist kein Anzeigencode.',
+  vaultNotCode: 'Kein Anzeigencode: erwartet wird # gefolgt von etwa 64 Buchstaben, Ziffern, + oder /.',
   periodLabel: 'Autorisierungszeitraum',
   period: 'Zeitraum:',
   days_one: '{count} Tag',

@@ -33,6 +33,8 @@ export const enBar = {
   open: 'Open entire message',
   notSaved: 'Not saved: {reason}',
   notCode: 'this is not an ad code.',
+  /** The vault's reason for refusing a capture (utils/vault/commands.ts), which the bar shows after "Not saved:". */
+  vaultNotCode: 'Not an ad code: expected # followed by about 64 letters, digits, + or /.',
   periodLabel: 'Authorization period',
   period: 'Period:',
   days_one: '{count} day',

@@ -27,6 +27,7 @@ export const esBar: BarCatalog = {
   open: 'Abrir el mensaje completo',
   notSaved: 'No guardado: {reason}',
   notCode: 'esto no es un código de anuncio.',
+  vaultNotCode: 'No es un código de anuncio: se espera # seguido de unas 64 letras, dígitos, + o /.',
   periodLabel: 'Periodo de autorización',
   period: 'Periodo:',
   days_one: '{count} día',

@@ -27,6 +27,7 @@ export const frBar: BarCatalog = {
   open: 'Ouvrir le message entier',
   notSaved: 'Non enregistré : {reason}',
   notCode: 'ce n’est pas un code publicitaire.',
+  vaultNotCode: 'Pas un code publicitaire : attendu # suivi d’environ 64 lettres, chiffres, + ou /.',
   periodLabel: 'Période d’autorisation',
   period: 'Période :',
   days_one: '{count} jour',

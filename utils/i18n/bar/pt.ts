@@ -27,6 +27,7 @@ export const ptBar: BarCatalog = {
   open: 'Abrir a mensagem inteira',
   notSaved: 'Não salvo: {reason}',
   notCode: 'isto não é um código de anúncio.',
+  vaultNotCode: 'Não é um código de anúncio: esperado # seguido de cerca de 64 letras, dígitos, + ou /.',
   periodLabel: 'Período de autorização',
   period: 'Período:',
   days_one: '{count} dia',
