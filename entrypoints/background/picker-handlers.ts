@@ -13,7 +13,7 @@ import { describeExpiry, shortDay } from '@/utils/expiry-derivation';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { resolveZone } from '@/utils/i18n/dates';
 import { pickerWords } from '@/utils/i18n/picker/words';
-import { enPicker, type PickerKey } from '@/utils/i18n/picker/en';
+import { isRefusalKey, refusalText, type RefusalKey } from '@/utils/i18n/picker/refusals';
 import type { Vars } from '@/utils/i18n/format';
 import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
 import { getAccountsStore } from '@/utils/tiktok-accounts';
@@ -108,16 +108,14 @@ function randomNonce(): string {
 
 class PickerRefused extends Error {}
 
-/** Picker words in the user's UI language: the list shows these refusals, often before its own words arrive. */
-async function pickerSay(key: PickerKey, vars?: Vars): Promise<string> {
-  const { language } = await getSettings();
-  return translator(resolveLanguage(language, globalThis.navigator?.languages)).t(key, vars);
+const userLanguage = async () => resolveLanguage((await getSettings()).language, globalThis.navigator?.languages);
+
+/** A refusal in the user's UI language: the list shows it, often before its own words arrive. */
+async function pickerSay(key: RefusalKey, vars?: Vars): Promise<string> {
+  return refusalText(await userLanguage(), key, vars);
 }
 
-const refusal = async (key: PickerKey) => new PickerRefused(await pickerSay(key));
-
-/** The Ads Manager page names its refusal by picker word (it carries no words); anything else is not a word. */
-const isPickerKey = (key: unknown): key is PickerKey => typeof key === 'string' && Object.hasOwn(enPicker, key);
+const refusal = async (key: RefusalKey) => new PickerRefused(await pickerSay(key));
 
 /**
  * The session a message belongs to: same token, same tab, and the exact frame — the content
@@ -164,7 +162,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         },
         clock(),
       );
-      return { frameTitle: await pickerSay('pickerFrameTitle') };
+      return { frameTitle: translator(await userLanguage()).t('pickerFrameTitle') };
     },
 
     async pickerBind({ token, nonce }, sender) {
@@ -224,8 +222,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       }
       try {
         const result = await sendMessage('fillCode', { token, codes, via }, { tabId: session.tabId, frameId: session.frameId });
-        if (!result.ok && isPickerKey(result.refused)) {
-          const reason = isPickerKey(result.tamper) ? await pickerSay(result.tamper) : '';
+        if (!result.ok && isRefusalKey(result.refused)) {
+          const reason = isRefusalKey(result.tamper) ? await pickerSay(result.tamper) : '';
           return { ok: false, error: await pickerSay(result.refused, { reason }) };
         }
         if (result.ok && result.filledIds?.length) {

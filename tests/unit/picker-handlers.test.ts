@@ -202,6 +202,21 @@ describe('what the list is told, in the user language', () => {
   });
 });
 
+describe('the refusal words', () => {
+  it('every language has every refusal, translated, with the same placeholders', async () => {
+    const { REFUSALS } = await import('@/utils/i18n/picker/refusals');
+    const placeholders = (t: string) => [...t.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+    const keys = Object.keys(REFUSALS.en) as (keyof typeof REFUSALS.en)[];
+    for (const [lang, words] of Object.entries(REFUSALS)) {
+      expect(Object.keys(words).sort(), lang).toEqual([...keys].sort());
+      for (const k of keys) {
+        expect(placeholders(words[k]), `${lang}: ${k}`).toEqual(placeholders(REFUSALS.en[k]));
+        if (lang !== 'en') expect(words[k], `${lang}: ${k}`).not.toBe(REFUSALS.en[k]);
+      }
+    }
+  });
+});
+
 describe('marking used on Confirm, and undo', () => {
   it('marks the confirmed codes used in the account of the page, once per confirmation', async () => {
     clock = NOW + 1000;

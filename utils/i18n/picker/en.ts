@@ -49,28 +49,9 @@ export const enPicker = {
   pickerFillLines_one: 'Fill {count} code as lines',
   pickerFillLines_other: 'Fill {count} codes as lines',
   pickerMatching: 'Matching “{query}”',
-  // Refusals the list shows: its own guard, the Ads Manager page's checks and the background's.
+  // The list's own visibility guard (the background's and the page's refusals: ./refusals.ts).
   pickerGuardHidden: 'The page is hiding or covering this list, so it will not fill. Nothing was filled.',
   pickerGuardJustShown: 'The list only just appeared under the pointer. Look it over and choose again.',
-  pickerFieldClosed: 'The code field is no longer open. Nothing was filled.',
-  pickerNotYourAction: 'Fill refused: it must follow your own click or key press in the code list.',
-  pickerTampered: 'Fill refused because {reason}. Nothing was filled.',
-  pickerTamperNotShown: 'the code list is not shown',
-  pickerTamperMoving: 'the code list was moving',
-  pickerTamperMoved: 'the page moved the code list',
-  pickerTamperOffscreen: 'the code list is partly off-screen',
-  pickerTamperHidden: 'the page hid the code list',
-  pickerTamperTransparent: 'the page made the code list transparent',
-  pickerTamperAltered: 'the page altered how the code list is drawn',
-  pickerTamperCovered: 'something on the page covers the code list',
-  pickerCodeGone: 'That code is no longer in your vault.',
-  pickerCodeExpired: '{code}… has expired; TikTok would refuse it. Ask the creator for a new code.',
-  pickerPageSilent: 'The Ads Manager page did not answer. Reload the page and try again.',
-  pickerLost: 'This code list lost its connection to the Ads Manager page. Reload the page to use it again.',
-  pickerNotInTab: 'Only a page in a tab can show the code list.',
-  pickerNotFilledHere: 'This page did not fill that code.',
-  pickerRenewFromDashboard: 'Open the renewal request from the dashboard.',
-  pickerNothingToUndo: 'Nothing to undo: this page has not marked those codes used.',
 } as const;
 
 export type PickerKey = keyof typeof enPicker;
