@@ -6,6 +6,7 @@ import type { PopupView } from './vault/queries';
 import type { Language } from './i18n/core';
 import type { PickerCatalog } from './i18n/picker/en';
 import type { BarWords } from './i18n/bar/en';
+import type { RefusalKey } from './i18n/picker/refusals';
 import type { TeamSheetStatus } from './team-sheet/settings';
 
 /**
@@ -76,18 +77,10 @@ export interface PickerFieldContext {
 /** What the user did in the picker to fill: a page can slide a frame under a pointer, not under a key. */
 export type FillTrigger = 'pointer' | 'keyboard';
 
-/** Why the Ads Manager page refused a fill, as picker words (that script carries none): the background says them in the user's language. */
-export type FillRefusal = 'pickerFieldClosed' | 'pickerNotYourAction' | 'pickerTampered';
+/** Why the Ads Manager page refused a fill, as refusal keys (that script carries no words): the background says them in the user's language. */
+export type FillRefusal = Extract<RefusalKey, 'pickerFieldClosed' | 'pickerNotYourAction' | 'pickerTampered'>;
 /** What the page did to the list that made it refuse ("Fill refused because {reason}"). */
-export type TamperReason =
-  | 'pickerTamperNotShown'
-  | 'pickerTamperMoving'
-  | 'pickerTamperMoved'
-  | 'pickerTamperOffscreen'
-  | 'pickerTamperHidden'
-  | 'pickerTamperTransparent'
-  | 'pickerTamperAltered'
-  | 'pickerTamperCovered';
+export type TamperReason = Extract<RefusalKey, `pickerTamper${string}`>;
 
 export interface FillResult {
   ok: boolean;
