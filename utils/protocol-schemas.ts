@@ -25,7 +25,11 @@ import { isSingleEmail, tiktokVideoUrl } from './links';
  */
 
 const token = z.string().regex(TOKEN_PATTERN);
-const ids = (max: number) => z.array(id).min(1).max(max, `more than ${max.toLocaleString('en')} codes in one request; send fewer at a time`);
+const ids = (max: number) =>
+  z
+    .array(id)
+    .min(1)
+    .max(max, `more than ${max.toLocaleString('en')} codes in one request; send fewer at a time`);
 const fillVia = z.enum(['pointer', 'keyboard']);
 
 /**
@@ -45,19 +49,28 @@ export type Schemas = { [K in keyof ProtocolMap]: Rule<K> };
 
 export const messageSchemas = {
   saveCodes: {
-    data: z.object({ captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`) }),
+    data: z.object({
+      captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`),
+    }),
     from: ['content', 'extension'],
   },
   savedCodes: { data: z.object({ codes: z.array(z.string().max(LIMITS.rawCode)).max(BATCH.lookup) }), from: ['extension'] },
   findCodes: { data: z.object({ text: z.string().max(BATCH.findText) }), from: ['content'] },
-  barStyles: { data: z.object({}).strict(), from: ['content'] },
+  barKit: { data: z.object({}).strict(), from: ['content'] },
   describeExpiry: {
-    data: z.object({ periodDays: periodSchema.optional(), periodChosen: z.boolean().optional(), sentAt: epochMs.optional(), sentAtText: sentAtTextSchema.optional() }),
+    data: z.object({
+      periodDays: periodSchema.optional(),
+      periodChosen: z.boolean().optional(),
+      sentAt: epochMs.optional(),
+      sentAtText: sentAtTextSchema.optional(),
+    }),
     from: ['content'],
   },
   applyReady: { data: z.object({}).strict() as z.ZodType<Record<string, never>>, from: ['content'] },
   applyFromPage: {
-    data: z.object({ captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`) }),
+    data: z.object({
+      captures: z.array(captureInputSchema).min(1).max(BATCH.save, `more than ${BATCH.save} codes in one message; send them in parts`),
+    }),
     from: ['content'],
   },
   choosePeriod: { data: z.object({ id, periodDays: periodSchema }), from: ['extension'] },
@@ -117,7 +130,10 @@ export const messageSchemas = {
   pickerBind: { data: z.object({ token, nonce: token }), from: ['content'] },
   pickerSession: { data: z.object({}).strict(), from: ['picker'] },
   pickerConfirmed: { data: z.object({ token, ids: ids(BATCH.picker) }), from: ['content'] },
-  pickerCodeProblem: { data: z.object({ token, id, problem: z.enum(['code-expired', 'code-invalid', 'code-revoked']) }), from: ['content'] },
+  pickerCodeProblem: {
+    data: z.object({ token, id, problem: z.enum(['code-expired', 'code-invalid', 'code-revoked']) }),
+    from: ['content'],
+  },
   pickerRequestRenewal: { data: z.object({ token, id }), from: ['picker'] },
   pickerList: { data: z.object({ token, includeExpired: z.boolean().optional() }), from: ['picker'] },
   pickerFill: { data: z.object({ token, ids: ids(BATCH.picker), via: fillVia }), from: ['picker'] },
@@ -125,30 +141,61 @@ export const messageSchemas = {
   pickerUi: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
-      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000), minHeight: z.number().int().min(0).max(2000).optional() }),
+      z.object({
+        token,
+        action: z.literal('resize'),
+        height: z.number().int().min(0).max(2000),
+        minHeight: z.number().int().min(0).max(2000).optional(),
+      }),
     ]),
     from: ['picker'],
   },
   // Sent by the background to a content script; the background never receives these.
   fillCode: {
-    data: z.object({ token, codes: z.array(z.object({ id, code: z.string().max(LIMITS.code) })).min(1).max(BATCH.picker), via: fillVia }),
+    data: z.object({
+      token,
+      codes: z
+        .array(z.object({ id, code: z.string().max(LIMITS.code) }))
+        .min(1)
+        .max(BATCH.picker),
+      via: fillVia,
+    }),
     from: [],
   },
   pickerUiRelay: {
     data: z.discriminatedUnion('action', [
       z.object({ token, action: z.literal('close'), refocusField: z.boolean() }),
-      z.object({ token, action: z.literal('resize'), height: z.number().int().min(0).max(2000), minHeight: z.number().int().min(0).max(2000).optional() }),
+      z.object({
+        token,
+        action: z.literal('resize'),
+        height: z.number().int().min(0).max(2000),
+        minHeight: z.number().int().min(0).max(2000).optional(),
+      }),
     ]),
     from: [],
   },
   verifyCodes: { data: z.object({ ids: ids(BATCH.verify) }), from: ['extension'] },
   testTikTokConnection: { data: z.object({}).strict(), from: ['extension'] },
-  tiktokAddAccount: { data: z.object({ advertiserId: z.string().trim().regex(/^\d{6,25}$/) }), from: ['extension'] },
+  tiktokAddAccount: {
+    data: z.object({
+      advertiserId: z
+        .string()
+        .trim()
+        .regex(/^\d{6,25}$/),
+    }),
+    from: ['extension'],
+  },
   tiktokRemoveAccount: { data: z.object({ advertiserId: z.string().regex(/^\d{6,25}$/) }), from: ['extension'] },
   tiktokPreviewImport: { data: z.object({}).strict(), from: ['extension'] },
   tiktokSync: { data: z.object({ mode: z.enum(['import', 'sync']) }), from: ['extension'] },
   teamSheetConnect: {
-    data: z.object({ sheet: z.string().trim().max(500), me: z.string().trim().min(1).max(200), accessToken: z.string().trim().min(16).max(4096).optional() }).strict(),
+    data: z
+      .object({
+        sheet: z.string().trim().max(500),
+        me: z.string().trim().min(1).max(200),
+        accessToken: z.string().trim().min(16).max(4096).optional(),
+      })
+      .strict(),
     from: ['extension'],
   },
   teamSheetDisconnect: { data: z.object({}).strict(), from: ['extension'] },
@@ -159,7 +206,13 @@ export const messageSchemas = {
     from: ['extension'],
   },
   tiktokApplyCodes: {
-    data: z.object({ ids: ids(BATCH.verify), advertiserIds: z.array(z.string().regex(/^\d{6,25}$/)).min(1).max(50) }),
+    data: z.object({
+      ids: ids(BATCH.verify),
+      advertiserIds: z
+        .array(z.string().regex(/^\d{6,25}$/))
+        .min(1)
+        .max(50),
+    }),
     from: ['extension'],
   },
 } satisfies Schemas as Schemas;

@@ -5,6 +5,8 @@ import type { SaveResult } from './vault/commands';
 import type { PopupView } from './vault/queries';
 import type { Language } from './i18n/core';
 import type { PickerCatalog } from './i18n/picker/en';
+import type { BarWords } from './i18n/bar/en';
+import type { RefusalKey } from './i18n/picker/refusals';
 import type { TeamSheetStatus } from './team-sheet/settings';
 
 /**
@@ -75,9 +77,17 @@ export interface PickerFieldContext {
 /** What the user did in the picker to fill: a page can slide a frame under a pointer, not under a key. */
 export type FillTrigger = 'pointer' | 'keyboard';
 
+/** Why the Ads Manager page refused a fill, as refusal keys (that script carries no words): the background says them in the user's language. */
+export type FillRefusal = Extract<RefusalKey, 'pickerFieldClosed' | 'pickerNotYourAction' | 'pickerTampered'>;
+/** What the page did to the list that made it refuse ("Fill refused because {reason}"). */
+export type TamperReason = Extract<RefusalKey, `pickerTamper${string}`>;
+
 export interface FillResult {
   ok: boolean;
+  /** For the user, in their language (the background fills it in from `refused`). */
   error?: string;
+  refused?: FillRefusal;
+  tamper?: TamperReason;
   /** Codes that went into the field (a textarea skips codes already in it). */
   filledIds?: number[];
 }
@@ -208,6 +218,13 @@ export interface ExpiryAnswer {
   receivedDay?: string;
 }
 
+/** What the background sends before the first Save bar shows: its stylesheet and its words in the user's language. */
+export interface BarKit {
+  css: string;
+  lang: Language;
+  words: BarWords;
+}
+
 /** A code found in a page's text, with what the text says about it and whether it is saved. */
 export type FoundInText = ExtractedCode & {
   saved: boolean;
@@ -229,8 +246,8 @@ export interface ProtocolMap {
   findCodes(data: { text: string }): FoundInText[];
   /** The Save bar before saving: how the expiry will be worked out, in the user's language (the wording lives in the background). */
   describeExpiry(data: ExpiryQuestion): ExpiryAnswer;
-  /** The Save bar's stylesheet: served by the background so the mail-page scripts stay under their size budget. */
-  barStyles(data: Record<string, never>): string;
+  /** The Save bar's stylesheet and words in the user's language: served by the background so the mail-page scripts stay under their size budget. */
+  barKit(data: Record<string, never>): BarKit;
   /** The Save bar: whether "Apply to ad accounts…" has accounts to apply to (API on, granted, an account connected). */
   applyReady(data: Record<string, never>): boolean;
   /** The Save bar's "Apply to ad accounts…": saves the codes if needed and opens dashboard.html?apply=<ids>. */
@@ -258,7 +275,8 @@ export interface ProtocolMap {
   importCodes(data: ImportChunk): { added: number; merged: number; staged?: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
-  pickerRegister(data: { token: string }): void;
+  /** Answers the list frame's title in the user's language (the page-side script carries no words). */
+  pickerRegister(data: { token: string }): { frameTitle: string };
   /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
   pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };

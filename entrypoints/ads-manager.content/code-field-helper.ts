@@ -54,7 +54,10 @@ const LOOKS_LIKE_CODE = /^#?[A-Za-z0-9+/]{20,}={0,2}$/;
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function startCodeFieldHelper(ctx: ContentScriptContext) {
@@ -81,9 +84,14 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       .slice(0, 50),
   });
 
+  /** The list frame's title, in the user's language once the background answered registration. */
+  let frameTitle: string | undefined;
+
   async function register(): Promise<boolean> {
     try {
-      await sendMessage('pickerRegister', { token });
+      // An answer without a title (a background from before it sent one) keeps the English title.
+      const answer: { frameTitle?: string } | undefined = await sendMessage('pickerRegister', { token });
+      frameTitle = answer?.frameTitle;
       return true;
     } catch {
       // The extension was updated or removed under this page: reading isValid lets WXT notice
@@ -131,7 +139,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
-    if (!overlay) overlay = new PickerOverlay(token, vouchFor);
+    if (!overlay) overlay = new PickerOverlay(token, vouchFor, frameTitle);
     else overlay.post({ type: 'context', token, context: fieldContext() });
     overlay.show();
     button?.setExpanded(true);
@@ -212,13 +220,13 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
 
   function fill(codes: { id: number; code: string }[], via: FillTrigger): FillResult {
     const target = active;
-    if (!target || !overlay) return { ok: false, error: 'The code field is no longer open. Nothing was filled.' };
+    if (!target || !overlay) return { ok: false, refused: 'pickerFieldClosed' };
     // Only a real click or key press (in the frame, which passes activation up to this page) may fill.
     if (navigator.userActivation && !navigator.userActivation.isActive) {
-      return { ok: false, error: 'Fill refused: it must follow your own click or key press in the code list.' };
+      return { ok: false, refused: 'pickerNotYourAction' };
     }
     const tamper = overlay.tamperReason(via);
-    if (tamper) return { ok: false, error: `Fill refused because ${tamper}. Nothing was filled.` };
+    if (tamper) return { ok: false, refused: 'pickerTampered', tamper };
     try {
       const result = fillField(
         target.field,
@@ -305,7 +313,12 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
   function onKeyDown(e: KeyboardEvent) {
     if (!active || eventOrigin(e) !== active.field || !e.isTrusted) return;
     const field = active.field;
-    const action = fieldKeyAction(e, { kind: active.kind, atEnd: field.selectionStart === field.value.length, listShown: !!overlay?.isOpen, navigating });
+    const action = fieldKeyAction(e, {
+      kind: active.kind,
+      atEnd: field.selectionStart === field.value.length,
+      listShown: !!overlay?.isOpen,
+      navigating,
+    });
     if (!action) return;
     e.preventDefault();
     // Esc and Enter are the list's this time, not TikTok's (close the dialog, Search).

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { readFromPicker, type ToPicker } from '@/utils/picker-channel';
 import { placeOverlay, sameBox, toBox, type Box } from './placement';
+import type { TamperReason } from '@/utils/protocol';
 
 /**
  * The code list's frame on the page: an extension-origin iframe in the top layer (a manual
@@ -62,6 +63,8 @@ export class PickerOverlay {
   constructor(
     private readonly token: string,
     onHello: (nonce: string) => void,
+    /** What screen readers announce for the frame, in the user's language (from the background). */
+    title = 'Ad Code Keeper: saved ad codes',
   ) {
     this.host = document.createElement('ad-code-keeper-picker');
     this.host.setAttribute('style', HOST_STYLE);
@@ -70,18 +73,22 @@ export class PickerOverlay {
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;
     this.frame = document.createElement('iframe');
-    this.frame.title = 'Ad Code Keeper: saved ad codes';
+    this.frame.title = title;
     this.frame.setAttribute('allow', '');
     this.frame.src = browser.runtime.getURL('/code-picker.html');
     root.append(style, this.frame);
     this.ready = new Promise((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
     document.documentElement.append(this.host);
     this.raise();
-    window.addEventListener('message', (e: MessageEvent) => {
-      if (!this.frame.contentWindow || e.source !== this.frame.contentWindow || e.origin !== this.origin) return;
-      const hello = readFromPicker(e.data);
-      if (hello) onHello(hello.nonce);
-    }, { signal: this.listening.signal });
+    window.addEventListener(
+      'message',
+      (e: MessageEvent) => {
+        if (!this.frame.contentWindow || e.source !== this.frame.contentWindow || e.origin !== this.origin) return;
+        const hello = readFromPicker(e.data);
+        if (hello) onHello(hello.nonce);
+      },
+      { signal: this.listening.signal },
+    );
   }
 
   get isOpen(): boolean {
@@ -162,20 +169,20 @@ export class PickerOverlay {
    * Why the list must not act right now, or undefined when it is shown as we drew it: fully
    * opaque, unfiltered, where we put it, settled, inside the viewport and not covered.
    */
-  tamperReason(via: 'pointer' | 'keyboard'): string | undefined {
-    if (!this.host.isConnected || !this.isOpen || !this.placed) return 'the code list is not shown';
-    if (via === 'pointer' && performance.now() - this.lastMovedAt < SETTLE_MS) return 'the code list was moving';
+  tamperReason(via: 'pointer' | 'keyboard'): TamperReason | undefined {
+    if (!this.host.isConnected || !this.isOpen || !this.placed) return 'pickerTamperNotShown';
+    if (via === 'pointer' && performance.now() - this.lastMovedAt < SETTLE_MS) return 'pickerTamperMoving';
     const rect = this.host.getBoundingClientRect();
-    if (!sameBox(this.placed, toBox(rect), 1)) return 'the page moved the code list';
+    if (!sameBox(this.placed, toBox(rect), 1)) return 'pickerTamperMoved';
     const vw = document.documentElement.clientWidth;
     const vh = document.documentElement.clientHeight;
-    if (rect.left < 0 || rect.top < 0 || rect.right > vw || rect.bottom > vh) return 'the code list is partly off-screen';
+    if (rect.left < 0 || rect.top < 0 || rect.right > vw || rect.bottom > vh) return 'pickerTamperOffscreen';
     for (const el of [this.frame as Element, ...ancestors(this.host)]) {
       const s = getComputedStyle(el);
-      if (s.visibility !== 'visible' || s.display === 'none') return 'the page hid the code list';
-      if (Number(s.opacity) < 1) return 'the page made the code list transparent';
+      if (s.visibility !== 'visible' || s.display === 'none') return 'pickerTamperHidden';
+      if (Number(s.opacity) < 1) return 'pickerTamperTransparent';
       if (s.filter !== 'none' || s.mixBlendMode !== 'normal' || s.clipPath !== 'none' || (s.mask && s.mask !== 'none')) {
-        return 'the page altered how the code list is drawn';
+        return 'pickerTamperAltered';
       }
     }
     const inset = 6;
@@ -187,7 +194,7 @@ export class PickerOverlay {
       [rect.right - inset, rect.bottom - inset],
     ];
     for (const [x, y] of points) {
-      if (document.elementFromPoint(x, y) !== this.host) return 'something on the page covers the code list';
+      if (document.elementFromPoint(x, y) !== this.host) return 'pickerTamperCovered';
     }
     return undefined;
   }

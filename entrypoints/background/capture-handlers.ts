@@ -3,6 +3,9 @@ import { savedAmong } from '@/utils/vault/queries';
 import { extractAdCodes } from '@/utils/extract';
 import { CONTROL_CSS } from '@/utils/capture/styles';
 import { contextOf } from '@/utils/capture/code-context';
+import { barWords } from '@/utils/i18n/bar/words';
+import { resolveLanguage } from '@/utils/i18n/core';
+import { getSettings } from '@/utils/settings';
 import type { Handlers } from './router';
 
 /**
@@ -15,14 +18,21 @@ export function captureHandlers(db: CodesDb): Handlers {
     async findCodes({ text }) {
       const found = extractAdCodes(text);
       if (!found.length) return [];
-      const saved = new Set(await savedAmong(db, found.map((f) => f.code)));
+      const saved = new Set(
+        await savedAmong(
+          db,
+          found.map((f) => f.code),
+        ),
+      );
       return found.map((f) => {
         const context = contextOf(text, f.code);
         return { ...f, saved: saved.has(f.code), ...(context ? { context } : {}) };
       });
     },
-    async barStyles() {
-      return CONTROL_CSS;
+    /** The bar's stylesheet and its words in the user's UI language (the same choice as describeExpiry's wording). */
+    async barKit() {
+      const lang = resolveLanguage((await getSettings()).language, globalThis.navigator?.languages);
+      return { css: CONTROL_CSS, lang, words: barWords(lang) };
     },
   };
 }

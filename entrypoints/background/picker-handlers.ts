@@ -13,6 +13,8 @@ import { describeExpiry, shortDay } from '@/utils/expiry-derivation';
 import { resolveLanguage, translator } from '@/utils/i18n';
 import { resolveZone } from '@/utils/i18n/dates';
 import { pickerWords } from '@/utils/i18n/picker/words';
+import { isRefusalKey, refusalText, type RefusalKey } from '@/utils/i18n/picker/refusals';
+import type { Vars } from '@/utils/i18n/format';
 import { advertiserIdFromUrl } from '@/utils/sites/ads-manager/hosts';
 import { getAccountsStore } from '@/utils/tiktok-accounts';
 import type { Handlers } from './router';
@@ -98,12 +100,22 @@ const saveHello = hellos.save;
 
 function randomNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 class PickerRefused extends Error {}
 
-const LOST = 'This code list lost its connection to the Ads Manager page. Reload the page to use it again.';
+const userLanguage = async () => resolveLanguage((await getSettings()).language, globalThis.navigator?.languages);
+
+/** A refusal in the user's UI language: the list shows it, often before its own words arrive. */
+async function pickerSay(key: RefusalKey, vars?: Vars): Promise<string> {
+  return refusalText(await userLanguage(), key, vars);
+}
+
+const refusal = async (key: RefusalKey) => new PickerRefused(await pickerSay(key));
 
 /**
  * The session a message belongs to: same token, same tab, and the exact frame — the content
@@ -114,7 +126,7 @@ async function sessionFor(token: string, sender: Sender, from: 'picker' | 'page'
   const sameTab = session && sender.tab?.id === session.tabId;
   const frameId = sender.frameId ?? 0;
   const sameFrame = session && (from === 'picker' ? session.pickerFrameId === frameId : session.frameId === frameId);
-  if (!session || !sameTab || !sameFrame) throw new PickerRefused(LOST);
+  if (!session || !sameTab || !sameFrame) throw await refusal('pickerLost');
   return session;
 }
 
@@ -136,7 +148,7 @@ export function toPickerCode(r: AdCodeRecord, advertiserId: string | undefined, 
 export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void, clock: () => number = Date.now): Handlers {
   return {
     async pickerRegister({ token }, sender) {
-      if (sender.tab?.id === undefined) throw new PickerRefused('Only a page in a tab can show the code list.');
+      if (sender.tab?.id === undefined) throw await refusal('pickerNotInTab');
       const previous = (await loadSessions())[token];
       await saveSession(
         token,
@@ -150,19 +162,20 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         },
         clock(),
       );
+      return { frameTitle: translator(await userLanguage()).t('pickerFrameTitle') };
     },
 
     async pickerBind({ token, nonce }, sender) {
       const session = await sessionFor(token, sender, 'page');
       const hello = (await loadHellos())[nonce];
-      if (!hello || hello.tabId !== session.tabId || clock() - hello.at > HELLO_MAX_AGE_MS) throw new PickerRefused(LOST);
+      if (!hello || hello.tabId !== session.tabId || clock() - hello.at > HELLO_MAX_AGE_MS) throw await refusal('pickerLost');
       await saveHello(nonce, undefined, clock());
       await saveSession(token, { ...session, pickerFrameId: hello.frameId }, clock());
     },
 
     async pickerSession(_data, sender) {
       const tabId = sender.tab?.id;
-      if (tabId === undefined) throw new PickerRefused('Only a page in a tab can show the code list.');
+      if (tabId === undefined) throw await refusal('pickerNotInTab');
       const frameId = sender.frameId ?? 0;
       const mine = Object.entries(await loadSessions()).find(([, s]) => s.tabId === tabId && s.pickerFrameId === frameId);
       if (mine) return { token: mine[0] };
@@ -201,14 +214,18 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const rows = await getCodes(db, ids);
       const now = clock();
       const codes: { id: number; code: string }[] = [];
-      if (rows.length < ids.length) return { ok: false, error: 'That code is no longer in your vault.' };
+      if (rows.length < ids.length) return { ok: false, error: await pickerSay('pickerCodeGone') };
       for (const r of rows) {
-        if (r.archived) return { ok: false, error: 'That code is no longer in your vault.' };
-        if (isExpired(r, now)) return { ok: false, error: `${r.code.slice(0, 10)}… has expired; TikTok would refuse it. Ask the creator for a new code.` };
+        if (r.archived) return { ok: false, error: await pickerSay('pickerCodeGone') };
+        if (isExpired(r, now)) return { ok: false, error: await pickerSay('pickerCodeExpired', { code: r.code.slice(0, 10) }) };
         codes.push({ id: r.id!, code: r.code });
       }
       try {
         const result = await sendMessage('fillCode', { token, codes, via }, { tabId: session.tabId, frameId: session.frameId });
+        if (!result.ok && isRefusalKey(result.refused)) {
+          const reason = isRefusalKey(result.tamper) ? await pickerSay(result.tamper) : '';
+          return { ok: false, error: await pickerSay(result.refused, { reason }) };
+        }
         if (result.ok && result.filledIds?.length) {
           const fresh = (await loadSessions())[token] ?? session;
           const filledIds = [...new Set([...(fresh.filledIds ?? []), ...result.filledIds])].slice(-50);
@@ -216,7 +233,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         }
         return result;
       } catch {
-        return { ok: false, error: 'The Ads Manager page did not answer. Reload the page and try again.' };
+        return { ok: false, error: await pickerSay('pickerPageSilent') };
       }
     },
 
@@ -238,7 +255,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
     async pickerCodeProblem({ token, id, problem }, sender) {
       const session = await sessionFor(token, sender, 'page');
       // A page may only speak about a code it was given by the user's own fill.
-      if (!session.filledIds?.includes(id)) throw new PickerRefused('This page did not fill that code.');
+      if (!session.filledIds?.includes(id)) throw await refusal('pickerNotFilledHere');
       const [record] = await getCodes(db, [id]);
       if (!record) return { changed: false };
       const now = clock();
@@ -255,7 +272,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
 
     async pickerRequestRenewal({ token, id }, sender) {
       const session = await sessionFor(token, sender, 'picker');
-      if (session.refused?.id !== id) throw new PickerRefused('Open the renewal request from the dashboard.');
+      if (session.refused?.id !== id) throw await refusal('pickerRenewFromDashboard');
       await browser.tabs.create({ url: dashboardUrl(`code=${id}&renew=1`) });
     },
 
@@ -264,7 +281,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const last = session.lastMarked;
       // A page's picker may only take back what it marked itself, never another use of a code.
       const undoable = ids.filter((id) => last?.ids.includes(id));
-      if (!last || !undoable.length) throw new PickerRefused('Nothing to undo: this page has not marked those codes used.');
+      if (!last || !undoable.length) throw await refusal('pickerNothingToUndo');
       await undoPickerUse(db, undoable, { at: last.at, advertiserId: last.advertiserId }, clock());
       const remaining = last.ids.filter((id) => !undoable.includes(id));
       await saveSession(token, { ...session, lastMarked: remaining.length ? { ...last, ids: remaining } : undefined }, clock());

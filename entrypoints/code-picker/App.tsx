@@ -159,7 +159,8 @@ export function App({ channel }: { channel: PageChannel }) {
     if (!token || !ids.length) return;
     const refusal = await guardRef.current?.refusal(via);
     if (refusal) {
-      setError(refusal);
+      // A fill is offered only with the list, so its words are here; the key would still say which guard refused.
+      setError(tr?.t(refusal) ?? refusal);
       return;
     }
     setBusy(true);
@@ -304,12 +305,7 @@ export function App({ channel }: { channel: PageChannel }) {
 
   return (
     <div className="picker" ref={rootRef} onKeyDown={onRootKeyDown} role="dialog" aria-label={tr.t('pickerTitle')} data-armed={armed}>
-      <PickerHeader
-        tr={tr}
-        account={accountLabel(list, tr)}
-        accountId={list.advertiserId}
-        onClose={() => close(true)}
-      />
+      <PickerHeader tr={tr} account={accountLabel(list, tr)} accountId={list.advertiserId} onClose={() => close(true)} />
 
       {marked && marked.length > 0 && (
         <div className="banner" role="status">
@@ -330,7 +326,11 @@ export function App({ channel }: { channel: PageChannel }) {
       )}
 
       <div className="list-wrap">
-        <ul className="list" ref={listRef} aria-label={query.trim() ? tr.t('pickerMatching', { query: query.trim() }) : tr.t('pickerListLabel')}>
+        <ul
+          className="list"
+          ref={listRef}
+          aria-label={query.trim() ? tr.t('pickerMatching', { query: query.trim() }) : tr.t('pickerListLabel')}
+        >
           {sections.ready.map(row)}
           {sections.usedHere.length > 0 && <li className="section">{tr.t('pickerUsedHere')}</li>}
           {sections.usedHere.map(row)}
@@ -339,7 +339,11 @@ export function App({ channel }: { channel: PageChannel }) {
         </ul>
         {nothing && (
           <p className="empty">
-            {query.trim() ? tr.t('pickerNoMatch', { query: query.trim() }) : list.codes.length ? tr.t('pickerAllExpired') : tr.t('pickerNone')}
+            {query.trim()
+              ? tr.t('pickerNoMatch', { query: query.trim() })
+              : list.codes.length
+                ? tr.t('pickerAllExpired')
+                : tr.t('pickerNone')}
           </p>
         )}
         <ShowExpiredToggle tr={tr} checked={showExpired} onChange={setShowExpired} />
@@ -357,7 +361,13 @@ export function App({ channel }: { channel: PageChannel }) {
       )}
 
       {multi && selected.length > 0 && (
-        <PickerFooter tr={tr} selectedCount={selected.length} busy={busy} armed={armed} onFillSelected={(e) => e.isTrusted && void fill(selected, viaOf(e))} />
+        <PickerFooter
+          tr={tr}
+          selectedCount={selected.length}
+          busy={busy}
+          armed={armed}
+          onFillSelected={(e) => e.isTrusted && void fill(selected, viaOf(e))}
+        />
       )}
     </div>
   );

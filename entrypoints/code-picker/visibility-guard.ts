@@ -7,13 +7,16 @@
 
 export const MIN_VISIBLE_MS = 500;
 
+/** A refusal as the picker word that says it (the frame has its words only once the list came). */
+export type GuardRefusal = 'pickerGuardHidden' | 'pickerGuardJustShown';
+
 export interface VisibilityGuard {
   /**
    * Why a fill must be refused now, or undefined when the user can truly see the list. A key
    * press needs the list visible; a pointer click also needs it to have stayed visible a moment,
    * since a page can slide a frame under a pointer but not under a key.
    */
-  refusal(via: 'pointer' | 'keyboard'): Promise<string | undefined>;
+  refusal(via: 'pointer' | 'keyboard'): Promise<GuardRefusal | undefined>;
   /** The list moved on the page: start the visible-for-a-moment wait again. */
   restart(): void;
   stop(): void;
@@ -24,7 +27,11 @@ interface VisibilityEntry extends IntersectionObserverEntry {
 }
 
 /** `onArmed` reports when fills become acceptable (and stop being so): the page shows it as `data-armed`. */
-export function watchVisibility(target: Element, onArmed: (armed: boolean) => void = () => {}, now: () => number = () => performance.now()): VisibilityGuard {
+export function watchVisibility(
+  target: Element,
+  onArmed: (armed: boolean) => void = () => {},
+  now: () => number = () => performance.now(),
+): VisibilityGuard {
   const init = { threshold: [0, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit;
   let visible = false;
   let since = now();
@@ -59,8 +66,8 @@ export function watchVisibility(target: Element, onArmed: (armed: boolean) => vo
       if (!observer || (!supported && visible)) return undefined;
       // The observer reports at most every 100 ms: a list shown a moment ago may not be reported yet.
       if (!visible) await new Promise((r) => setTimeout(r, 250));
-      if (!visible) return 'The page is hiding or covering this list, so it will not fill. Nothing was filled.';
-      if (via === 'pointer' && now() - since < MIN_VISIBLE_MS) return 'The list only just appeared under the pointer. Look it over and choose again.';
+      if (!visible) return 'pickerGuardHidden';
+      if (via === 'pointer' && now() - since < MIN_VISIBLE_MS) return 'pickerGuardJustShown';
       return undefined;
     },
     restart: () => {

@@ -78,7 +78,15 @@ function fakeChannel() {
 }
 
 async function renderPicker(context?: PickerFieldContext, list: Partial<PickerList> = {}) {
-  state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'en', words: pickerWords('en'), ...list };
+  state.list = {
+    codes: CODES,
+    alertWindowDays: 3,
+    now: NOW,
+    advertiserId: '7012345678901234567',
+    language: 'en',
+    words: pickerWords('en'),
+    ...list,
+  };
   const { channel, emit } = fakeChannel();
   render(<App channel={channel} />);
   if (context) emit({ type: 'context', context });
@@ -234,8 +242,49 @@ describe('code picker list', () => {
     await waitFor(() => expect(sentOf('pickerUndoUsed')).toEqual([{ type: 'pickerUndoUsed', data: { token: TOKEN, ids: [2] } }]));
   });
 
+  it('a German UI: the visibility guard refuses in German when the page hides the list', async () => {
+    // An IntersectionObserver v2 that never reports the frame visible: the page covers it.
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe() {}
+        disconnect() {}
+      },
+    );
+    try {
+      state.list = {
+        codes: CODES,
+        alertWindowDays: 3,
+        now: NOW,
+        advertiserId: '7012345678901234567',
+        language: 'de',
+        words: pickerWords('de'),
+        timeZone: 'UTC',
+      };
+      const { channel, emit } = fakeChannel();
+      render(<App channel={channel} />);
+      await screen.findAllByRole('button', { name: /einfügen, läuft/ });
+      // Enter in the page's field (the content script saw the user press it).
+      emit({ type: 'key', key: 'Enter' });
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'Die Seite verdeckt oder versteckt diese Liste, daher wird nichts eingefügt.',
+      );
+      expect(sentOf('pickerFill')).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('a German UI shows the picker in German: the background hands over that language’s words with the list', async () => {
-    state.list = { codes: CODES, alertWindowDays: 3, now: NOW, advertiserId: '7012345678901234567', language: 'de', words: pickerWords('de'), timeZone: 'UTC' };
+    state.list = {
+      codes: CODES,
+      alertWindowDays: 3,
+      now: NOW,
+      advertiserId: '7012345678901234567',
+      language: 'de',
+      words: pickerWords('de'),
+      timeZone: 'UTC',
+    };
     const { channel } = fakeChannel();
     render(<App channel={channel} />);
     await screen.findByRole('heading', { name: 'Gespeicherte Anzeigencodes' });

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { apiCredentialsItem } from '@/utils/api-settings';
+import { saveSettings } from '@/utils/settings';
 import type { Browser } from 'wxt/browser';
 import { openCodesDb, type CodesDb } from '@/utils/vault/db';
 import { backgroundSender } from '@/utils/capture/messaging';
@@ -33,10 +34,20 @@ describe('page-script protocol, sender ↔ real background router', () => {
   const code = makeCode(77);
   /** One request per call the page protocol carries; a new call without a case here fails. */
   const cases: { [K in (typeof PAGE_CALLS)[number]]: () => Promise<void> } = {
-    barStyles: async () => {
+    barKit: async () => {
       const send = backgroundSender(runtimeFrom(GMAIL_TAB));
-      // The Save bar's look comes from the background: the page script carries no stylesheet.
-      expect(await send('barStyles', {})).toContain('.row');
+      // The Save bar's look and words come from the background: the page script carries no stylesheet and no other language.
+      const english = await send('barKit', {});
+      expect(english.css).toContain('.row');
+      expect([english.lang, english.words['Save all']]).toEqual(['en', 'Save all']);
+      // The user's UI language, the same one the options page shows.
+      await saveSettings({ language: 'de' });
+      const german = await send('barKit', {}).finally(() => saveSettings({ language: 'auto' }));
+      expect([german.lang, german.words['Save all'], german.words['{count} ad codes in this message']]).toEqual([
+        'de',
+        'Alle speichern',
+        '{count} Anzeigencodes in dieser Nachricht',
+      ]);
     },
     findCodes: async () => {
       const send = backgroundSender(runtimeFrom(GMAIL_TAB));
@@ -62,7 +73,9 @@ describe('page-script protocol, sender ↔ real background router', () => {
       });
       const unknown = await send('describeExpiry', { sentAtText: { texts: ['sometime last week'], now } });
       expect(unknown).toMatchObject({ estimated: true, dateUnknown: true });
-      expect(unknown.text).toMatch(/^saved .+ \(the message date was not found\) \+ 30 days assumed \(no period in the message\) — estimated$/);
+      expect(unknown.text).toMatch(
+        /^saved .+ \(the message date was not found\) \+ 30 days assumed \(no period in the message\) — estimated$/,
+      );
     },
     applyReady: async () => {
       const send = backgroundSender(runtimeFrom(GMAIL_TAB));
@@ -75,7 +88,9 @@ describe('page-script protocol, sender ↔ real background router', () => {
       const send = backgroundSender(runtimeFrom(GMAIL_TAB));
       vi.restoreAllMocks();
       await apiCredentialsItem.setValue({ enabled: false, accessToken: '', advertiserId: '' });
-      await expect(send('applyFromPage', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail' } }] })).rejects.toThrow('Connect an ad account first');
+      await expect(send('applyFromPage', { captures: [{ code, sentAt: NOW, source: { kind: 'gmail' } }] })).rejects.toThrow(
+        'Connect an ad account first',
+      );
       expect(await db.codes.count()).toBe(0);
       await connectAccount();
       const opened = vi.spyOn(fakeBrowser.tabs, 'create');
@@ -91,7 +106,11 @@ describe('page-script protocol, sender ↔ real background router', () => {
   };
 
   async function connectAccount() {
-    await apiCredentialsItem.setValue({ enabled: true, accessToken: 'mocktoken0123456789abcdef0123456789abcdef', advertiserId: '7012345678901234567' });
+    await apiCredentialsItem.setValue({
+      enabled: true,
+      accessToken: 'mocktoken0123456789abcdef0123456789abcdef',
+      advertiserId: '7012345678901234567',
+    });
     vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
   }
 
@@ -131,7 +150,9 @@ describe('page-script protocol, sender ↔ real background router', () => {
 
   it('refuses a page that is not ours, with a message the user can read, and logs it', async () => {
     const before = rejectedLog.length;
-    const send = backgroundSender(runtimeFrom({ id: 'another-extension', url: 'https://evil.example/', tab: { id: 3 } as Browser.tabs.Tab }));
+    const send = backgroundSender(
+      runtimeFrom({ id: 'another-extension', url: 'https://evil.example/', tab: { id: 3 } as Browser.tabs.Tab }),
+    );
     await expect(send('saveCodes', { captures: [{ code, source: { kind: 'gmail' } }] })).rejects.toThrow(/sender not allowed/);
     expect(await db.codes.count()).toBe(0);
     expect(rejectedLog.length).toBe(before + 1);

@@ -121,7 +121,11 @@ describe('picker sessions', () => {
     const named = await h.pickerList({ token: TOKEN }, picker);
     expect(named.accountName).toBe('Acme Beauty EU');
     expect(named.language).toBe('de');
-    expect([bare.words.pickerFill, named.words.pickerFill, named.words.pickerFillLabel]).toEqual(['Fill', 'Einfügen', '{code} von {who} einfügen, {expiry}']);
+    expect([bare.words.pickerFill, named.words.pickerFill, named.words.pickerFillLabel]).toEqual([
+      'Fill',
+      'Einfügen',
+      '{code} von {who} einfügen, {expiry}',
+    ]);
   });
 
   it('refuses a frame in another tab, or one with an unknown secret', async () => {
@@ -135,11 +139,16 @@ describe('picker sessions', () => {
     sent.reply = { ok: true, filledIds: [ids.soon] };
     const res = await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'keyboard' }, picker);
     expect(res).toEqual({ ok: true, filledIds: [ids.soon] });
-    expect(sent.calls).toEqual([['fillCode', { token: TOKEN, codes: [{ id: ids.soon, code: code(2) }], via: 'keyboard' }, { tabId: 5, frameId: 0 }]]);
+    expect(sent.calls).toEqual([
+      ['fillCode', { token: TOKEN, codes: [{ id: ids.soon, code: code(2) }], via: 'keyboard' }, { tabId: 5, frameId: 0 }],
+    ]);
   });
 
   it('will not fill an expired or archived code', async () => {
-    expect(await h.pickerFill({ token: TOKEN, ids: [ids.expired], via: 'pointer' }, picker)).toMatchObject({ ok: false, error: expect.stringMatching(/expired/) });
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.expired], via: 'pointer' }, picker)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/expired/),
+    });
     expect(await h.pickerFill({ token: TOKEN, ids: [ids.archived], via: 'pointer' }, picker)).toMatchObject({ ok: false });
     expect(sent.calls).toEqual([]);
   });
@@ -147,7 +156,64 @@ describe('picker sessions', () => {
   it('says when the page did not answer', async () => {
     const { sendMessage } = await import('@/utils/protocol');
     vi.mocked(sendMessage).mockRejectedValueOnce(new Error('Could not establish connection'));
-    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toMatchObject({ ok: false, error: expect.stringMatching(/did not answer/) });
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/did not answer/),
+    });
+  });
+});
+
+describe('what the list is told, in the user language', () => {
+  it('a German user: the frame title, a lost connection, an expired code, the page gone quiet', async () => {
+    await settingsLanguage('de');
+    expect(await h.pickerRegister({ token: TOKEN }, page)).toEqual({ frameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes' });
+    await expect(h.pickerList({ token: TOKEN }, otherTab)).rejects.toThrow(
+      'Diese Code-Liste hat die Verbindung zur Ads-Manager-Seite verloren.',
+    );
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.expired], via: 'pointer' }, picker)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^#.{9}… ist abgelaufen; TikTok würde ihn ablehnen\./),
+    });
+    const { sendMessage } = await import('@/utils/protocol');
+    vi.mocked(sendMessage).mockRejectedValueOnce(new Error('Could not establish connection'));
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toMatchObject({
+      error: expect.stringMatching(/^Die Ads-Manager-Seite hat nicht geantwortet/),
+    });
+  });
+
+  it("the Ads Manager page's refusal, named by picker word, reaches the list worded in German; English by default", async () => {
+    sent.reply = { ok: false, refused: 'pickerTampered', tamper: 'pickerTamperCovered' };
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toEqual({
+      ok: false,
+      error: 'Fill refused because something on the page covers the code list. Nothing was filled.',
+    });
+    await settingsLanguage('de');
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toEqual({
+      ok: false,
+      error: 'Einfügen abgelehnt, weil etwas auf der Seite die Code-Liste verdeckt. Es wurde nichts eingefügt.',
+    });
+    sent.reply = { ok: false, refused: 'pickerNotYourAction' };
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toMatchObject({
+      error: expect.stringMatching(/^Einfügen abgelehnt: Es muss auf deinen eigenen Klick/),
+    });
+    // Not a picker word: passed on as it came, never looked up.
+    sent.reply = { ok: false, refused: 'constructor', error: 'odd' };
+    expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toEqual(sent.reply);
+  });
+});
+
+describe('the refusal words', () => {
+  it('every language has every refusal, translated, with the same placeholders', async () => {
+    const { REFUSALS } = await import('@/utils/i18n/picker/refusals');
+    const placeholders = (t: string) => [...t.matchAll(/\{\w+\}/g)].map((m) => m[0]).sort();
+    const keys = Object.keys(REFUSALS.en) as (keyof typeof REFUSALS.en)[];
+    for (const [lang, words] of Object.entries(REFUSALS)) {
+      expect(Object.keys(words).sort(), lang).toEqual([...keys].sort());
+      for (const k of keys) {
+        expect(placeholders(words[k]), `${lang}: ${k}`).toEqual(placeholders(REFUSALS.en[k]));
+        if (lang !== 'en') expect(words[k], `${lang}: ${k}`).not.toBe(REFUSALS.en[k]);
+      }
+    }
   });
 });
 
@@ -172,7 +238,10 @@ describe('marking used on Confirm, and undo', () => {
   });
 
   it('uses the account in the URL at Confirm time (the app may have switched accounts)', async () => {
-    await h.pickerConfirmed({ token: TOKEN, ids: [ids.later] }, { ...page, url: 'https://ads.tiktok.com/i18n/creation/creative?aadvid=42' });
+    await h.pickerConfirmed(
+      { token: TOKEN, ids: [ids.later] },
+      { ...page, url: 'https://ads.tiktok.com/i18n/creation/creative?aadvid=42' },
+    );
     expect((await db.codes.get(ids.later))!.uses.at(-1)?.advertiserId).toBe('42');
   });
 

@@ -15,10 +15,19 @@ const TOKEN = 'Zq3vX9kLm2Pw8RtY4nBc';
 
 /** One valid payload per message; the fuzzer breaks them in one place at a time. */
 const VALID: Record<keyof typeof messageSchemas, unknown> = {
-  saveCodes: { captures: [{ code: makeCode(90), periodDays: 30, sentAt: NOW, source: { kind: 'gmail', subject: 'Spark code', url: 'https://mail.google.com/mail/u/0/#inbox/1' } }] },
+  saveCodes: {
+    captures: [
+      {
+        code: makeCode(90),
+        periodDays: 30,
+        sentAt: NOW,
+        source: { kind: 'gmail', subject: 'Spark code', url: 'https://mail.google.com/mail/u/0/#inbox/1' },
+      },
+    ],
+  },
   savedCodes: { codes: [makeCode(1)] },
   findCodes: { text: `Hi! Here is my ad code ${makeCode(91)} valid for 60 days.` },
-  barStyles: {},
+  barKit: {},
   describeExpiry: { periodDays: 60, sentAtText: { texts: ['Wed, Aug 20, 2025, 1:19 PM'], now: NOW } },
   applyReady: {},
   applyFromPage: { captures: [{ code: makeCode(92), periodDays: 30, sentAt: NOW, source: { kind: 'gmail' } }] },
@@ -124,7 +133,10 @@ const forgedMessage = fc.oneof(
   // A valid payload under the wrong name, or a name that is not a message (some are Object.prototype's).
   fc
     .record({
-      type: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'x'.repeat(5000))),
+      type: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'x'.repeat(5000)),
+      ),
       from: fc.constantFrom(...TYPES),
     })
     .map(({ type, from }) => envelope(type, VALID[from as keyof typeof VALID])),
@@ -144,7 +156,8 @@ const OWN = [EXTENSION_PAGE, GMAIL_TAB, PICKER_FRAME];
 /** One of our own senders, preferring those the message's rule allows (any of them for a non-message). */
 function ownSenderFor(message: unknown, pick: number): Browser.runtime.MessageSender {
   const type = (message as { type?: unknown } | null)?.type;
-  const rule = typeof type === 'string' && Object.hasOwn(messageSchemas, type) ? messageSchemas[type as keyof typeof messageSchemas] : undefined;
+  const rule =
+    typeof type === 'string' && Object.hasOwn(messageSchemas, type) ? messageSchemas[type as keyof typeof messageSchemas] : undefined;
   const allowed = OWN.filter((s) => rule?.from.includes(senderKind(s, `chrome-extension://${EXTENSION_ID}/`, EXTENSION_ID)!));
   const from = allowed.length && pick % 4 ? allowed : OWN;
   return from[pick % from.length];
@@ -188,7 +201,10 @@ describe('message protocol under fuzzing', () => {
         fc
           // Mostly one of our own senders allowed for the message (page, picker frame, content script), so
           // forged data meets the schemas, not just the sender gate.
-          .tuple(forgedMessage, fc.oneof({ arbitrary: fc.nat().map((n) => ({ own: n })), weight: 3 }, { arbitrary: fc.constantFrom(...SENDERS), weight: 1 }))
+          .tuple(
+            forgedMessage,
+            fc.oneof({ arbitrary: fc.nat().map((n) => ({ own: n })), weight: 3 }, { arbitrary: fc.constantFrom(...SENDERS), weight: 1 }),
+          )
           .map(([m, s]) => [asDelivered(m), 'own' in s ? ownSenderFor(m, s.own) : s] as const)
           .filter(([m, s]) => !accepted(m, s)),
         async ([message, sender]) => {
@@ -199,7 +215,8 @@ describe('message protocol under fuzzing', () => {
           // not answered, except names of Object.prototype methods: @webext-core/messaging looks listeners
           // up in a plain object, so "valueOf" gets a TypeError and "constructor" an echo of the message.
           const { type, timestamp } = (message ?? {}) as { type?: unknown; timestamp?: unknown };
-          if (REGISTERED.has(type as string) && typeof timestamp === 'number') expect(reply?.err?.message).toMatch(/^Message refused: (sender not allowed|invalid data)\.$/);
+          if (REGISTERED.has(type as string) && typeof timestamp === 'number')
+            expect(reply?.err?.message).toMatch(/^Message refused: (sender not allowed|invalid data)\.$/);
           else if (reply !== undefined) expect(Object.prototype).toHaveProperty(String(type));
           const entry = rejectedLog[rejectedLog.length - 1];
           expect(entry).not.toBe(lastLogged);

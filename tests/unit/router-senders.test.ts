@@ -24,8 +24,18 @@ const SENDERS: Record<Kind, Browser.runtime.MessageSender[]> = {
   picker: [{ id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/code-picker.html`, tab: tab(5, ADS), frameId: 3 }],
   extension: [
     { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/popup.html` },
-    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/dashboard.html`, tab: tab(8, `chrome-extension://${EXTENSION_ID}/dashboard.html`), frameId: 0 },
-    { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/options.html`, tab: tab(9, `chrome-extension://${EXTENSION_ID}/options.html`), frameId: 0 },
+    {
+      id: EXTENSION_ID,
+      url: `chrome-extension://${EXTENSION_ID}/dashboard.html`,
+      tab: tab(8, `chrome-extension://${EXTENSION_ID}/dashboard.html`),
+      frameId: 0,
+    },
+    {
+      id: EXTENSION_ID,
+      url: `chrome-extension://${EXTENSION_ID}/options.html`,
+      tab: tab(9, `chrome-extension://${EXTENSION_ID}/options.html`),
+      frameId: 0,
+    },
   ],
 };
 
@@ -35,7 +45,7 @@ const ALLOWED: { [K in keyof ProtocolMap]: Kind[] } = {
   savedCodes: ['extension'],
   findCodes: ['content'],
   describeExpiry: ['content'],
-  barStyles: ['content'],
+  barKit: ['content'],
   applyReady: ['content'],
   applyFromPage: ['content'],
   choosePeriod: ['extension'],
@@ -95,7 +105,9 @@ describe('router: message × sender kind', () => {
   it.each(rows)('$type from $kind: allowed=$allowed', async ({ type, kind, allowed }) => {
     const bg = startBackground(db);
     // The API feature's handlers (setupVerification wires them with alarms and hooks): only the gate matters here.
-    const stopApi = registerHandlers({ verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }), testTikTokConnection: () => ({ ok: false }),
+    const stopApi = registerHandlers({
+      verifyCodes: () => ({ ran: false, verified: 0, lost: 0, failed: [], skipped: 0 }),
+      testTikTokConnection: () => ({ ok: false }),
       tiktokAddAccount: () => ({ ok: false }),
       tiktokRemoveAccount: () => undefined,
       tiktokPreviewImport: () => ({ ok: false, accounts: [], newCodes: 0, knownCodes: 0 }),

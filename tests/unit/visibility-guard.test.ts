@@ -34,7 +34,7 @@ describe('picker visibility guard', () => {
     const guard = watchVisibility(document.body, armed, () => clock);
     report({ isVisible: true, isIntersecting: true });
     expect(armed).toHaveBeenLastCalledWith(false);
-    expect(await guard.refusal('pointer')).toMatch(/only just appeared/);
+    expect(await guard.refusal('pointer')).toBe('pickerGuardJustShown');
     expect(await guard.refusal('keyboard')).toBeUndefined();
     advance(MIN_VISIBLE_MS);
     expect(armed).toHaveBeenLastCalledWith(true);
@@ -42,16 +42,20 @@ describe('picker visibility guard', () => {
 
     guard.restart();
     expect(armed).toHaveBeenLastCalledWith(false);
-    expect(await guard.refusal('pointer')).toMatch(/only just appeared/);
+    expect(await guard.refusal('pointer')).toBe('pickerGuardJustShown');
     advance(MIN_VISIBLE_MS);
     expect(armed).toHaveBeenLastCalledWith(true);
   });
 
   it('refuses every fill while the page covers the list', async () => {
-    const guard = watchVisibility(document.body, () => {}, () => clock);
+    const guard = watchVisibility(
+      document.body,
+      () => {},
+      () => clock,
+    );
     report({ isVisible: false, isIntersecting: true });
     const pending = guard.refusal('keyboard');
     advance(300);
-    expect(await pending).toMatch(/hiding or covering/);
+    expect(await pending).toBe('pickerGuardHidden');
   });
 });

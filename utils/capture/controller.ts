@@ -1,5 +1,6 @@
 import type { CaptureInput } from '../code-record';
 import { BATCH } from '../vault/limits';
+import { barSay, type BarSay } from './bar-say';
 import { createControlBar, type BarCode, type ControlBar } from './control-bar';
 import type { BarChoice } from './expiry-parts';
 import { dateText } from './date-text';
@@ -50,12 +51,16 @@ const PERIODS = new Set([7, 30, 60, 365]);
 /** Words that make a clipped message worth a note even when the visible part has no code. */
 const CODE_WORDS = /\b(ad|spark|video|post|boost|auth\w*|allowlist\w*|whitelist\w*)\s+codes?\b|c[oó]digo|codice|Code|コード/i;
 
-function detailOf(found: FoundCode, meta: MessageMeta): Pick<BarCode, 'detail' | 'warning'> {
+function detailOf(found: FoundCode, meta: MessageMeta, { t, n }: BarSay): Pick<BarCode, 'detail' | 'warning'> {
   const handle = found.creatorHandle ?? meta.partnerHandle;
-  const parts = [handle, found.periodDays ? `${found.periodDays} days` : undefined, found.postUrl ? 'video linked' : undefined];
+  const parts = [
+    handle,
+    found.periodDays ? n('{count} day', '{count} days', found.periodDays) : undefined,
+    found.postUrl ? t('video linked') : undefined,
+  ];
   return {
     detail: parts.filter(Boolean).join(' · '),
-    warning: found.periodDays ? undefined : 'no period stated',
+    warning: found.periodDays ? undefined : t('no period stated'),
   };
 }
 
@@ -104,6 +109,12 @@ function withChoice(input: CaptureInput, { period, sentAt }: BarChoice): Capture
     delete out.sentAtText;
   }
   return out;
+}
+
+/** What every bar on the page shares: the background's stylesheet and words. */
+interface Kit {
+  css: string;
+  say: BarSay;
 }
 
 interface Shown {
@@ -163,6 +174,7 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
     found: FoundCode[],
     codes: string[],
     choices: Map<string, BarChoice>,
+    { t, error }: BarSay,
     call: 'saveCodes' | 'applyFromPage' = 'saveCodes',
   ) => {
     const captures = found
@@ -174,21 +186,26 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       results.push(...(await send(call, { captures: captures.slice(i, i + BATCH.save) })));
     const failed = results.filter((r) => r.outcome === 'invalid');
     markSaved(results.filter((r) => r.outcome !== 'invalid').map((r) => r.code));
-    if (failed.length) throw new Error(`Not saved: ${failed[0].reason ?? 'this is not an ad code.'}`);
+    // The vault's usual reason is one of the bar's words: shown in the user's language.
+    if (failed.length)
+      throw new Error(t('Not saved: {reason}', { reason: failed[0].reason ? error(failed[0].reason) : t('this is not an ad code.') }));
   };
 
   const signatureOf = (unit: CaptureUnit) => `${unit.clippedLink ?? ''}|${unit.segments.map((s) => s.textContent?.length ?? 0).join(',')}`;
 
   const extract = (text: string) => send('findCodes', { text });
-  // Asked once, when the first bar is about to show; a bar without styles still works, so a failure is not fatal.
-  let styles: Promise<string> | undefined;
-  const barStyles = () => (styles ??= send('barStyles', {}).catch(() => ''));
+  // Asked once, when the first bar is about to show; a bar without styles still works and reads in English, so a failure is not fatal.
+  let kit: Promise<Kit> | undefined;
+  const barKit = () =>
+    (kit ??= send('barKit', {})
+      .catch(() => undefined)
+      .then((k) => ({ css: k?.css ?? '', say: barSay(k) })));
   // Asked once per page: the API feature is rarely switched while a mail is open.
   let canApply: Promise<boolean> | undefined;
   const applyReady = () => (canApply ??= send('applyReady', {}).catch(() => false));
 
   /** Places the unit's bars for the codes it found. */
-  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, css: string) => {
+  const show = (unit: CaptureUnit, all: FoundCode[], text: string, claimed: Set<string>, { css, say }: Kit) => {
     // A code this page already shows (or shows elsewhere unquoted) gets no second control for a quoted copy.
     const found = all.filter((f) => !(f.quotedOnly && claimed.has(f.code)));
     found.forEach((f) => claimed.add(f.code));
@@ -209,10 +226,10 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
           askPeriod: !f.periodDays,
           quoted: f.quotedOnly,
           context: f.context,
-          ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta),
+          ...detailOf(f, unit.noun === 'chat' ? unit.meta(f.segment) : meta, say),
         })),
         clipped: first && clipped ? { open: () => win.open(clipped, '_blank', 'noopener'), siteName: unit.siteName } : undefined,
-        save: (chosen, choices) => save(unit, found, chosen, choices),
+        save: (chosen, choices) => save(unit, found, chosen, choices, say),
         describe: (code, choice) => {
           const f = codes.find((x) => x.code === code)!;
           const c = withChoice(toCapture(f, metaFor(unit, f), site.kind, pageUrl()), choice);
@@ -225,8 +242,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
         },
         noun: unit.noun,
         css,
+        say,
         point: (code) => highlighter.show(code ? codes.find((x) => x.code === code)?.locate() : undefined),
-        apply: (chosen, choices) => save(unit, found, chosen, choices, 'applyFromPage'),
+        apply: (chosen, choices) => save(unit, found, chosen, choices, say, 'applyFromPage'),
         canApply: applyReady(),
       });
       first = false;
@@ -284,9 +302,9 @@ export function startCapture(ctx: CaptureContext, options: CaptureOptions): Capt
       markSaved(r.codes.filter((f) => f.saved).map((f) => f.code));
       r.codes.forEach((f) => !f.quotedOnly && claimed.add(f.code));
     }
-    const css = read.some((r) => r.codes.length || r.unit.clippedLink) ? await barStyles() : '';
+    const shared = read.some((r) => r.codes.length || r.unit.clippedLink) ? await barKit() : { css: '', say: barSay() };
     if (stopped) return;
-    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed, css);
+    for (const r of read) if (r.unit.key.isConnected && !shown.has(r.unit.key)) show(r.unit, r.codes, r.text, claimed, shared);
   };
 
   // One scan at a time: a page change during a scan asks for one more pass afterwards.

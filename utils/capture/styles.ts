@@ -11,6 +11,23 @@ const DARK = `--fg: #e5e7eb; --strong: #f9fafb; --muted: #c4c9d2; --faint: #9ca3
   --chip: #2d2f33; --hover: #2a2c30; --warn: #fbbf24; --warn-bg: #3a2f12; --warn-fg: #fde68a; --warn-line: #5b4a1c;
   --btn: #e8eaed; --btn-fg: #111827; --btn-hover: #fff; --ok: #6ee7b7; --err: #fca5a5; --focus: #a78bfa; --quoted: #c4b5fd; --quoted-bg: #2e2742;`;
 
+/** An SVG as a CSS url(): the bar's pictures live in this stylesheet, which the background serves, not in the mail scripts. */
+const svgUrl = (body: string, viewBox: string) =>
+  `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='${viewBox}'>${body}</svg>`)}")`;
+/** The product mark (see public/icon/icon.svg), drawn small; its tile is lighter in dark pages. */
+const LOGO = (tile: string) =>
+  svgUrl(
+    `<rect x='1' y='1' width='22' height='22' rx='6' fill='${tile}'/>` +
+      `<path d='M10 6.5 8.5 17.5M15.5 6.5 14 17.5M6.5 10h11M6 14h11' stroke='#fff' stroke-width='1.8' stroke-linecap='round' fill='none'/>` +
+      `<circle cx='18.5' cy='18.5' r='3.5' fill='#FE2C55'/>`,
+    '0 0 24 24',
+  );
+/** The "Saved" tick, a mask painted in the text's colour. */
+const TICK = svgUrl(
+  `<path d='M3 8.5 6.5 12 13 4.5' stroke='#000' stroke-width='2' fill='none' stroke-linecap='round' stroke-linejoin='round'/>`,
+  '0 0 16 16',
+);
+
 export const CONTROL_CSS = `
 :host { all: initial; display: block; margin: 6px 0 10px; max-width: 720px; contain: content; ${LIGHT} }
 :host([data-theme="dark"]) { ${DARK} }
@@ -20,8 +37,8 @@ export const CONTROL_CSS = `
   box-shadow: 0 1px 2px rgba(17,24,39,.06); overflow: hidden; }
 .head { display: flex; align-items: center; gap: 8px; min-height: 26px; padding: 0 6px 0 10px; border-bottom: 1px solid var(--line2);
   background: linear-gradient(90deg, rgba(37,244,238,.08), rgba(124,58,237,.06) 45%, rgba(254,44,85,.07)); }
-.logo { width: 16px; height: 16px; flex: none; }
-:host([data-theme="dark"]) .logo rect { fill: #3c4043; }
+.logo { width: 16px; height: 16px; flex: none; background: ${LOGO('#111827')} center / contain no-repeat; }
+:host([data-theme="dark"]) .logo { background-image: ${LOGO('#3c4043')}; }
 .title { font-weight: 600; font-size: 12.5px; color: var(--strong); white-space: nowrap; }
 .sub { color: var(--faint); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .spacer { flex: 1; }
@@ -56,7 +73,7 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .all { background: var(--bg); color: var(--strong); border-color: var(--line); }
 .all:hover { background: var(--hover); border-color: var(--faint); }
 .saved { display: inline-flex; align-items: center; gap: 4px; color: var(--ok); font-weight: 600; font-size: 12px; white-space: nowrap; padding: 3px 4px; flex: none; }
-.saved svg { width: 14px; height: 14px; }
+.saved::before { content: ""; width: 14px; height: 14px; background: currentColor; -webkit-mask: ${TICK} center / contain no-repeat; mask: ${TICK} center / contain no-repeat; }
 .error { color: var(--err); font-size: 12px; padding: 0 10px 6px; }
 .error:empty { display: none; }
 .clipped { display: flex; align-items: center; gap: 10px; padding: 4px 6px 4px 10px; background: var(--warn-bg); color: var(--warn-fg); font-size: 12.5px; border-top: 1px solid var(--warn-line); }

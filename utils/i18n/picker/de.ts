@@ -47,4 +47,6 @@ export const dePicker: PickerCatalog = {
   pickerFillLines_one: '{count} Code als Zeilen einfügen',
   pickerFillLines_other: '{count} Codes als Zeilen einfügen',
   pickerMatching: 'Passend zu „{query}“',
+  pickerGuardHidden: 'Die Seite verdeckt oder versteckt diese Liste, daher wird nichts eingefügt.',
+  pickerGuardJustShown: 'Die Liste ist gerade erst unter dem Mauszeiger erschienen. Sieh sie dir an und wähle noch einmal.',
 };

@@ -49,6 +49,9 @@ export const enPicker = {
   pickerFillLines_one: 'Fill {count} code as lines',
   pickerFillLines_other: 'Fill {count} codes as lines',
   pickerMatching: 'Matching “{query}”',
+  // The list's own visibility guard (the background's and the page's refusals: ./refusals.ts).
+  pickerGuardHidden: 'The page is hiding or covering this list, so it will not fill. Nothing was filled.',
+  pickerGuardJustShown: 'The list only just appeared under the pointer. Look it over and choose again.',
 } as const;
 
 export type PickerKey = keyof typeof enPicker;

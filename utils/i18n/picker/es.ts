@@ -47,4 +47,6 @@ export const esPicker: PickerCatalog = {
   pickerFillLines_one: 'Rellenar {count} código como líneas',
   pickerFillLines_other: 'Rellenar {count} códigos como líneas',
   pickerMatching: 'Coinciden con «{query}»',
+  pickerGuardHidden: 'La página oculta o tapa esta lista, así que no se rellenará. No se rellenó nada.',
+  pickerGuardJustShown: 'La lista acaba de aparecer bajo el puntero. Revísala y vuelve a elegir.',
 };

@@ -47,4 +47,6 @@ export const frPicker: PickerCatalog = {
   pickerFillLines_one: 'Remplir {count} code en lignes',
   pickerFillLines_other: 'Remplir {count} codes en lignes',
   pickerMatching: 'Correspondant à « {query} »',
+  pickerGuardHidden: 'La page masque ou recouvre cette liste : rien n’a été rempli.',
+  pickerGuardJustShown: 'La liste vient d’apparaître sous le pointeur. Vérifiez-la et choisissez à nouveau.',
 };

@@ -47,4 +47,6 @@ export const ptPicker: PickerCatalog = {
   pickerFillLines_one: 'Preencher {count} código como linhas',
   pickerFillLines_other: 'Preencher {count} códigos como linhas',
   pickerMatching: 'Correspondentes a “{query}”',
+  pickerGuardHidden: 'A página está ocultando ou cobrindo esta lista, então ela não vai preencher. Nada foi preenchido.',
+  pickerGuardJustShown: 'A lista acabou de aparecer sob o ponteiro. Confira e escolha de novo.',
 };
