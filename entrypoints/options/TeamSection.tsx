@@ -5,6 +5,7 @@ import { shortCode } from '@/utils/i18n/core';
 import { useTeamWords, type TeamKey } from '@/utils/i18n/team';
 import { rich } from '@/utils/i18n/phrases';
 import { SHEETS_PERMISSION, teamStatusItem, type TeamProblem, type TeamSheetStatus } from '@/utils/team-sheet/settings';
+import { HAND_EDITOR } from '@/utils/team-sheet/sheet-author';
 import { TeamConflicts, type SettleKeep } from './TeamConflicts';
 import './TeamSection.css';
 
@@ -185,7 +186,8 @@ export function TeamSection() {
                 {status.recent.slice(0, 8).map((c) => (
                   <li key={`${c.code}-${c.at}`}>
                     {t('teamRecentLine', {
-                      who: c.by,
+                      // A cell typed by hand has no teammate behind it, only the sheet: say so rather than the raw word.
+                      who: c.by === HAND_EDITOR ? t('teamBySheet') : c.by,
                       fields: [...new Set(c.fields.map((f) => (FIELD_WORDS[f] ? t(FIELD_WORDS[f]) : f)))].join(', '),
                       code: shortCode(c.code),
                       time: dateTime(c.at),

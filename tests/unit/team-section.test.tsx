@@ -129,6 +129,36 @@ describe('notes to settle', () => {
   });
 });
 
+describe('who changed what', () => {
+  const HAND: TeamSheetStatus = {
+    ...SETTLED,
+    recent: [
+      { code: CODE, by: 'sheet', fields: ['notes', 'expiresAt'], at: AT_BEA },
+      { code: CODE, by: 'bea@team.com', fields: ['uses'], at: AT_ANA },
+    ],
+  };
+
+  it('a cell typed by hand in the sheet is credited in words, not to a teammate named "sheet"', async () => {
+    answers.status = HAND;
+    renderSection();
+    const lines = within(await screen.findByTestId('team-recent')).getAllByRole('listitem');
+    expect(lines[0]).toHaveTextContent(/^Typed in the sheet: notes, expiry · #Zq4Lm8Rt2W… · Dec 1, 2026.*10:15/);
+    expect(lines[1]).toHaveTextContent(/^bea@team\.com: marked used/);
+    expect(screen.queryByText(/^sheet:/)).toBeNull();
+  });
+
+  it('says it in the page’s language (German, French)', async () => {
+    answers.status = HAND;
+    renderSection('de');
+    expect(within(await screen.findByTestId('team-recent')).getAllByRole('listitem')[0]).toHaveTextContent(
+      /^Von Hand in der Tabelle: Notizen, Ablauf · /,
+    );
+    cleanup();
+    renderSection('fr');
+    expect(within(await screen.findByTestId('team-recent')).getAllByRole('listitem')[0]).toHaveTextContent(/^Saisi dans la feuille : /);
+  });
+});
+
 describe('the team section in German', () => {
   it('a German options page shows the team section, its sync state, who changed what and the notes to settle in German', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, language: 'de', timeZone: 'UTC' });

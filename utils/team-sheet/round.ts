@@ -1,6 +1,6 @@
 import type { CodesDb } from '../vault/db';
 import { recordsByCode, recordTeamChanges, teamSnapshot, applyTeamSheet, teamState } from '../vault/team-commands';
-import { fullCheckDue, visibleCellsDiffer, type RoundReason } from './hand-edits';
+import { fullCheckDue, HAND_EDITOR, visibleCellsDiffer, type RoundReason } from './hand-edits';
 import { planSync } from './plan';
 import { col, colLetter, LAST_COLUMN } from './row';
 import { changedFields, sharedOf } from './shared';
@@ -133,7 +133,7 @@ export async function syncRound(
       const before = snap.locals.get(p.record.code);
       return {
         code: p.record.code,
-        by: byCode.get(p.record.code) ?? 'sheet',
+        by: byCode.get(p.record.code) ?? HAND_EDITOR,
         fields: before ? changedFields(sharedOf(before), sharedOf(p.record)) : ['new'],
         at: now,
       };

@@ -40,6 +40,7 @@ export const deTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'Die Google-Anmeldung braucht die Berechtigung „identity“; erlaube sie, wenn der Browser fragt.',
   teamProblemNotSheet: 'Das ist keine Adresse von Google Tabellen (sie sieht so aus: https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Wer hat was geändert',
+  teamBySheet: 'Von Hand in der Tabelle',
   teamRecentLine: '{who}: {fields} · {code} · {time}',
   teamFieldUses: 'als genutzt markiert',
   teamFieldNotes: 'Notizen',

@@ -39,6 +39,7 @@ export const enTeam = {
   teamProblemNoIdentity: 'Google sign-in needs the “identity” permission; allow it when the browser asks.',
   teamProblemNotSheet: 'That is not a Google Sheets address (it looks like https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Who changed what',
+  teamBySheet: 'Typed in the sheet',
   teamRecentLine: '{who}: {fields} · {code} · {time}',
   teamFieldUses: 'marked used',
   teamFieldNotes: 'notes',

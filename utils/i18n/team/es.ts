@@ -37,6 +37,7 @@ export const esTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'El inicio de sesión de Google necesita el permiso «identity»; permítelo cuando el navegador lo pida.',
   teamProblemNotSheet: 'Esa no es una dirección de Google Sheets (tiene este aspecto: https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Quién cambió qué',
+  teamBySheet: 'Escrito en la hoja',
   teamRecentLine: '{who}: {fields} · {code} · {time}',
   teamFieldUses: 'marcado como usado',
   teamFieldNotes: 'notas',

@@ -38,6 +38,7 @@ export const frTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'La connexion Google nécessite l’autorisation « identity » ; acceptez-la quand le navigateur la demande.',
   teamProblemNotSheet: 'Ce n’est pas une adresse Google Sheets (elle ressemble à https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Qui a modifié quoi',
+  teamBySheet: 'Saisi dans la feuille',
   teamRecentLine: '{who} : {fields} · {code} · {time}',
   teamFieldUses: 'marqué utilisé',
   teamFieldNotes: 'notes',

@@ -37,6 +37,7 @@ export const ptTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'O login do Google precisa da permissão “identity”; permita-a quando o navegador pedir.',
   teamProblemNotSheet: 'Isso não é um endereço do Google Sheets (tem este aspecto: https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Quem alterou o quê',
+  teamBySheet: 'Digitado na planilha',
   teamRecentLine: '{who}: {fields} · {code} · {time}',
   teamFieldUses: 'marcado como usado',
   teamFieldNotes: 'notas',
