@@ -173,6 +173,16 @@ export function TeamSection() {
             {status.lastSyncedAt ? ` · ${t('teamLastSynced', { time: dateTime(status.lastSyncedAt) })}` : ''} ·{' '}
             <span data-testid="team-pending">{tn('teamPending', status.pending)}</span>
           </p>
+          {!!status.held?.length && (
+            // Why the pending count does not go down: the change waits for a row a teammate must fix first.
+            <ul className="team-recent" data-testid="team-held">
+              {status.held.slice(0, 5).map((h) => (
+                <li key={h.code}>
+                  {t(h.column ? 'teamHeldCell' : 'teamHeldRow', { code: shortCode(h.code), row: h.row, column: h.column ?? '' })}
+                </li>
+              ))}
+            </ul>
+          )}
           {statusProblem && (
             <p className="team-problem" role="alert">
               {say(statusProblem)}

@@ -24,6 +24,8 @@ export const enTeam = {
   teamLastSynced: 'last synced {time}',
   teamPending_one: '1 change waiting',
   teamPending_other: '{count} changes waiting',
+  teamHeldCell: 'A change to {code} waits: row {row}’s “{column}” cell cannot be read — fix it in the sheet.',
+  teamHeldRow: 'A change to {code} waits: row {row} cannot be read (its “problems” cell says why) — fix it in the sheet.',
   teamStateOff: 'Off',
   teamStateOk: 'In sync',
   teamStateSyncing: 'Syncing…',

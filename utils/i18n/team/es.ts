@@ -21,6 +21,8 @@ export const esTeam: Record<keyof typeof enTeam, string> = {
   teamLastSynced: 'última sincronización {time}',
   teamPending_one: '1 cambio en espera',
   teamPending_other: '{count} cambios en espera',
+  teamHeldCell: 'Un cambio en {code} espera: la celda «{column}» de la fila {row} no se puede leer; corrígela en la hoja.',
+  teamHeldRow: 'Un cambio en {code} espera: la fila {row} no se puede leer (su celda «problems» dice por qué); corrígela en la hoja.',
   teamStateOff: 'Desactivada',
   teamStateOk: 'Al día',
   teamStateSyncing: 'Sincronizando…',

@@ -21,6 +21,10 @@ export const frTeam: Record<keyof typeof enTeam, string> = {
   teamLastSynced: 'dernière synchronisation {time}',
   teamPending_one: '1 modification en attente',
   teamPending_other: '{count} modifications en attente',
+  teamHeldCell:
+    'Une modification de {code} attend : la cellule « {column} » de la ligne {row} est illisible — corrigez-la dans la feuille.',
+  teamHeldRow:
+    'Une modification de {code} attend : la ligne {row} est illisible (sa cellule « problems » dit pourquoi) — corrigez-la dans la feuille.',
   teamStateOff: 'Désactivée',
   teamStateOk: 'À jour',
   teamStateSyncing: 'Synchronisation…',

@@ -21,6 +21,8 @@ export const ptTeam: Record<keyof typeof enTeam, string> = {
   teamLastSynced: 'última sincronização {time}',
   teamPending_one: '1 alteração em espera',
   teamPending_other: '{count} alterações em espera',
+  teamHeldCell: 'Uma alteração em {code} aguarda: a célula “{column}” da linha {row} não pode ser lida — corrija-a na planilha.',
+  teamHeldRow: 'Uma alteração em {code} aguarda: a linha {row} não pode ser lida (a célula “problems” diz porquê) — corrija-a na planilha.',
   teamStateOff: 'Desativada',
   teamStateOk: 'Em dia',
   teamStateSyncing: 'Sincronizando…',
