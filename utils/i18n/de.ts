@@ -352,6 +352,7 @@ export const de: Catalog = {
   popupApplyHint: 'Codes auswählen und im Dashboard auf Werbekonten anwenden',
   rowSelect: '{code} auswählen',
   rowExpiryCustom: 'eigenes Ablaufdatum',
+  rowExpiryTikTok: 'Datum von TikTok',
 
   addTitle: 'Codes hinzufügen',
   addPasteLabel: 'Anzeigencodes einfügen',

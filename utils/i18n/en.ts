@@ -355,6 +355,7 @@ export const en = {
   popupApplyHint: 'Select codes, then apply them to ad accounts in the dashboard',
   rowSelect: 'Select {code}',
   rowExpiryCustom: 'custom expiry',
+  rowExpiryTikTok: 'dated by TikTok',
 
   addTitle: 'Add codes',
   addPasteLabel: 'Paste ad codes',

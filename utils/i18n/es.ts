@@ -352,6 +352,7 @@ export const es: Catalog = {
   popupApplyHint: 'Selecciona códigos y aplícalos a cuentas publicitarias en el panel',
   rowSelect: 'Seleccionar {code}',
   rowExpiryCustom: 'caducidad personalizada',
+  rowExpiryTikTok: 'fechado por TikTok',
 
   addTitle: 'Añadir códigos',
   addPasteLabel: 'Pegar códigos de anuncio',

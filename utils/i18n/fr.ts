@@ -352,6 +352,7 @@ export const fr: Catalog = {
   popupApplyHint: 'Sélectionnez des codes, puis appliquez-les aux comptes publicitaires dans le tableau de bord',
   rowSelect: 'Sélectionner {code}',
   rowExpiryCustom: 'expiration personnalisée',
+  rowExpiryTikTok: 'daté par TikTok',
 
   addTitle: 'Ajouter des codes',
   addPasteLabel: 'Coller des codes publicitaires',

@@ -352,6 +352,7 @@ export const pt: Catalog = {
   popupApplyHint: 'Selecione códigos e aplique-os a contas de anúncios no painel',
   rowSelect: 'Selecionar {code}',
   rowExpiryCustom: 'validade personalizada',
+  rowExpiryTikTok: 'datado pelo TikTok',
 
   addTitle: 'Adicionar códigos',
   addPasteLabel: 'Colar códigos de anúncio',
