@@ -221,6 +221,7 @@ export const de: Catalog = {
 
   requestRenewal: 'Verlängerung anfragen',
   renewalTitle: '{creator} um Verlängerung bitten',
+  renewalTitleNoCreator: 'Den Creator um Verlängerung bitten',
   renewalPeriod: 'Gewünschter Zeitraum',
   renewalSubject: 'Betreff',
   renewalMessage: 'Nachricht',

@@ -224,6 +224,7 @@ export const en = {
 
   requestRenewal: 'Request renewal',
   renewalTitle: 'Ask {creator} to renew',
+  renewalTitleNoCreator: 'Ask the creator to renew',
   renewalPeriod: 'Period to ask for',
   renewalSubject: 'Subject',
   renewalMessage: 'Message',

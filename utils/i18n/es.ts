@@ -221,6 +221,7 @@ export const es: Catalog = {
 
   requestRenewal: 'Pedir renovación',
   renewalTitle: 'Pedir a {creator} que renueve',
+  renewalTitleNoCreator: 'Pedir al creador que renueve',
   renewalPeriod: 'Periodo a pedir',
   renewalSubject: 'Asunto',
   renewalMessage: 'Mensaje',

@@ -221,6 +221,7 @@ export const fr: Catalog = {
 
   requestRenewal: 'Demander un renouvellement',
   renewalTitle: 'Demander à {creator} de renouveler',
+  renewalTitleNoCreator: 'Demander au créateur de renouveler',
   renewalPeriod: 'Durée demandée',
   renewalSubject: 'Objet',
   renewalMessage: 'Message',

@@ -221,6 +221,7 @@ export const pt: Catalog = {
 
   requestRenewal: 'Pedir renovação',
   renewalTitle: 'Pedir a {creator} para renovar',
+  renewalTitleNoCreator: 'Pedir ao criador para renovar',
   renewalPeriod: 'Período a pedir',
   renewalSubject: 'Assunto',
   renewalMessage: 'Mensagem',
