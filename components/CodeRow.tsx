@@ -11,6 +11,7 @@ import { StatusPill } from './StatusPill';
 import { ExpiryDerivation, type ExpiryFixActions } from './ExpiryDerivation';
 import { TikTokCheck } from './TikTokCheck';
 import { hasVerifiedEnd } from './tiktok-check';
+import { expirySourceOf } from '@/utils/expiry-derivation';
 import { tiktokVideoUrl, videoLinkLabel } from '@/utils/links';
 
 export interface CodeRowActions extends ExpiryFixActions {
@@ -89,6 +90,8 @@ export function CodeRow({
   const rowName = `${creator} ${shortCode(record.code, 3)}`;
   // An expiry edited by hand no longer follows from the period: the list must not claim it does.
   const customExpiry = record.expiresAt !== computeExpiry(record.receivedAt, record.periodDays);
+  // TikTok's own authorization end is not the user's custom date: say whose date it is.
+  const customLabel = expirySourceOf(record) === 'tiktok' ? t('rowExpiryTikTok') : t('rowExpiryCustom');
 
   return (
     <li className={`code-row status-${status}`} aria-label={`${creator}, ${record.code}`} data-code-id={record.id}>
@@ -185,7 +188,7 @@ export function CodeRow({
                 value={customExpiry ? CUSTOM_PERIOD : record.periodDays}
                 onChange={(e) => e.target.value !== CUSTOM_PERIOD && actions.onUpdate(record, { periodDays: Number(e.target.value) })}
               >
-                {customExpiry && <option value={CUSTOM_PERIOD}>{t('rowExpiryCustom')}</option>}
+                {customExpiry && <option value={CUSTOM_PERIOD}>{customLabel}</option>}
                 {!customExpiry && !ALLOWED_PERIODS.includes(record.periodDays as 7) && <option value={record.periodDays}>{tn('periodDays', record.periodDays)}</option>}
                 {ALLOWED_PERIODS.map((p) => (
                   <option key={p} value={p}>

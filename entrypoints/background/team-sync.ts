@@ -86,7 +86,7 @@ export function setupTeamSync(db: CodesDb, changed: () => Promise<void> | void) 
       const report = await syncRound(db, client, c.spreadsheetId, { me: c.me, now: Date.now(), zone, reason });
       failures = 0;
       const recent = [...report.changes, ...s.recent].slice(0, 20);
-      await setStatus({ state: 'ok', message: undefined, problem: undefined, lastSyncedAt: Date.now(), recent });
+      await setStatus({ state: 'ok', message: undefined, problem: undefined, lastSyncedAt: Date.now(), recent, held: report.held });
       if (report.imported || report.changes.length) await changed();
     } catch (e) {
       const err = e instanceof SheetsError ? e : new SheetsError('other', 0, `Sync failed: ${(e as Error).message}`);

@@ -25,6 +25,8 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
     if (!edited) setBody(renewalDraft(row, period, lang, zone, now).body);
   }, [period]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Who is asked: the handle, else the name TikTok gave (a code imported from Ads Manager has no handle), else the sender.
+  const creator = row.creatorHandle || row.verified?.tiktokName?.trim() || row.source.senderName?.trim();
   const draft = { to: initial.to, subject, body };
   const route = renewalRoute(row, draft);
   const copyText = () => navigator.clipboard.writeText(route.kind === 'gmail-thread' ? body : `${subject}\n\n${body}`);
@@ -60,7 +62,7 @@ export function RenewalDialog({ row, now, onClose, onSent }: { row: Row; now: nu
           void send();
         }}
       >
-        <h2 id="renew-title">{t('renewalTitle', { creator: row.creatorHandle ?? row.source.senderName ?? t('noCreator') })}</h2>
+        <h2 id="renew-title">{creator ? t('renewalTitle', { creator }) : t('renewalTitleNoCreator')}</h2>
         <p className="dash-muted">
           {t('renewalTo')}: {row.source.senderEmail ?? '—'}
         </p>

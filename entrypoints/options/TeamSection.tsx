@@ -5,6 +5,7 @@ import { shortCode } from '@/utils/i18n/core';
 import { useTeamWords, type TeamKey } from '@/utils/i18n/team';
 import { rich } from '@/utils/i18n/phrases';
 import { SHEETS_PERMISSION, teamStatusItem, type TeamProblem, type TeamSheetStatus } from '@/utils/team-sheet/settings';
+import { HAND_EDITOR } from '@/utils/team-sheet/sheet-author';
 import { TeamConflicts, type SettleKeep } from './TeamConflicts';
 import './TeamSection.css';
 
@@ -172,6 +173,16 @@ export function TeamSection() {
             {status.lastSyncedAt ? ` · ${t('teamLastSynced', { time: dateTime(status.lastSyncedAt) })}` : ''} ·{' '}
             <span data-testid="team-pending">{tn('teamPending', status.pending)}</span>
           </p>
+          {!!status.held?.length && (
+            // Why the pending count does not go down: the change waits for a row a teammate must fix first.
+            <ul className="team-recent" data-testid="team-held">
+              {status.held.slice(0, 5).map((h) => (
+                <li key={h.code}>
+                  {t(h.column ? 'teamHeldCell' : 'teamHeldRow', { code: shortCode(h.code), row: h.row, column: h.column ?? '' })}
+                </li>
+              ))}
+            </ul>
+          )}
           {statusProblem && (
             <p className="team-problem" role="alert">
               {say(statusProblem)}
@@ -185,7 +196,8 @@ export function TeamSection() {
                 {status.recent.slice(0, 8).map((c) => (
                   <li key={`${c.code}-${c.at}`}>
                     {t('teamRecentLine', {
-                      who: c.by,
+                      // A cell typed by hand has no teammate behind it, only the sheet: say so rather than the raw word.
+                      who: c.by === HAND_EDITOR ? t('teamBySheet') : c.by,
                       fields: [...new Set(c.fields.map((f) => (FIELD_WORDS[f] ? t(FIELD_WORDS[f]) : f)))].join(', '),
                       code: shortCode(c.code),
                       time: dateTime(c.at),

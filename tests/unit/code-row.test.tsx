@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { AdCodeRecord } from '@/utils/code-record';
 import type { VerifyReport } from '@/utils/protocol';
 import { formatDate } from '@/components/ExpiryLabel';
+import { I18nProvider } from '@/utils/i18n/react';
 import { makeCode, record as baseRecord } from './dashboard-fixtures';
 
 const sent: { type: string; data: unknown }[] = [];
@@ -177,5 +178,35 @@ describe('CodeRow with the TikTok check on', () => {
     await user.click(screen.getByRole('button', { name: 'Check with TikTok' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not establish connection.');
     expect(screen.getByRole('button', { name: 'Check with TikTok' })).toBeEnabled();
+  });
+});
+
+describe('the period of an expiry that does not follow from it', () => {
+  // TikTok's authorization end (an Ads Manager import or a TikTok sync), a day off the received date + period.
+  const tiktokDated = () =>
+    record({ periodAssumed: false, periodDays: 60, expiresAt: NOW + 41 * DAY, expirySource: 'tiktok', verified: verifiedFacts() });
+  const period = () => screen.getByRole('combobox', { name: 'Authorization period' });
+
+  it('says "dated by TikTok" for TikTok’s end, "custom expiry" for one set by hand', async () => {
+    const { expand, rerender } = show(tiktokDated());
+    await expand();
+    expect(period()).toHaveDisplayValue('dated by TikTok');
+    rerender(
+      record({ periodAssumed: false, expiresAt: NOW + 41 * DAY, expiryEdited: true, expirySource: 'user', verified: verifiedFacts() }),
+    );
+    expect(period()).toHaveDisplayValue('custom expiry');
+  });
+
+  it('says it in the popup’s language', async () => {
+    const user = userEvent.setup();
+    render(
+      <I18nProvider language="de" timeZone="UTC">
+        <ul>
+          <CodeRow record={tiktokDated()} now={NOW} windowDays={3} actions={actions} tiktok />
+        </ul>
+      </I18nProvider>,
+    );
+    await user.click(await screen.findByRole('button', { expanded: false }));
+    expect(screen.getByRole('combobox', { name: 'Autorisierungszeitraum' })).toHaveDisplayValue('Datum von TikTok');
   });
 });

@@ -264,6 +264,35 @@ describe('renewal from a Gmail thread', () => {
   });
 });
 
+describe('renewal for a code imported from TikTok Ads Manager (no handle)', () => {
+  /** The record an Ads Manager import makes: no handle, no mail; `name` is what TikTok called the creator. */
+  async function fromAdsManager(name?: string) {
+    const r = (await codesDb().codes.get(ids[1]))!;
+    delete r.creatorHandle;
+    r.source = { kind: 'import', subject: 'Imported from Ads Manager (account Brand EU)' };
+    r.verified = { checkedAt: NOW - DAY, authEnd: r.expiresAt, ...(name ? { tiktokName: name } : {}) };
+    await codesDb().codes.put(r);
+  }
+
+  it('names the creator as TikTok does, and says "the creator" when nothing names them', async () => {
+    await fromAdsManager('Maya Glow');
+    await open(`#code=${ids[1]}&renew=1`);
+    expect(await screen.findByRole('dialog', { name: 'Ask Maya Glow to renew' })).toBeInTheDocument();
+    cleanup();
+    await fromAdsManager();
+    await open(`#code=${ids[1]}&renew=1`);
+    expect(await screen.findByRole('dialog', { name: 'Ask the creator to renew' })).not.toHaveTextContent(/Unknown creator/);
+  });
+
+  it('in German', async () => {
+    await saveSettings({ timeZone: ZONE, language: 'de', alertWindowDays: 3 });
+    await fromAdsManager();
+    history.replaceState(null, '', `/dashboard.html#code=${ids[1]}&renew=1`);
+    render(<DashboardRoot />);
+    expect(await screen.findByRole('dialog', { name: 'Den Creator um Verlängerung bitten' })).toBeInTheDocument();
+  });
+});
+
 describe('calendar', () => {
   it('puts each code on its expiry day in the chosen time zone', async () => {
     await codesDb().codes.clear();

@@ -129,6 +129,71 @@ describe('notes to settle', () => {
   });
 });
 
+describe('who changed what', () => {
+  const HAND: TeamSheetStatus = {
+    ...SETTLED,
+    recent: [
+      { code: CODE, by: 'sheet', fields: ['notes', 'expiresAt'], at: AT_BEA },
+      { code: CODE, by: 'bea@team.com', fields: ['uses'], at: AT_ANA },
+    ],
+  };
+
+  it('a cell typed by hand in the sheet is credited in words, not to a teammate named "sheet"', async () => {
+    answers.status = HAND;
+    renderSection();
+    const lines = within(await screen.findByTestId('team-recent')).getAllByRole('listitem');
+    expect(lines[0]).toHaveTextContent(/^Typed in the sheet: notes, expiry · #Zq4Lm8Rt2W… · Dec 1, 2026.*10:15/);
+    expect(lines[1]).toHaveTextContent(/^bea@team\.com: marked used/);
+    expect(screen.queryByText(/^sheet:/)).toBeNull();
+  });
+
+  it('says it in the page’s language (German, French)', async () => {
+    answers.status = HAND;
+    renderSection('de');
+    expect(within(await screen.findByTestId('team-recent')).getAllByRole('listitem')[0]).toHaveTextContent(
+      /^Von Hand in der Tabelle: Notizen, Ablauf · /,
+    );
+    cleanup();
+    renderSection('fr');
+    expect(within(await screen.findByTestId('team-recent')).getAllByRole('listitem')[0]).toHaveTextContent(/^Saisi dans la feuille : /);
+  });
+});
+
+describe('a change that waits for a row to be fixed', () => {
+  const HELD: TeamSheetStatus = {
+    ...SETTLED,
+    pending: 2,
+    held: [
+      { code: CODE, row: 14, column: 'expires_at' },
+      { code: '#Bb2Cc4Dd6Ee8Ff0Gg2Hh4Jj6Kk8Ll0Mm2Nn4Pp6Qq8Rr0Ss2Tt4Uu6Vv8Ww0Xx2Y', row: 9 },
+    ],
+  };
+
+  it('says which row and cell to fix, beside the pending count', async () => {
+    answers.status = HELD;
+    renderSection();
+    expect(await screen.findByTestId('team-pending')).toHaveTextContent('2 changes waiting');
+    const lines = within(screen.getByTestId('team-held')).getAllByRole('listitem');
+    expect(lines.map((l) => l.textContent)).toEqual([
+      'A change to #Zq4Lm8Rt2W… waits: row 14’s “expires_at” cell cannot be read — fix it in the sheet.',
+      'A change to #Bb2Cc4Dd6E… waits: row 9 cannot be read (its “problems” cell says why) — fix it in the sheet.',
+    ]);
+  });
+
+  it('in German; and nothing is said when no change waits for a row', async () => {
+    answers.status = HELD;
+    renderSection('de');
+    expect(within(await screen.findByTestId('team-held')).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Eine Änderung an #Zq4Lm8Rt2W… wartet: Die Zelle „expires_at“ in Zeile 14 ist nicht lesbar – korrigiere sie in der Tabelle.',
+    );
+    cleanup();
+    answers.status = { ...HELD, held: [] };
+    renderSection();
+    await screen.findByTestId('team-pending');
+    expect(screen.queryByTestId('team-held')).toBeNull();
+  });
+});
+
 describe('the team section in German', () => {
   it('a German options page shows the team section, its sync state, who changed what and the notes to settle in German', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, language: 'de', timeZone: 'UTC' });

@@ -143,12 +143,15 @@ describe('hand edits to rows the extension wrote', () => {
     expect(cell(2, 'problems')).toMatch(/^Not imported: expiry /);
     expect(cell(2, 'expires_at')).toBe('sometime next spring');
     expect(await a.db.teamOutbox.count()).toBe(1);
+    // Options can say why the change waits, and where: row 2, the expiry cell. A quiet round still knows.
+    expect(roundA.held).toEqual([{ code, row: 2, column: 'expires_at' }]);
+    expect((await a.sync()).held).toEqual([{ code, row: 2, column: 'expires_at' }]);
     await b.sync(true);
     expect(await b.byCode(code)).toMatchObject({ expiresAt, notes: 'from Ana' });
 
     // The teammate fixes the cell: it is read, A's queued note goes out with it, and the note is cleared.
     mock.typeCell(sheetId, 2, col('expires_at'), '2027-02-01');
-    await a.sync(true);
+    expect((await a.sync(true)).held).toEqual([]);
     expect(await a.db.teamOutbox.count()).toBe(0);
     expect(cell(2, 'problems') ?? '').toBe('');
     await b.sync();

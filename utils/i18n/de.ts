@@ -221,6 +221,7 @@ export const de: Catalog = {
 
   requestRenewal: 'Verlängerung anfragen',
   renewalTitle: '{creator} um Verlängerung bitten',
+  renewalTitleNoCreator: 'Den Creator um Verlängerung bitten',
   renewalPeriod: 'Gewünschter Zeitraum',
   renewalSubject: 'Betreff',
   renewalMessage: 'Nachricht',
@@ -352,6 +353,7 @@ export const de: Catalog = {
   popupApplyHint: 'Codes auswählen und im Dashboard auf Werbekonten anwenden',
   rowSelect: '{code} auswählen',
   rowExpiryCustom: 'eigenes Ablaufdatum',
+  rowExpiryTikTok: 'Datum von TikTok',
 
   addTitle: 'Codes hinzufügen',
   addPasteLabel: 'Anzeigencodes einfügen',

@@ -224,6 +224,7 @@ export const en = {
 
   requestRenewal: 'Request renewal',
   renewalTitle: 'Ask {creator} to renew',
+  renewalTitleNoCreator: 'Ask the creator to renew',
   renewalPeriod: 'Period to ask for',
   renewalSubject: 'Subject',
   renewalMessage: 'Message',
@@ -355,6 +356,7 @@ export const en = {
   popupApplyHint: 'Select codes, then apply them to ad accounts in the dashboard',
   rowSelect: 'Select {code}',
   rowExpiryCustom: 'custom expiry',
+  rowExpiryTikTok: 'dated by TikTok',
 
   addTitle: 'Add codes',
   addPasteLabel: 'Paste ad codes',

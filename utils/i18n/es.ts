@@ -221,6 +221,7 @@ export const es: Catalog = {
 
   requestRenewal: 'Pedir renovación',
   renewalTitle: 'Pedir a {creator} que renueve',
+  renewalTitleNoCreator: 'Pedir al creador que renueve',
   renewalPeriod: 'Periodo a pedir',
   renewalSubject: 'Asunto',
   renewalMessage: 'Mensaje',
@@ -352,6 +353,7 @@ export const es: Catalog = {
   popupApplyHint: 'Selecciona códigos y aplícalos a cuentas publicitarias en el panel',
   rowSelect: 'Seleccionar {code}',
   rowExpiryCustom: 'caducidad personalizada',
+  rowExpiryTikTok: 'fechado por TikTok',
 
   addTitle: 'Añadir códigos',
   addPasteLabel: 'Pegar códigos de anuncio',

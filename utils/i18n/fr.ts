@@ -221,6 +221,7 @@ export const fr: Catalog = {
 
   requestRenewal: 'Demander un renouvellement',
   renewalTitle: 'Demander à {creator} de renouveler',
+  renewalTitleNoCreator: 'Demander au créateur de renouveler',
   renewalPeriod: 'Durée demandée',
   renewalSubject: 'Objet',
   renewalMessage: 'Message',
@@ -352,6 +353,7 @@ export const fr: Catalog = {
   popupApplyHint: 'Sélectionnez des codes, puis appliquez-les aux comptes publicitaires dans le tableau de bord',
   rowSelect: 'Sélectionner {code}',
   rowExpiryCustom: 'expiration personnalisée',
+  rowExpiryTikTok: 'daté par TikTok',
 
   addTitle: 'Ajouter des codes',
   addPasteLabel: 'Coller des codes publicitaires',

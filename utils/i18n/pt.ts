@@ -221,6 +221,7 @@ export const pt: Catalog = {
 
   requestRenewal: 'Pedir renovação',
   renewalTitle: 'Pedir a {creator} para renovar',
+  renewalTitleNoCreator: 'Pedir ao criador para renovar',
   renewalPeriod: 'Período a pedir',
   renewalSubject: 'Assunto',
   renewalMessage: 'Mensagem',
@@ -352,6 +353,7 @@ export const pt: Catalog = {
   popupApplyHint: 'Selecione códigos e aplique-os a contas de anúncios no painel',
   rowSelect: 'Selecionar {code}',
   rowExpiryCustom: 'validade personalizada',
+  rowExpiryTikTok: 'datado pelo TikTok',
 
   addTitle: 'Adicionar códigos',
   addPasteLabel: 'Colar códigos de anúncio',

@@ -12,8 +12,7 @@ import { sameValue, SHARED_FIELDS, type FieldAt, type SharedCode, type SharedFie
  * with a new updated_at so other browsers pick it up incrementally. tests/unit/team-sheet-hand-edits.test.ts.
  */
 
-/** Who a hand edit is credited to in "who changed what" (and updated_by): the sheet itself. */
-export const HAND_EDITOR = 'sheet';
+export { HAND_EDITOR } from './sheet-author';
 
 /** A full check at most this often on the minute alarm… */
 export const FULL_CHECK_EVERY_MS = 15 * 60_000;

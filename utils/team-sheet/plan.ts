@@ -4,7 +4,7 @@ import type { TeamApply } from '../vault/team-commands';
 import type { TeamOutboxEntry, TeamReplicaEntry } from '../vault/db';
 import { mergeReplicas, type Replica } from './merge';
 import { notesAsking } from './asking';
-import { col, readRow, rowOf, type ReadRow } from './row';
+import { col, readRow, rowOf, SHEET_COLUMNS, type ReadRow, type SheetColumn } from './row';
 import { recordFromShared, sameValue, sharedOf, SHARED_FIELDS, type SharedCode } from './shared';
 import { HAND_EDITOR, withHandEdits } from './hand-edits';
 import { differingCells, duplicateNote, EMPTY_ROW } from './duplicates';
@@ -37,6 +37,15 @@ export interface Plan {
   flagged: number;
   /** Rows whose cells a teammate changed by hand (seen by a full check). */
   handEdits: number;
+  /** Local changes kept queued because their row cannot be read: where, so Options can say what to fix. */
+  held: HeldChange[];
+}
+
+/** A queued change waiting for its row to read again; `column` is the cell to fix, when one cell is the cause. */
+export interface HeldChange {
+  code: string;
+  row: number;
+  column?: SheetColumn;
 }
 
 const PROBLEMS = col('problems');
@@ -65,6 +74,7 @@ export function planSync(input: PlanInput): Plan {
     imported: 0,
     flagged: 0,
     handEdits: 0,
+    held: [],
   };
   const seen = new Map<string, number>();
   const rowOfId = new Map<string, number>();
@@ -123,7 +133,13 @@ export function planSync(input: PlanInput): Plan {
       by: merged.by,
       conflicts: merged.conflicts.length ? merged.conflicts : undefined,
       // Who wrote each kept-both note, for Options to ask (utils/team-sheet/asking.ts).
-      asking: merged.conflicts.length ? notesAsking(merged.values.notes, [local, other].filter((s) => !!s), base?.asking) : undefined,
+      asking: merged.conflicts.length
+        ? notesAsking(
+            merged.values.notes,
+            [local, other].filter((s) => !!s),
+            base?.asking,
+          )
+        : undefined,
     });
   };
 
@@ -134,6 +150,7 @@ export function planSync(input: PlanInput): Plan {
       // Never lost, never half-imported: the row stays as typed, with the reason beside it.
       if ((cells[PROBLEMS] ?? '') !== read.problem) plan.problems.push({ row, text: read.problem });
       if (read.id) held.add(read.id);
+      if (read.id && input.outbox.has(read.id)) plan.held.push({ code: read.id, row, column: unreadableCell(cells, input.ctx) });
       continue;
     }
     const earlier = seen.get(read.id) ?? (read.typed ? rowOfId.get(read.id) : undefined);
@@ -175,6 +192,19 @@ export function planSync(input: PlanInput): Plan {
     if ((d.cells[PROBLEMS] ?? '') !== text) plan.problems.push({ row: d.row, text });
   }
   return plan;
+}
+
+/**
+ * The one cell that keeps a row from reading: the row reads once it is cleared. (The reader words its reason
+ * in English for the problems cell; this finds the cell itself.) Rarely run: only for held rows.
+ */
+function unreadableCell(cells: readonly string[], ctx: SheetRowContext): SheetColumn | undefined {
+  return SHEET_COLUMNS.find((c, i) => {
+    if (c === 'code' || c === 'record_id' || c === 'problems' || !(cells[i] ?? '').trim()) return false;
+    const cleared = [...cells];
+    cleared[i] = '';
+    return readRow(cleared, ctx).kind === 'code';
+  });
 }
 
 function sameShared(a: SharedCode, b: SharedCode): boolean {

@@ -1,7 +1,7 @@
 import type { CodesDb } from '../vault/db';
 import { recordsByCode, recordTeamChanges, teamSnapshot, applyTeamSheet, teamState } from '../vault/team-commands';
-import { fullCheckDue, visibleCellsDiffer, type RoundReason } from './hand-edits';
-import { planSync } from './plan';
+import { fullCheckDue, HAND_EDITOR, visibleCellsDiffer, type RoundReason } from './hand-edits';
+import { planSync, type HeldChange } from './plan';
 import { col, colLetter, LAST_COLUMN } from './row';
 import { changedFields, sharedOf } from './shared';
 import { firstRowOf, TAB, type SheetsClient } from './sheets-api';
@@ -40,6 +40,8 @@ export interface RoundReport {
   /** Whether this round read every row (first pull, many changes, or the periodic check for hand edits). */
   fullCheck: boolean;
   changes: TeamChange[];
+  /** Local changes waiting (queued) because their row cannot be read. */
+  held: HeldChange[];
   requests: number;
 }
 
@@ -133,7 +135,7 @@ export async function syncRound(
       const before = snap.locals.get(p.record.code);
       return {
         code: p.record.code,
-        by: byCode.get(p.record.code) ?? 'sheet',
+        by: byCode.get(p.record.code) ?? HAND_EDITOR,
         fields: before ? changedFields(sharedOf(before), sharedOf(p.record)) : ['new'],
         at: now,
       };
@@ -149,6 +151,7 @@ export async function syncRound(
     handEdits: plan.handEdits,
     fullCheck: full,
     changes,
+    held: plan.held,
     requests,
   };
 }

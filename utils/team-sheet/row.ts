@@ -2,6 +2,7 @@ import type { CodeUse } from '../code-record';
 import type { CsvRow } from '../csv';
 import { normalizeAdCode } from '../extract';
 import { readSheetRow, recordFromPatch, type SheetRowContext } from '../import/sheet-row';
+import { HAND_EDITOR } from './sheet-author';
 import { SHARED_FIELDS, type FieldAt, type SharedCode } from './shared';
 
 /**
@@ -158,7 +159,7 @@ export function readRow(cells: readonly string[], ctx: SheetRowContext): ReadRow
     id: patch.code,
     typed: !id,
     values,
-    meta: { updatedAt, updatedBy: at('updated_by') || 'sheet', fieldAt: typedAt, problems: at('problems') || undefined },
+    meta: { updatedAt, updatedBy: at('updated_by') || HAND_EDITOR, fieldAt: typedAt, problems: at('problems') || undefined },
     // The visible usage cell as read: on an id row the uses come from the hidden column, so a hand edit shows here.
     usage: patch.status === 'used' || patch.status === 'unused' ? patch.status : undefined,
   };

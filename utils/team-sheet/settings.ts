@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { TeamConflict } from './asking';
+import type { HeldChange } from './plan';
 
 /** The optional host the team sheet asks for (here, not in sheets-api.ts, so the options page stays small). */
 export const SHEETS_PERMISSION = 'https://sheets.googleapis.com/*';
@@ -47,6 +48,8 @@ export interface TeamSheetStatus {
   problem?: TeamProblem;
   lastSyncedAt?: number;
   pending: number;
+  /** Local changes kept queued because their row in the sheet cannot be read (as of the last round). */
+  held?: HeldChange[];
   /** Who changed what, newest first (changes that came from teammates). */
   recent: { code: string; by: string; fields: string[]; at: number }[];
   /** Codes whose notes were kept both ways and wait for someone to choose. */

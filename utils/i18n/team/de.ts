@@ -21,6 +21,9 @@ export const deTeam: Record<keyof typeof enTeam, string> = {
   teamLastSynced: 'zuletzt abgeglichen {time}',
   teamPending_one: '1 Änderung wartet',
   teamPending_other: '{count} Änderungen warten',
+  teamHeldCell: 'Eine Änderung an {code} wartet: Die Zelle „{column}“ in Zeile {row} ist nicht lesbar – korrigiere sie in der Tabelle.',
+  teamHeldRow:
+    'Eine Änderung an {code} wartet: Zeile {row} ist nicht lesbar (ihre Zelle „problems“ sagt, warum) – korrigiere sie in der Tabelle.',
   teamStateOff: 'Aus',
   teamStateOk: 'Abgeglichen',
   teamStateSyncing: 'Wird abgeglichen …',
@@ -40,6 +43,7 @@ export const deTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'Die Google-Anmeldung braucht die Berechtigung „identity“; erlaube sie, wenn der Browser fragt.',
   teamProblemNotSheet: 'Das ist keine Adresse von Google Tabellen (sie sieht so aus: https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Wer hat was geändert',
+  teamBySheet: 'Von Hand in der Tabelle',
   teamRecentLine: '{who}: {fields} · {code} · {time}',
   teamFieldUses: 'als genutzt markiert',
   teamFieldNotes: 'Notizen',

@@ -21,6 +21,10 @@ export const frTeam: Record<keyof typeof enTeam, string> = {
   teamLastSynced: 'dernière synchronisation {time}',
   teamPending_one: '1 modification en attente',
   teamPending_other: '{count} modifications en attente',
+  teamHeldCell:
+    'Une modification de {code} attend : la cellule « {column} » de la ligne {row} est illisible — corrigez-la dans la feuille.',
+  teamHeldRow:
+    'Une modification de {code} attend : la ligne {row} est illisible (sa cellule « problems » dit pourquoi) — corrigez-la dans la feuille.',
   teamStateOff: 'Désactivée',
   teamStateOk: 'À jour',
   teamStateSyncing: 'Synchronisation…',
@@ -38,6 +42,7 @@ export const frTeam: Record<keyof typeof enTeam, string> = {
   teamProblemNoIdentity: 'La connexion Google nécessite l’autorisation « identity » ; acceptez-la quand le navigateur la demande.',
   teamProblemNotSheet: 'Ce n’est pas une adresse Google Sheets (elle ressemble à https://docs.google.com/spreadsheets/d/…).',
   teamRecentTitle: 'Qui a modifié quoi',
+  teamBySheet: 'Saisi dans la feuille',
   teamRecentLine: '{who} : {fields} · {code} · {time}',
   teamFieldUses: 'marqué utilisé',
   teamFieldNotes: 'notes',
