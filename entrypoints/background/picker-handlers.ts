@@ -162,7 +162,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         },
         clock(),
       );
-      return { frameTitle: translator(await userLanguage()).t('pickerFrameTitle') };
+      const { t } = translator(await userLanguage());
+      return { frameTitle: t('pickerFrameTitle'), buttonLabel: t('pickerButtonLabel'), buttonTitle: t('pickerTitle') };
     },
 
     async pickerBind({ token, nonce }, sender) {

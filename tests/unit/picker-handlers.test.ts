@@ -164,9 +164,13 @@ describe('picker sessions', () => {
 });
 
 describe('what the list is told, in the user language', () => {
-  it('a German user: the frame title, a lost connection, an expired code, the page gone quiet', async () => {
+  it('a German user: the frame title and field button, a lost connection, an expired code, the page gone quiet', async () => {
     await settingsLanguage('de');
-    expect(await h.pickerRegister({ token: TOKEN }, page)).toEqual({ frameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes' });
+    expect(await h.pickerRegister({ token: TOKEN }, page)).toEqual({
+      frameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes',
+      buttonLabel: 'Gespeicherte Anzeigencodes zeigen (Ad Code Keeper)',
+      buttonTitle: 'Gespeicherte Anzeigencodes',
+    });
     await expect(h.pickerList({ token: TOKEN }, otherTab)).rejects.toThrow(
       'Diese Code-Liste hat die Verbindung zur Ads-Manager-Seite verloren.',
     );
