@@ -67,6 +67,14 @@ export type PickerUiAction =
   /** `minHeight`: the header and three rows (all rows when fewer), the least worth showing below or above the field. */
   | { action: 'resize'; height: number; minHeight?: number };
 
+/** The only words the Ads Manager page script shows itself, in the user's language (it carries no catalog). */
+export interface PickerPageWords {
+  frameTitle: string;
+  /** The key button's accessible name and its tooltip. */
+  buttonLabel: string;
+  buttonTitle: string;
+}
+
 /** What the page-side script tells the picker about the field it serves. */
 export interface PickerFieldContext {
   kind: 'single' | 'lines';
@@ -275,8 +283,8 @@ export interface ProtocolMap {
   importCodes(data: ImportChunk): { added: number; merged: number; staged?: number };
   // Ads Manager: content script ↔ background ↔ picker iframe
   // (content script → background)
-  /** Answers the list frame's title in the user's language (the page-side script carries no words). */
-  pickerRegister(data: { token: string }): { frameTitle: string };
+  /** Answers the list frame's title and the field button's words in the user's language (the page-side script carries no words). */
+  pickerRegister(data: { token: string }): PickerPageWords;
   /** Vouches for the picker frame that posted this hello nonce to the page's window from the frame we created. */
   pickerBind(data: { token: string; nonce: string }): void;
   pickerConfirmed(data: { token: string; ids: number[] }): { markedIds: number[] };

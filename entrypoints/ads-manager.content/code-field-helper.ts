@@ -17,6 +17,7 @@ import { FieldButton } from './field-button';
 import { PickerOverlay } from './overlay';
 import { dialogPanel } from './dialog-panel';
 import { fieldKeyAction } from './field-keys';
+import { pageRegistration, randomToken } from './registration';
 
 /**
  * Ads Manager's page-facing side: finds the code field, keeps the key button and the code list
@@ -52,17 +53,9 @@ const OBSERVE: MutationObserverInit = {
 
 const LOOKS_LIKE_CODE = /^#?[A-Za-z0-9+/]{20,}={0,2}$/;
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
 export function startCodeFieldHelper(ctx: ContentScriptContext) {
-  // The per-page secret shared with the background and the frame; never put in the page's DOM.
   const token = randomToken();
+  const registration = pageRegistration(ctx, token);
   let active: DetectedField | undefined;
   let button: FieldButton | undefined;
   let overlay: PickerOverlay | undefined;
@@ -84,21 +77,11 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
       .slice(0, 50),
   });
 
-  /** The list frame's title, in the user's language once the background answered registration. */
-  let frameTitle: string | undefined;
-
+  /** Registers this page; the answer's words relabel the key button, drawn in English before it came. */
   async function register(): Promise<boolean> {
-    try {
-      // An answer without a title (a background from before it sent one) keeps the English title.
-      const answer: { frameTitle?: string } | undefined = await sendMessage('pickerRegister', { token });
-      frameTitle = answer?.frameTitle;
-      return true;
-    } catch {
-      // The extension was updated or removed under this page: reading isValid lets WXT notice
-      // and run the clean-up below, so the page is left as it was.
-      void ctx.isValid;
-      return false;
-    }
+    const ok = await registration.register();
+    if (ok) button?.relabel(registration.words);
+    return ok;
   }
 
   function followLoop() {
@@ -123,9 +106,10 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     detach();
     active = hit;
     avoidCheckedAt = 0;
-    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open()));
+    button = new FieldButton(() => (overlay?.isOpen ? close(true) : void open()), registration.words);
     followLoop();
     if (openNow && !dismissed.has(hit.field)) void open();
+    else if (!registration.words.buttonLabel) void register();
   }
 
   function detach() {
@@ -139,7 +123,7 @@ export function startCodeFieldHelper(ctx: ContentScriptContext) {
     const target = active;
     if (!target || !(await register()) || active !== target) return;
     dismissed.delete(target.field);
-    if (!overlay) overlay = new PickerOverlay(token, vouchFor, frameTitle);
+    if (!overlay) overlay = new PickerOverlay(token, vouchFor, registration.words.frameTitle);
     else overlay.post({ type: 'context', token, context: fieldContext() });
     overlay.show();
     button?.setExpanded(true);

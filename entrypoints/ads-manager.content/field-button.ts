@@ -28,7 +28,15 @@ const BUTTON_CSS = `
 function keyIcon(): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
-  const attrs = { viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', 'stroke-width': '2.2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true' };
+  const attrs = {
+    viewBox: '0 0 24 24',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2.2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+    'aria-hidden': 'true',
+  };
   for (const [k, v] of Object.entries(attrs)) svg.setAttribute(k, v);
   const circle = document.createElementNS(ns, 'circle');
   circle.setAttribute('cx', '8');
@@ -43,23 +51,31 @@ function keyIcon(): SVGSVGElement {
   return svg;
 }
 
+/** The button's words, as the background's registration answer carries them. */
+export interface ButtonWords {
+  buttonLabel?: string;
+  buttonTitle?: string;
+}
+
 export class FieldButton {
   readonly host: HTMLElement;
   readonly button: HTMLButtonElement;
 
-  constructor(onActivate: () => void) {
+  constructor(onActivate: () => void, words: ButtonWords = {}) {
     this.host = document.createElement('ad-code-keeper-button');
-    this.host.setAttribute('style', 'all: initial; position: fixed; z-index: 2147483646; display: block; inset: auto; margin: 0; padding: 0; border: 0; overflow: visible; background: transparent');
+    this.host.setAttribute(
+      'style',
+      'all: initial; position: fixed; z-index: 2147483646; display: block; inset: auto; margin: 0; padding: 0; border: 0; overflow: visible; background: transparent',
+    );
     this.host.setAttribute('popover', 'manual');
     const root = this.host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = BUTTON_CSS;
     this.button = document.createElement('button');
     this.button.type = 'button';
-    this.button.setAttribute('aria-label', 'Show saved ad codes (Ad Code Keeper)');
     this.button.setAttribute('aria-haspopup', 'dialog');
     this.button.setAttribute('aria-expanded', 'false');
-    this.button.title = 'Saved ad codes';
+    this.relabel(words);
     this.button.append(keyIcon());
     this.button.addEventListener('click', (e) => {
       if (e.isTrusted) onActivate();
@@ -73,6 +89,12 @@ export class FieldButton {
     } catch {
       // Without popover support the fixed position still works.
     }
+  }
+
+  /** The user's language once the background sent it; English until then (this script carries no catalog). */
+  relabel(words: ButtonWords) {
+    this.button.setAttribute('aria-label', words.buttonLabel || 'Show saved ad codes (Ad Code Keeper)');
+    this.button.title = words.buttonTitle || 'Saved ad codes';
   }
 
   setExpanded(open: boolean) {

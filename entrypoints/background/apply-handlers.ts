@@ -8,6 +8,7 @@ import { credentialsReady, getApiCredentials } from '@/utils/api-settings';
 import { connectedAccounts, getAccountsStore } from '@/utils/tiktok-accounts';
 import { TIKTOK_API_PERMISSION } from '@/utils/tiktok-api';
 import { applyLink } from '@/utils/apply-link';
+import { resolveLanguage, translator } from '@/utils/i18n';
 import type { Handlers } from './router';
 
 /**
@@ -24,8 +25,8 @@ export function applyFromPageHandlers(db: CodesDb, changed: () => Promise<void> 
   return {
     applyReady: () => ready(),
     async applyFromPage({ captures }) {
-      if (!(await ready())) throw new Error('Connect an ad account first: Options → TikTok API.');
-      const { defaultPeriodDays } = await getSettings();
+      const { defaultPeriodDays, language } = await getSettings();
+      if (!(await ready())) throw new Error(translator(resolveLanguage(language, globalThis.navigator?.languages)).t('apConnectFirst'));
       const results = await saveCaptures(db, captures.map(withSentAt), Date.now(), defaultPeriodDays);
       await changed();
       const codes = results.filter((r) => r.outcome !== 'invalid').map((r) => r.code);

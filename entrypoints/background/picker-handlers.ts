@@ -5,7 +5,6 @@ import { applyTikTokFacts, setUsage, undoPickerUse } from '@/utils/vault/command
 import { getCodes, listForPicker } from '@/utils/vault/queries';
 import { isExpired } from '@/utils/expiry';
 import { sendMessage, type CodeProblem, type PickerCode, type PickerList, type PickerRefusal } from '@/utils/protocol';
-import { CODE_EXPIRED_MESSAGE } from '@/utils/tiktok-api';
 import { applyVerification } from '@/utils/verify-apply';
 import { dashboardUrl } from './notifications';
 import { getSettings } from '@/utils/settings';
@@ -50,10 +49,10 @@ async function accountName(advertiserId: string | undefined): Promise<string | u
 }
 
 /** Our words for TikTok's verdicts under the field; the page's own text is never stored. */
-const PROBLEM_MESSAGES: Record<CodeProblem, string> = {
-  'code-expired': CODE_EXPIRED_MESSAGE,
-  'code-invalid': 'Ads Manager said the post code is incorrect. Check it is complete, or ask the creator for a new one.',
-  'code-revoked': 'Ads Manager said the code or its video was deleted. Ask the creator for a new code.',
+const PROBLEM_WORDS: Record<CodeProblem, RefusalKey> = {
+  'code-expired': 'pickerProblemExpired',
+  'code-invalid': 'pickerProblemInvalid',
+  'code-revoked': 'pickerProblemRevoked',
 };
 
 /** storage.session survives the service worker sleeping, is never written to disk, and content scripts cannot read it. */
@@ -162,7 +161,8 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
         },
         clock(),
       );
-      return { frameTitle: translator(await userLanguage()).t('pickerFrameTitle') };
+      const { t } = translator(await userLanguage());
+      return { frameTitle: t('pickerFrameTitle'), buttonLabel: t('pickerButtonLabel'), buttonTitle: t('pickerTitle') };
     },
 
     async pickerBind({ token, nonce }, sender) {
@@ -259,7 +259,7 @@ export function pickerHandlers(db: CodesDb, changed: () => Promise<void> | void,
       const [record] = await getCodes(db, [id]);
       if (!record) return { changed: false };
       const now = clock();
-      const message = PROBLEM_MESSAGES[problem];
+      const message = refusalText(await userLanguage(), PROBLEM_WORDS[problem]);
       // The same rule as an API check's code-level error: expired and deleted codes show as expired now.
       const verdict = { ok: false as const, error: { kind: problem, message } };
       const { after } = await applyTikTokFacts(db, id, record.code, (fresh) => applyVerification(fresh, verdict, now));

@@ -15,7 +15,14 @@ import {
   syncProgressItem,
   type AccountState,
 } from '@/utils/tiktok-accounts';
-import { backoffDelayMs, createTikTokClient, TIKTOK_API_PERMISSION, type ApiError, type PostFacts, type TikTokClient } from '@/utils/tiktok-api';
+import {
+  backoffDelayMs,
+  createTikTokClient,
+  TIKTOK_API_PERMISSION,
+  type ApiError,
+  type PostFacts,
+  type TikTokClient,
+} from '@/utils/tiktok-api';
 import { accountLabel, mergePost, readAllPosts, type PostChange } from '@/utils/tiktok-sync';
 import { describeChange } from '@/utils/tiktok-history';
 import type { ApiProblem, ApplyReport, ImportPreview, SyncReport } from '@/utils/protocol';
@@ -57,11 +64,8 @@ type Ready = { client: TikTokClient; creds: ApiCredentials } | { blocked: ApiPro
 const problem = (e: ApiError): ApiProblem => ({ kind: e.kind, message: e.message });
 
 /** A token that stops working mid-run: the run ends, says so, and keeps nothing of the account it was reading. */
-function tokenStopped(account: AccountState): ApiProblem {
-  return {
-    kind: 'token',
-    message: `Sync stopped: TikTok no longer accepts the access token (it expired or was revoked). Sign in again: paste a new token in Options → TikTok API. Nothing from account ${accountLabel(account)} was saved in this run.`,
-  };
+function tokenStopped(account: AccountState, t: Translator['t']): ApiProblem {
+  return { kind: 'token', message: t('apTokenStopped', { account: accountLabel(account) }) };
 }
 
 export function createSyncer(deps: SyncerDeps) {
@@ -80,11 +84,17 @@ export function createSyncer(deps: SyncerDeps) {
 
   async function readiness(): Promise<Ready> {
     const creds = await getApiCredentials();
-    if (!credentialsReady(creds)) return { blocked: { kind: 'off', message: 'The TikTok API is off. Turn it on in Options → TikTok API verification.' } };
-    if (!(await hasPermission())) {
-      return { blocked: { kind: 'permission', message: 'Ad Code Keeper is not allowed to contact business-api.tiktok.com. Turn the API off and on again in Options to grant it.' } };
-    }
-    return { creds, client: createTikTokClient({ accessToken: creds.accessToken, advertiserId: creds.advertiserId, fetch: deps.fetch, baseUrl: deps.baseUrl }) };
+    if (!credentialsReady(creds)) return { blocked: { kind: 'off', message: (await userWords()).t('apBlockedOff') } };
+    if (!(await hasPermission())) return { blocked: { kind: 'permission', message: (await userWords()).t('apBlockedPermission') } };
+    return {
+      creds,
+      client: createTikTokClient({
+        accessToken: creds.accessToken,
+        advertiserId: creds.advertiserId,
+        fetch: deps.fetch,
+        baseUrl: deps.baseUrl,
+      }),
+    };
   }
 
   async function saveAccount(account: AccountState) {
@@ -145,7 +155,7 @@ export function createSyncer(deps: SyncerDeps) {
         continue;
       }
       if (result.error.kind === 'token') {
-        stop = tokenStopped(account);
+        stop = tokenStopped(account, (await userWords()).t);
         failed.set(account.advertiserId, stop);
         break;
       }
@@ -175,7 +185,14 @@ export function createSyncer(deps: SyncerDeps) {
         codes.forEach((c) => all.add(c));
         known.forEach((c) => saved.add(c));
         const error = failed.get(a.advertiserId);
-        rows.push({ advertiserId: a.advertiserId, name: a.name, posts: codes.length, newCodes: codes.length - known.length, knownCodes: known.length, error });
+        rows.push({
+          advertiserId: a.advertiserId,
+          name: a.name,
+          posts: codes.length,
+          newCodes: codes.length - known.length,
+          knownCodes: known.length,
+          error,
+        });
       }
       const ok = !stop && failed.size < accounts.length;
       return { ok, accounts: rows, newCodes: all.size - saved.size, knownCodes: saved.size, error: stop };
@@ -189,7 +206,7 @@ export function createSyncer(deps: SyncerDeps) {
       if ('blocked' in ready) return { ...report, error: ready.blocked };
       const store = await getAccountsStore();
       if (mode !== 'import' && store.importedAt === undefined) {
-        return { ...report, error: { kind: 'no-import', message: 'Import from Ads Manager first (Options → TikTok API): it shows what will be added before anything is.' } };
+        return { ...report, error: { kind: 'no-import', message: (await userWords()).t('apImportFirst') } };
       }
       report.ran = true;
       const accounts = await named(ready.client, connectedAccounts(ready.creds, store, now()));
@@ -206,11 +223,24 @@ export function createSyncer(deps: SyncerDeps) {
       for (const account of accounts) {
         const posts = read.get(account.advertiserId);
         const error = fetched.failed.get(account.advertiserId);
-        const latest = connectedAccounts(ready.creds, await getAccountsStore(), t).find((a) => a.advertiserId === account.advertiserId) ?? account;
+        const latest =
+          connectedAccounts(ready.creds, await getAccountsStore(), t).find((a) => a.advertiserId === account.advertiserId) ?? account;
         if (!posts) {
           if (error) {
-            report.accounts.push({ advertiserId: account.advertiserId, name: account.name, ok: false, posts: 0, added: 0, updated: 0, changes: [], error });
-            await saveAccount({ ...latest, lastSync: { at: t, ok: false, posts: 0, added: 0, updated: 0, changes: [], message: error.message } });
+            report.accounts.push({
+              advertiserId: account.advertiserId,
+              name: account.name,
+              ok: false,
+              posts: 0,
+              added: 0,
+              updated: 0,
+              changes: [],
+              error,
+            });
+            await saveAccount({
+              ...latest,
+              lastSync: { at: t, ok: false, posts: 0, added: 0, updated: 0, changes: [], message: error.message },
+            });
           }
           continue;
         }
@@ -226,15 +256,33 @@ export function createSyncer(deps: SyncerDeps) {
         applied.touched.updated.forEach((c) => updated.add(c));
         report.changes += words.length;
         // After the posts (they link TikTok's item ids to the codes): a token that stopped needs no more requests.
-        const live = fetched.stop ? undefined : await syncLiveAds(deps.db, ready.client, account.advertiserId, posts, t, { sleep, random: deps.random });
+        const live = fetched.stop
+          ? undefined
+          : await syncLiveAds(deps.db, ready.client, account.advertiserId, posts, t, { sleep, random: deps.random });
         const adsError = live && !live.ok ? problem(live.error) : undefined;
         if (live?.ok && live.changed) liveChanged = true;
-        report.accounts.push({ ...ref, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words, adsError });
+        report.accounts.push({
+          ...ref,
+          ok: true,
+          posts: posts.length,
+          added: applied.added,
+          updated: applied.updated,
+          changes: words,
+          adsError,
+        });
         await saveAccount({
           ...latest,
           failures: 0,
           notBefore: undefined,
-          lastSync: { at: t, ok: true, posts: posts.length, added: applied.added, updated: applied.updated, changes: words.slice(0, 20), adsMessage: adsError?.message },
+          lastSync: {
+            at: t,
+            ok: true,
+            posts: posts.length,
+            added: applied.added,
+            updated: applied.updated,
+            changes: words.slice(0, 20),
+            adsMessage: adsError?.message,
+          },
         });
       }
       // Distinct codes: one listed in two accounts is one new code, not two.
@@ -243,7 +291,8 @@ export function createSyncer(deps: SyncerDeps) {
       if (fetched.stop) report.error = fetched.stop;
       const after = await getAccountsStore();
       await accountsItem.setValue({ ...after, importedAt: after.importedAt ?? t, nextSyncAt: t + SYNC_PERIOD_MINUTES * 60_000 });
-      for (const n of notices.slice(0, MAX_NOTIFIED)) await notify(n.record, n.change).catch((e) => console.warn('[ad-code-keeper] notification failed', e));
+      for (const n of notices.slice(0, MAX_NOTIFIED))
+        await notify(n.record, n.change).catch((e) => console.warn('[ad-code-keeper] notification failed', e));
       if (report.added || report.updated || liveChanged) await deps.changed();
       return report;
     });
@@ -256,28 +305,38 @@ export function createSyncer(deps: SyncerDeps) {
       const ready = await readiness();
       if ('blocked' in ready) return { ...report, error: ready.blocked };
       report.ran = true;
-      const { t } = await userWords();
+      const user = await userWords();
+      const { t } = user;
       const chosen = connectedAccounts(ready.creds, await getAccountsStore(), now()).filter((a) => advertiserIds.includes(a.advertiserId));
       const accounts = await named(ready.client, chosen);
       let stopped: ApiProblem | undefined;
       for (const record of await getCodes(deps.db, ids)) {
         for (const account of accounts) {
-          const row = { id: record.id!, code: record.code, who: whoOf(record), advertiserId: account.advertiserId, accountName: account.name };
+          const row = {
+            id: record.id!,
+            code: record.code,
+            who: whoOf(record),
+            advertiserId: account.advertiserId,
+            accountName: account.name,
+          };
           if (stopped) {
             report.results.push({ ...row, outcome: 'failed', words: t('apNotTried'), retry: true });
             continue;
           }
           if (alreadyIn(record, account.advertiserId)) {
-            report.results.push({ ...row, ...verdictOf(undefined, true, t) });
+            report.results.push({ ...row, ...verdictOf(undefined, true, user) });
             continue;
           }
           const result = await ready.client.authorize(account.advertiserId, record.code);
-          if (!result.ok && result.error.kind === 'token') stopped = tokenStopped(account);
+          if (!result.ok && result.error.kind === 'token') stopped = tokenStopped(account, t);
           if (result.ok) {
             const ref = { advertiserId: account.advertiserId, name: account.name };
             await applyTikTokFacts(deps.db, record.id!, record.code, (fresh) => markApplied(fresh, ref, now()));
           }
-          const verdict = stopped && !result.ok ? { outcome: 'failed' as const, words: stopped.message, retry: true } : verdictOf(result.ok ? undefined : result.error, false, t);
+          const verdict =
+            stopped && !result.ok
+              ? { outcome: 'failed' as const, words: stopped.message, retry: true }
+              : verdictOf(result.ok ? undefined : result.error, false, user);
           report.results.push({ ...row, ...verdict });
           await sleep(APPLY_SPACING_MS);
         }
@@ -300,7 +359,8 @@ export function createSyncer(deps: SyncerDeps) {
 }
 
 const whoOf = (r: AdCodeRecord) => r.creatorHandle ?? r.verified?.tiktokName ?? r.source.senderName ?? 'a creator';
-const shortDate = (lang: string) => (ms: number) => new Date(ms).toLocaleDateString(lang, { month: 'short', day: 'numeric', year: 'numeric' });
+const shortDate = (lang: string) => (ms: number) =>
+  new Date(ms).toLocaleDateString(lang, { month: 'short', day: 'numeric', year: 'numeric' });
 /** Change reports, notifications and apply results are worded in the user's language (settings, else the browser's). */
 async function userWords(): Promise<Translator> {
   return translator(resolveLanguage((await getSettings()).language, globalThis.navigator?.languages));

@@ -1,9 +1,21 @@
 // The Ads Manager fill helper in real Chromium, on React fixtures of Ads Manager's dialogs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { inExtensionPage, launch } from './harness.mjs';
 import {
-  AADVID, CODES, OTHER_AADVID, fillButton, fixtureEvents, intersects, openAdsPage, overlayRect, overlayShown, pickerFrame, savedRecord, seedAdsCodes, tabTo,
+  AADVID,
+  CODES,
+  OTHER_AADVID,
+  fillButton,
+  fixtureEvents,
+  intersects,
+  openAdsPage,
+  overlayRect,
+  overlayShown,
+  pickerFrame,
+  savedRecord,
+  seedAdsCodes,
+  tabTo,
 } from '../fixtures/ads-manager/e2e-helpers.mjs';
 
 let ext;
@@ -30,7 +42,10 @@ for (const react of ['19', '18', '17', '16']) {
     assert.ok(await overlayShown(page), 'the list opens by itself when the field appears');
 
     // Usable codes only, soonest expiry first, with creator and expiry shown.
-    assert.deepEqual(await listedCreators(frame), ['@mia.creates', '@zoe.bakes', '@leo.fit'].sort((a, b) => order(a) - order(b)));
+    assert.deepEqual(
+      await listedCreators(frame),
+      ['@mia.creates', '@zoe.bakes', '@leo.fit'].sort((a, b) => order(a) - order(b)),
+    );
     const mia = frame.locator('.row', { hasText: '@mia.creates' });
     assert.match(await mia.innerText(), /Expires in 2 days/);
     assert.equal(await mia.locator('.expiry-soon').count(), 1, 'a code inside the alert window is marked');
@@ -128,9 +143,10 @@ test('a code already used in this account says so before filling', async () => {
   const frame = await pickerFrame(page);
   // zoe was used in this account before: the list says so and asks first.
   // Under its own "Used here" heading, after the codes not used in this account yet.
-  assert.deepEqual(await frame.locator('.list > li').evaluateAll((els) => els.map((e) => e.querySelector('.creator')?.textContent ?? e.textContent)), [
-    '@mia.creates', '@leo.fit', 'Used here', '@zoe.bakes',
-  ]);
+  assert.deepEqual(
+    await frame.locator('.list > li').evaluateAll((els) => els.map((e) => e.querySelector('.creator')?.textContent ?? e.textContent)),
+    ['@mia.creates', '@leo.fit', 'Used here', '@zoe.bakes'],
+  );
   await fillButton(frame, '@zoe.bakes').click();
   const warning = frame.getByRole('group', { name: 'Code already used in this account' });
   await warning.waitFor();
@@ -164,7 +180,10 @@ test('Smart+ "Authorize TikTok posts" (React 19): several codes go in as lines a
   // Filling again skips codes already in the field instead of repeating them.
   await page.getByRole('button', { name: /Show saved ad codes/ }).click();
   await frame.locator('.row', { hasText: '@leo.fit' }).filter({ hasText: 'In the field' }).waitFor();
-  assert.ok(await frame.getByRole('checkbox', { name: /from @leo\.fit/ }).isDisabled(), 'a code already in the field cannot be added twice');
+  assert.ok(
+    await frame.getByRole('checkbox', { name: /from @leo\.fit/ }).isDisabled(),
+    'a code already in the field cannot be added twice',
+  );
 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -271,4 +290,27 @@ test('the list follows its field on scroll and resize, and closes on a click out
     return getComputedStyle(host).display !== 'none' && host.getBoundingClientRect().height > 0;
   });
   await page.close();
+});
+
+test('a German user: the key button beside the field is named in German, on a page in any language', async () => {
+  const setLanguage = (language) =>
+    inExtensionPage(
+      ext,
+      async (lang) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...settings, language: lang } });
+      },
+      language,
+    );
+  await setLanguage('de');
+  try {
+    const page = await openAdsPage(ext);
+    await openClassicDialog(page);
+    const button = page.getByRole('button', { name: 'Gespeicherte Anzeigencodes zeigen (Ad Code Keeper)' });
+    await button.waitFor();
+    assert.equal(await button.getAttribute('title'), 'Gespeicherte Anzeigencodes');
+    await page.close();
+  } finally {
+    await setLanguage('en');
+  }
 });

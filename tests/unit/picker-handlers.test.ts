@@ -164,9 +164,13 @@ describe('picker sessions', () => {
 });
 
 describe('what the list is told, in the user language', () => {
-  it('a German user: the frame title, a lost connection, an expired code, the page gone quiet', async () => {
+  it('a German user: the frame title and field button, a lost connection, an expired code, the page gone quiet', async () => {
     await settingsLanguage('de');
-    expect(await h.pickerRegister({ token: TOKEN }, page)).toEqual({ frameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes' });
+    expect(await h.pickerRegister({ token: TOKEN }, page)).toEqual({
+      frameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes',
+      buttonLabel: 'Gespeicherte Anzeigencodes zeigen (Ad Code Keeper)',
+      buttonTitle: 'Gespeicherte Anzeigencodes',
+    });
     await expect(h.pickerList({ token: TOKEN }, otherTab)).rejects.toThrow(
       'Diese Code-Liste hat die Verbindung zur Ads-Manager-Seite verloren.',
     );
@@ -199,6 +203,20 @@ describe('what the list is told, in the user language', () => {
     // Not a picker word: passed on as it came, never looked up.
     sent.reply = { ok: false, refused: 'constructor', error: 'odd' };
     expect(await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker)).toEqual(sent.reply);
+  });
+
+  it('a German user: what TikTok said under the field is told in German, on the list and on the code', async () => {
+    await settingsLanguage('de');
+    sent.reply = { ok: true, filledIds: [ids.soon] };
+    await h.pickerFill({ token: TOKEN, ids: [ids.soon], via: 'pointer' }, picker);
+    expect(await h.pickerCodeProblem({ token: TOKEN, id: ids.soon, problem: 'code-invalid' }, page)).toEqual({ changed: true });
+    const said = 'Laut Ads Manager ist der Post-Code falsch. Prüfe, ob er vollständig ist, oder bitte den Creator um einen neuen.';
+    expect((await h.pickerList({ token: TOKEN }, picker)).refused).toMatchObject({ id: ids.soon, message: said });
+    expect(JSON.stringify(await db.codes.get(ids.soon))).toContain(said);
+    // English stays the API's own wording for an expired code, so both paths read the same.
+    const { refusalText } = await import('@/utils/i18n/picker/refusals');
+    const { CODE_EXPIRED_MESSAGE } = await import('@/utils/tiktok-api');
+    expect(refusalText('en', 'pickerProblemExpired')).toBe(CODE_EXPIRED_MESSAGE);
   });
 });
 

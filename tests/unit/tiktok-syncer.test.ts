@@ -7,6 +7,8 @@ import { apiCredentialsItem } from '@/utils/api-settings';
 import { getAccountsStore } from '@/utils/tiktok-accounts';
 import { createSyncer } from '@/entrypoints/background/tiktok-sync';
 import type { PostChange } from '@/utils/tiktok-sync';
+import { saveSettings } from '@/utils/settings';
+import { applyFromPageHandlers } from '@/entrypoints/background/apply-handlers';
 import { MOCK_ADVERTISER_ID, MOCK_TOKEN, startMockTikTokApi, type MockPost, type MockTikTokApi } from '../mock-tiktok-api/server.mjs';
 
 const NOW = Date.UTC(2026, 11, 1, 12);
@@ -23,7 +25,12 @@ function code(seed: number) {
   return `#${body.slice(0, 8)}Q7x${body.slice(11)}`;
 }
 const posts = (n: number, from: number): MockPost[] =>
-  Array.from({ length: n }, (_, i) => ({ code: code(from + i), start: NOW - 5 * DAY_MS, end: NOW + 25 * DAY_MS, name: `maker${from + i}` }));
+  Array.from({ length: n }, (_, i) => ({
+    code: code(from + i),
+    start: NOW - 5 * DAY_MS,
+    end: NOW + 25 * DAY_MS,
+    name: `maker${from + i}`,
+  }));
 
 let mock: MockTikTokApi;
 let db: CodesDb;
@@ -69,7 +76,10 @@ describe('TikTok import and re-sync (background)', () => {
     expect(await s.addAccount(SECOND)).toEqual({ ok: true, name: 'Second brand' });
     expect(await s.addAccount('7000000000000000001')).toMatchObject({ ok: false, error: { kind: 'advertiser' } });
     const preview = await s.previewImport();
-    expect(preview.accounts.map((a) => [a.advertiserId, a.posts, a.newCodes])).toEqual([[MOCK_ADVERTISER_ID, 60, 60], [SECOND, 2, 2]]);
+    expect(preview.accounts.map((a) => [a.advertiserId, a.posts, a.newCodes])).toEqual([
+      [MOCK_ADVERTISER_ID, 60, 60],
+      [SECOND, 2, 2],
+    ]);
     expect(await db.codes.count()).toBe(0);
     const listCalls = mock.requests.filter((r) => r.path.endsWith('tt_video/list/')).length;
 
@@ -124,7 +134,10 @@ describe('TikTok import and re-sync (background)', () => {
     await s.addAccount(SECOND);
     mock.rateLimit(20, (r) => r.query.advertiser_id === MOCK_ADVERTISER_ID);
     const report = await s.sync('import');
-    expect(report.accounts.map((a) => [a.advertiserId, a.ok])).toEqual([[MOCK_ADVERTISER_ID, false], [SECOND, true]]);
+    expect(report.accounts.map((a) => [a.advertiserId, a.ok])).toEqual([
+      [MOCK_ADVERTISER_ID, false],
+      [SECOND, true],
+    ]);
     expect(await db.codes.count()).toBe(2);
     const rested = (await getAccountsStore()).accounts.find((a) => a.advertiserId === MOCK_ADVERTISER_ID);
     expect(rested?.notBefore).toBeGreaterThan(NOW);
@@ -141,8 +154,20 @@ describe('TikTok import and re-sync (background)', () => {
 describe('Apply to ad accounts (/tt_video/authorize/)', () => {
   const save = async (n: number) =>
     (await db.codes.add({
-      code: code(n), periodDays: 30, periodAssumed: true, receivedAt: NOW, expiresAt: NOW + 30 * DAY_MS, status: 'unused', uses: [],
-      archived: 0, notes: '', tags: [], source: { kind: 'paste' }, alertsSent: [], createdAt: NOW, updatedAt: NOW,
+      code: code(n),
+      periodDays: 30,
+      periodAssumed: true,
+      receivedAt: NOW,
+      expiresAt: NOW + 30 * DAY_MS,
+      status: 'unused',
+      uses: [],
+      archived: 0,
+      notes: '',
+      tags: [],
+      source: { kind: 'paste' },
+      alertsSent: [],
+      createdAt: NOW,
+      updatedAt: NOW,
     })) as number;
 
   it('applies each code × account, words each failure plainly, skips pairs already there, and records successes', async () => {
@@ -155,22 +180,57 @@ describe('Apply to ad accounts (/tt_video/authorize/)', () => {
     mock.setAuthorizeError(code(304), { flaky: true });
     const report = await s.applyCodes([ok, expired, deleted, badFormat, flaky], [MOCK_ADVERTISER_ID]);
     expect(report.results.map((r) => [r.id, r.outcome, r.retry])).toEqual([
-      [ok, 'applied', false], [expired, 'failed', false], [deleted, 'failed', false], [badFormat, 'failed', false], [flaky, 'failed', true],
+      [ok, 'applied', false],
+      [expired, 'failed', false],
+      [deleted, 'failed', false],
+      [badFormat, 'failed', false],
+      [flaky, 'failed', true],
     ]);
     expect(report.results.map((r) => r.words.split(':')[0])).toEqual(['Applied', 'Expired', 'Deleted', 'Format error', 'Not applied yet']);
     expect(report.results[1].words).toMatch(/Ask the creator for a renewal/);
     const applied = await db.codes.get(ok);
     expect(applied?.accounts).toEqual([{ advertiserId: MOCK_ADVERTISER_ID, name: 'Northwind Skincare', state: 'applied', at: NOW }]);
     expect(applied?.history?.at(-1)).toMatchObject({ kind: 'applied', actor: 'me', advertiserId: MOCK_ADVERTISER_ID });
-    expect(mock.requests.find((r) => r.path.endsWith('tt_video/authorize/'))?.body).toEqual({ advertiser_id: MOCK_ADVERTISER_ID, auth_code: code(300) });
+    expect(mock.requests.find((r) => r.path.endsWith('tt_video/authorize/'))?.body).toEqual({
+      advertiser_id: MOCK_ADVERTISER_ID,
+      auth_code: code(300),
+    });
 
     // Retry only the failed ones that may pass now; the applied one is "already applied" without a request.
     mock.requests.length = 0;
     const retry = await s.applyCodes([ok, flaky], [MOCK_ADVERTISER_ID, SECOND]);
     expect(retry.results.map((r) => [r.id, r.advertiserId, r.outcome])).toEqual([
-      [ok, MOCK_ADVERTISER_ID, 'already'], [ok, SECOND, 'applied'], [flaky, MOCK_ADVERTISER_ID, 'applied'], [flaky, SECOND, 'applied'],
+      [ok, MOCK_ADVERTISER_ID, 'already'],
+      [ok, SECOND, 'applied'],
+      [flaky, MOCK_ADVERTISER_ID, 'applied'],
+      [flaky, SECOND, 'applied'],
     ]);
     expect(mock.requests.filter((r) => r.path.endsWith('tt_video/authorize/'))).toHaveLength(3);
     expect([retry.applied, retry.already, retry.failed]).toEqual([3, 1, 0]);
+  });
+
+  it('a German user reads the API off, Apply from a mail, a stopped token and a failed apply in German', async () => {
+    await saveSettings({ language: 'de' });
+    await apiCredentialsItem.setValue({ enabled: false, accessToken: MOCK_TOKEN, advertiserId: MOCK_ADVERTISER_ID });
+    expect((await syncer().previewImport()).error?.message).toBe(
+      'Die TikTok-API ist aus. Schalte sie unter Optionen → Prüfung über die TikTok-API ein.',
+    );
+    const fromMail = applyFromPageHandlers(db, () => undefined);
+    await expect(fromMail.applyFromPage!({ captures: [{ code: code(400), sentAt: NOW, source: { kind: 'gmail' } }] }, {})).rejects.toThrow(
+      'Verbinde zuerst ein Werbekonto: Optionen → TikTok-API.',
+    );
+
+    await apiCredentialsItem.setValue({ enabled: true, accessToken: MOCK_TOKEN, advertiserId: MOCK_ADVERTISER_ID });
+    const s = syncer();
+    const flaky = await save(401);
+    mock.setAuthorizeError(code(401), { flaky: true });
+    const report = await s.applyCodes([flaky], [MOCK_ADVERTISER_ID]);
+    expect(report.results[0].words).toBe(
+      'Noch nicht angewendet: TikTok hat uns gebeten, langsamer zu machen. Versuche es etwas später noch einmal.',
+    );
+
+    mock.expireTokenAfter(0);
+    const stopped = await s.sync('import');
+    expect(stopped.error?.message).toMatch(/^Synchronisierung gestoppt: TikTok akzeptiert das Zugriffstoken nicht mehr/);
   });
 });

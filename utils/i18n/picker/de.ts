@@ -13,6 +13,7 @@ export const dePicker: PickerCatalog = {
 
   pickerTitle: 'Gespeicherte Anzeigencodes',
   pickerFrameTitle: 'Ad Code Keeper: gespeicherte Anzeigencodes',
+  pickerButtonLabel: 'Gespeicherte Anzeigencodes zeigen (Ad Code Keeper)',
   pickerClose: 'Gespeicherte Anzeigencodes schließen',
   pickerAccountNumber: 'Werbekonto {id}',
   pickerListLabel: 'Nutzbare Codes, die bald ablaufenden zuerst',

@@ -15,6 +15,7 @@ export const enPicker = {
 
   pickerTitle: 'Saved ad codes',
   pickerFrameTitle: 'Ad Code Keeper: saved ad codes',
+  pickerButtonLabel: 'Show saved ad codes (Ad Code Keeper)',
   pickerClose: 'Close saved ad codes',
   pickerAccountNumber: 'Ad account {id}',
   pickerListLabel: 'Usable codes, soonest expiry first',

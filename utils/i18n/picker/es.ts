@@ -13,6 +13,7 @@ export const esPicker: PickerCatalog = {
 
   pickerTitle: 'Códigos de anuncio guardados',
   pickerFrameTitle: 'Ad Code Keeper: códigos de anuncio guardados',
+  pickerButtonLabel: 'Mostrar los códigos de anuncio guardados (Ad Code Keeper)',
   pickerClose: 'Cerrar códigos de anuncio guardados',
   pickerAccountNumber: 'Cuenta publicitaria {id}',
   pickerListLabel: 'Códigos utilizables, los que caducan antes primero',

@@ -13,6 +13,7 @@ export const frPicker: PickerCatalog = {
 
   pickerTitle: 'Codes publicitaires enregistrés',
   pickerFrameTitle: 'Ad Code Keeper : codes publicitaires enregistrés',
+  pickerButtonLabel: 'Afficher les codes publicitaires enregistrés (Ad Code Keeper)',
   pickerClose: 'Fermer les codes publicitaires enregistrés',
   pickerAccountNumber: 'Compte publicitaire {id}',
   pickerListLabel: 'Codes utilisables, les plus proches de l’expiration d’abord',

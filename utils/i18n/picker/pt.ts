@@ -13,6 +13,7 @@ export const ptPicker: PickerCatalog = {
 
   pickerTitle: 'Códigos de anúncio salvos',
   pickerFrameTitle: 'Ad Code Keeper: códigos de anúncio salvos',
+  pickerButtonLabel: 'Mostrar os códigos de anúncio salvos (Ad Code Keeper)',
   pickerClose: 'Fechar códigos de anúncio salvos',
   pickerAccountNumber: 'Conta de anúncios {id}',
   pickerListLabel: 'Códigos utilizáveis, os que expiram antes primeiro',

@@ -2,9 +2,9 @@ import type { Language } from '../core';
 import { fillTemplate, type Vars } from '../format';
 
 /**
- * Why the code list refuses or fails, worded by the background in the user's UI language: the
- * background's own checks and the Ads Manager page's (that script carries no words and names its
- * refusal by key). Only the background needs these, so they are not in the catalogs every page loads.
+ * Why the code list refuses or fails, and what TikTok said under the field of a filled code,
+ * worded by the background in the user's UI language: the background's own checks and the Ads
+ * Manager page's (that script carries no words and names its refusal by key). Only the background needs these, so they are not in the catalogs every page loads.
  */
 const en = {
   pickerFieldClosed: 'The code field is no longer open. Nothing was filled.',
@@ -26,6 +26,10 @@ const en = {
   pickerNotFilledHere: 'This page did not fill that code.',
   pickerRenewFromDashboard: 'Open the renewal request from the dashboard.',
   pickerNothingToUndo: 'Nothing to undo: this page has not marked those codes used.',
+  // TikTok's verdicts under the field, in our words (the page's own text is never stored)
+  pickerProblemExpired: 'Authorization expired. Contact the creator to extend the authorization.',
+  pickerProblemInvalid: 'Ads Manager said the post code is incorrect. Check it is complete, or ask the creator for a new one.',
+  pickerProblemRevoked: 'Ads Manager said the code or its video was deleted. Ask the creator for a new code.',
 } as const;
 
 export type RefusalKey = keyof typeof en;
@@ -50,6 +54,9 @@ const de: Record<RefusalKey, string> = {
   pickerNotFilledHere: 'Diese Seite hat diesen Code nicht eingefügt.',
   pickerRenewFromDashboard: 'Öffne die Verlängerungsanfrage in der Übersicht.',
   pickerNothingToUndo: 'Nichts rückgängig zu machen: Diese Seite hat diese Codes nicht als genutzt markiert.',
+  pickerProblemExpired: 'Autorisierung abgelaufen. Bitte den Creator, die Autorisierung zu verlängern.',
+  pickerProblemInvalid: 'Laut Ads Manager ist der Post-Code falsch. Prüfe, ob er vollständig ist, oder bitte den Creator um einen neuen.',
+  pickerProblemRevoked: 'Laut Ads Manager wurde der Code oder sein Video gelöscht. Bitte den Creator um einen neuen Code.',
 };
 
 const fr: Record<RefusalKey, string> = {
@@ -72,6 +79,10 @@ const fr: Record<RefusalKey, string> = {
   pickerNotFilledHere: 'Cette page n’a pas rempli ce code.',
   pickerRenewFromDashboard: 'Ouvrez la demande de renouvellement depuis le tableau de bord.',
   pickerNothingToUndo: 'Rien à annuler : cette page n’a pas marqué ces codes comme utilisés.',
+  pickerProblemExpired: 'Autorisation expirée. Demandez au créateur de prolonger l’autorisation.',
+  pickerProblemInvalid:
+    'Ads Manager indique que le code de publication est incorrect. Vérifiez qu’il est complet ou demandez-en un nouveau au créateur.',
+  pickerProblemRevoked: 'Ads Manager indique que le code ou sa vidéo a été supprimé. Demandez un nouveau code au créateur.',
 };
 
 const es: Record<RefusalKey, string> = {
@@ -94,6 +105,10 @@ const es: Record<RefusalKey, string> = {
   pickerNotFilledHere: 'Esta página no rellenó ese código.',
   pickerRenewFromDashboard: 'Abre la solicitud de renovación desde el panel.',
   pickerNothingToUndo: 'Nada que deshacer: esta página no ha marcado esos códigos como usados.',
+  pickerProblemExpired: 'Autorización caducada. Pide al creador que amplíe la autorización.',
+  pickerProblemInvalid:
+    'Ads Manager dice que el código de la publicación es incorrecto. Comprueba que esté completo o pide uno nuevo al creador.',
+  pickerProblemRevoked: 'Ads Manager dice que el código o su vídeo se eliminó. Pide un código nuevo al creador.',
 };
 
 const pt: Record<RefusalKey, string> = {
@@ -116,6 +131,9 @@ const pt: Record<RefusalKey, string> = {
   pickerNotFilledHere: 'Esta página não preencheu esse código.',
   pickerRenewFromDashboard: 'Abra o pedido de renovação pelo painel.',
   pickerNothingToUndo: 'Nada para desfazer: esta página não marcou esses códigos como usados.',
+  pickerProblemExpired: 'Autorização expirada. Peça ao criador para estender a autorização.',
+  pickerProblemInvalid: 'O Ads Manager diz que o código da publicação está incorreto. Confira se está completo ou peça um novo ao criador.',
+  pickerProblemRevoked: 'O Ads Manager diz que o código ou o vídeo dele foi excluído. Peça um novo código ao criador.',
 };
 
 export const REFUSALS: Record<Language, Record<RefusalKey, string>> = { en, de, fr, es, pt };

@@ -10,7 +10,8 @@ export const deTikTok = {
   badgeAtRisk_one: 'Bei {count} Code stoppen laufende Anzeigen vor ihrem geplanten Ende.',
   badgeAtRisk_other: 'Bei {count} Codes stoppen laufende Anzeigen vor ihrem geplanten Ende.',
   apiTitle: 'Prüfung über die TikTok-API',
-  apiLead: 'Genaue Autorisierungsdaten, Status, Creator und Video jedes Codes direkt von TikTok statt einer Schätzung aus dem Datum der Nachricht. Nutzt dein eigenes Zugriffstoken der Marketing API.',
+  apiLead:
+    'Genaue Autorisierungsdaten, Status, Creator und Video jedes Codes direkt von TikTok statt einer Schätzung aus dem Datum der Nachricht. Nutzt dein eigenes Zugriffstoken der Marketing API.',
   apiOn: 'An',
   apiOff: 'Aus',
   apiSwitch: 'Codes bei TikTok prüfen',
@@ -48,7 +49,8 @@ export const deTikTok = {
   accAdd: 'Werbekonto hinzufügen',
   accAddPlaceholder: 'Werbetreibenden-ID',
   accAddButton: 'Konto hinzufügen',
-  accHint: 'TikTok nennt die Konten eines Tokens nicht ohne das Secret der App; füge daher jedes Konto mit seiner Werbetreibenden-ID hinzu.',
+  accHint:
+    'TikTok nennt die Konten eines Tokens nicht ohne das Secret der App; füge daher jedes Konto mit seiner Werbetreibenden-ID hinzu.',
   accSyncNow: 'Jetzt synchronisieren',
   accImport: 'Aus dem Ads Manager importieren …',
   accNextSync: 'Nächste Synchronisierung am {when} (täglich).',
@@ -61,7 +63,8 @@ export const deTikTok = {
   accColPosts: 'Autorisierte Beiträge',
   accColNew: 'Neue Codes',
   accColSaved: 'Bereits gespeichert',
-  accPreviewHint: 'Gespeicherte Codes erhalten TikToks genauen Zeitraum und Ablauf; deine Notizen, Tags und Verwendungen bleiben, wie sie sind.',
+  accPreviewHint:
+    'Gespeicherte Codes erhalten TikToks genauen Zeitraum und Ablauf; deine Notizen, Tags und Verwendungen bleiben, wie sie sind.',
   accImportButton_one: '{count} Code importieren ({fresh} neu)',
   accImportButton_other: '{count} Codes importieren ({fresh} neu)',
   accStatus: 'Status der Werbekonten',
@@ -138,4 +141,22 @@ export const deTikTok = {
   apApply: 'Anwenden',
   apApplying: 'Wird angewendet …',
   apFailedExt: 'Die Erweiterung konnte die Codes nicht anwenden: {reason}',
+  apConnectFirst: 'Verbinde zuerst ein Werbekonto: Optionen → TikTok-API.',
+  apBlockedOff: 'Die TikTok-API ist aus. Schalte sie unter Optionen → Prüfung über die TikTok-API ein.',
+  apBlockedPermission:
+    'Ad Code Keeper darf business-api.tiktok.com nicht kontaktieren. Schalte die API in den Optionen aus und wieder ein, um es zu erlauben.',
+  apImportFirst: 'Importiere zuerst aus dem Ads Manager (Optionen → TikTok-API): Dort siehst du, was hinzukommt, bevor etwas hinzukommt.',
+  apTokenStopped:
+    'Synchronisierung gestoppt: TikTok akzeptiert das Zugriffstoken nicht mehr (abgelaufen oder widerrufen). Melde dich erneut an: Füge unter Optionen → TikTok-API ein neues Token ein. Aus dem Konto {account} wurde in diesem Durchlauf nichts gespeichert.',
+  apWhyToken: 'TikTok akzeptiert das Zugriffstoken nicht mehr. Füge unter Optionen → Prüfung über die TikTok-API ein aktuelles Token ein.',
+  apWhyAdvertiser: 'Dieses Zugriffstoken darf dieses Werbekonto nicht nutzen. Prüfe die Werbetreibenden-ID in den Optionen.',
+  apWhyScope:
+    'Dem Zugriffstoken fehlt eine dafür nötige Berechtigung. Erstelle im Entwicklerportal von TikTok ein neues Token, bei dem sie angehakt ist.',
+  apWhyDefect:
+    'TikTok hat eine Anfrage abgelehnt, die Ad Code Keeper falsch gebaut hat. Das ist unser Fehler, nicht deiner; es wurde nichts geändert.',
+  apWhyRateLimited: 'TikTok hat uns gebeten, langsamer zu machen. Versuche es etwas später noch einmal.',
+  apWhyOffline: 'TikTok war nicht erreichbar (offline, blockiert oder zu langsam). Es wurde nichts geändert.',
+  apWhyServer: 'Der Dienst von TikTok hatte ein Problem ({code}). Es wurde nichts geändert.',
+  apWhyBadResponse: 'TikTok hat etwas Unerwartetes geantwortet. Es wurde nichts geändert.',
+  apWhyOther: 'TikTok hat die Anfrage abgelehnt ({code}).',
 };

@@ -14,7 +14,8 @@ export const enTikTok = {
   badgeAtRisk_other: "{count} codes' live ads stop before their scheduled end.",
   // Options → TikTok API verification
   apiTitle: 'TikTok API verification',
-  apiLead: "Get each code's exact authorization dates, status, creator and video from TikTok instead of an estimate from the message date. Uses your own Marketing API access token.",
+  apiLead:
+    "Get each code's exact authorization dates, status, creator and video from TikTok instead of an estimate from the message date. Uses your own Marketing API access token.",
   apiOn: 'On',
   apiOff: 'Off',
   apiSwitch: 'Verify codes with TikTok',
@@ -145,4 +146,21 @@ export const enTikTok = {
   apApply: 'Apply',
   apApplying: 'Applying…',
   apFailedExt: 'The extension could not apply the codes: {reason}',
+  // The Apply flow's and the API's refusals, worded by the background (English keeps the client's own detailed wording)
+  apConnectFirst: 'Connect an ad account first: Options → TikTok API.',
+  apBlockedOff: 'The TikTok API is off. Turn it on in Options → TikTok API verification.',
+  apBlockedPermission:
+    'Ad Code Keeper is not allowed to contact business-api.tiktok.com. Turn the API off and on again in Options to grant it.',
+  apImportFirst: 'Import from Ads Manager first (Options → TikTok API): it shows what will be added before anything is.',
+  apTokenStopped:
+    'Sync stopped: TikTok no longer accepts the access token (it expired or was revoked). Sign in again: paste a new token in Options → TikTok API. Nothing from account {account} was saved in this run.',
+  apWhyToken: 'TikTok no longer accepts the access token. Paste a current token in Options → TikTok API verification.',
+  apWhyAdvertiser: 'this access token cannot use this ad account. Check the advertiser ID in Options.',
+  apWhyScope: "the access token lacks a permission this needs. Make a new token with it ticked in TikTok's developer portal.",
+  apWhyDefect: 'TikTok refused a request Ad Code Keeper built wrongly. This is our bug, not yours; nothing was changed.',
+  apWhyRateLimited: 'TikTok asked us to slow down. Try again a little later.',
+  apWhyOffline: 'TikTok could not be reached (offline, blocked or too slow). Nothing was changed.',
+  apWhyServer: "TikTok's service had a problem ({code}). Nothing was changed.",
+  apWhyBadResponse: 'TikTok answered with something unexpected. Nothing was changed.',
+  apWhyOther: 'TikTok refused the request ({code}).',
 } as const;

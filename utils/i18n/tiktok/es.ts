@@ -3,14 +3,17 @@
 export const esTikTok = {
   adsAtRiskTitle: 'Anuncios activos en riesgo',
   adsAtRisk_one: '1 anuncio en «{group}» se detiene el {stop} cuando termina la autorización de {who}; está programado hasta el {until}',
-  adsAtRisk_other: '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; están programados hasta el {until}',
+  adsAtRisk_other:
+    '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; están programados hasta el {until}',
   adsAtRiskNoEnd_one: '1 anuncio en «{group}» se detiene el {stop} cuando termina la autorización de {who}; no tiene fecha de fin',
-  adsAtRiskNoEnd_other: '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; no tienen fecha de fin',
+  adsAtRiskNoEnd_other:
+    '{count} anuncios en «{group}» se detienen el {stop} cuando termina la autorización de {who}; no tienen fecha de fin',
   adsAtRiskRenew: 'Pedir una renovación a {who}',
   badgeAtRisk_one: 'Los anuncios activos de {count} código se detienen antes del final programado.',
   badgeAtRisk_other: 'Los anuncios activos de {count} códigos se detienen antes del final programado.',
   apiTitle: 'Verificación con la API de TikTok',
-  apiLead: 'Obtén de TikTok las fechas exactas de autorización, el estado, el creador y el vídeo de cada código en lugar de una estimación a partir de la fecha del mensaje. Usa tu propio token de acceso de la Marketing API.',
+  apiLead:
+    'Obtén de TikTok las fechas exactas de autorización, el estado, el creador y el vídeo de cada código en lugar de una estimación a partir de la fecha del mensaje. Usa tu propio token de acceso de la Marketing API.',
   apiOn: 'Sí',
   apiOff: 'No',
   apiSwitch: 'Verificar códigos con TikTok',
@@ -38,7 +41,8 @@ export const esTikTok = {
   apiNeedFields: 'Introduce un token de acceso y un ID de anunciante válidos para activar la verificación.',
   apiPermissionRefused: 'Chrome rechazó la solicitud de permiso: {reason}',
   apiNotAllowed: 'La verificación sigue desactivada: no se permitió el acceso a business-api.tiktok.com.',
-  apiTurnedOff: 'La verificación está desactivada. Ad Code Keeper no envía nada a TikTok; las fechas de caducidad de los códigos nuevos vuelven a ser estimaciones.',
+  apiTurnedOff:
+    'La verificación está desactivada. Ad Code Keeper no envía nada a TikTok; las fechas de caducidad de los códigos nuevos vuelven a ser estimaciones.',
   apiSavedOnly: 'Guardado solo en este navegador. Activa la verificación para usarlo.',
   apiRemoved: 'Token e ID de anunciante eliminados de este navegador. La verificación está desactivada.',
   apiLastFailed: 'La última verificación falló el {when}: {message}',
@@ -138,4 +142,21 @@ export const esTikTok = {
   apApply: 'Aplicar',
   apApplying: 'Aplicando…',
   apFailedExt: 'La extensión no pudo aplicar los códigos: {reason}',
+  apConnectFirst: 'Conecta primero una cuenta publicitaria: Opciones → API de TikTok.',
+  apBlockedOff: 'La API de TikTok está desactivada. Actívala en Opciones → Verificación con la API de TikTok.',
+  apBlockedPermission:
+    'Ad Code Keeper no tiene permiso para contactar con business-api.tiktok.com. Desactiva y vuelve a activar la API en Opciones para concederlo.',
+  apImportFirst: 'Importa primero desde Ads Manager (Opciones → API de TikTok): ahí ves lo que se añadirá antes de añadir nada.',
+  apTokenStopped:
+    'Sincronización detenida: TikTok ya no acepta el token de acceso (caducó o se revocó). Vuelve a iniciar sesión: pega un token nuevo en Opciones → API de TikTok. No se guardó nada de la cuenta {account} en esta pasada.',
+  apWhyToken: 'TikTok ya no acepta el token de acceso. Pega un token vigente en Opciones → Verificación con la API de TikTok.',
+  apWhyAdvertiser: 'este token de acceso no puede usar esta cuenta publicitaria. Revisa el ID de anunciante en Opciones.',
+  apWhyScope:
+    'al token de acceso le falta un permiso necesario. Crea un token nuevo con ese permiso marcado en el portal para desarrolladores de TikTok.',
+  apWhyDefect: 'TikTok rechazó una solicitud que Ad Code Keeper construyó mal. Es un error nuestro, no tuyo; no se cambió nada.',
+  apWhyRateLimited: 'TikTok nos pidió ir más despacio. Inténtalo de nuevo un poco más tarde.',
+  apWhyOffline: 'No se pudo contactar con TikTok (sin conexión, bloqueado o demasiado lento). No se cambió nada.',
+  apWhyServer: 'El servicio de TikTok tuvo un problema ({code}). No se cambió nada.',
+  apWhyBadResponse: 'TikTok respondió algo inesperado. No se cambió nada.',
+  apWhyOther: 'TikTok rechazó la solicitud ({code}).',
 };

@@ -2,15 +2,20 @@
 
 export const frTikTok = {
   adsAtRiskTitle: 'Publicités actives menacées',
-  adsAtRisk_one: '1 publicité dans « {group} » s’arrête le {stop} quand l’autorisation de {who} prend fin ; elle est programmée jusqu’au {until}',
-  adsAtRisk_other: '{count} publicités dans « {group} » s’arrêtent le {stop} quand l’autorisation de {who} prend fin ; elles sont programmées jusqu’au {until}',
-  adsAtRiskNoEnd_one: '1 publicité dans « {group} » s’arrête le {stop} quand l’autorisation de {who} prend fin ; elle n’a pas de date de fin',
-  adsAtRiskNoEnd_other: '{count} publicités dans « {group} » s’arrêtent le {stop} quand l’autorisation de {who} prend fin ; elles n’ont pas de date de fin',
+  adsAtRisk_one:
+    '1 publicité dans « {group} » s’arrête le {stop} quand l’autorisation de {who} prend fin ; elle est programmée jusqu’au {until}',
+  adsAtRisk_other:
+    '{count} publicités dans « {group} » s’arrêtent le {stop} quand l’autorisation de {who} prend fin ; elles sont programmées jusqu’au {until}',
+  adsAtRiskNoEnd_one:
+    '1 publicité dans « {group} » s’arrête le {stop} quand l’autorisation de {who} prend fin ; elle n’a pas de date de fin',
+  adsAtRiskNoEnd_other:
+    '{count} publicités dans « {group} » s’arrêtent le {stop} quand l’autorisation de {who} prend fin ; elles n’ont pas de date de fin',
   adsAtRiskRenew: 'Demander un renouvellement à {who}',
   badgeAtRisk_one: 'Les publicités actives de {count} code s’arrêtent avant leur fin programmée.',
   badgeAtRisk_other: 'Les publicités actives de {count} codes s’arrêtent avant leur fin programmée.',
   apiTitle: 'Vérification par l’API TikTok',
-  apiLead: 'Obtenez de TikTok les dates d’autorisation exactes, le statut, le créateur et la vidéo de chaque code au lieu d’une estimation d’après la date du message. Utilise votre propre jeton d’accès à la Marketing API.',
+  apiLead:
+    'Obtenez de TikTok les dates d’autorisation exactes, le statut, le créateur et la vidéo de chaque code au lieu d’une estimation d’après la date du message. Utilise votre propre jeton d’accès à la Marketing API.',
   apiOn: 'Activée',
   apiOff: 'Désactivée',
   apiSwitch: 'Vérifier les codes auprès de TikTok',
@@ -38,7 +43,8 @@ export const frTikTok = {
   apiNeedFields: 'Saisissez un jeton d’accès et un ID d’annonceur valides pour activer la vérification.',
   apiPermissionRefused: 'Chrome a refusé la demande d’autorisation : {reason}',
   apiNotAllowed: 'La vérification reste désactivée : l’accès à business-api.tiktok.com n’a pas été autorisé.',
-  apiTurnedOff: 'La vérification est désactivée. Ad Code Keeper n’envoie rien à TikTok ; les dates d’expiration des nouveaux codes redeviennent des estimations.',
+  apiTurnedOff:
+    'La vérification est désactivée. Ad Code Keeper n’envoie rien à TikTok ; les dates d’expiration des nouveaux codes redeviennent des estimations.',
   apiSavedOnly: 'Enregistré dans ce navigateur seulement. Activez la vérification pour l’utiliser.',
   apiRemoved: 'Jeton et ID d’annonceur supprimés de ce navigateur. La vérification est désactivée.',
   apiLastFailed: 'Échec de la dernière vérification le {when} : {message}',
@@ -61,7 +67,8 @@ export const frTikTok = {
   accColPosts: 'Publications autorisées',
   accColNew: 'Nouveaux codes',
   accColSaved: 'Déjà enregistrés',
-  accPreviewHint: 'Les codes enregistrés reçoivent la période et l’expiration exactes de TikTok ; vos notes, étiquettes et utilisations restent telles quelles.',
+  accPreviewHint:
+    'Les codes enregistrés reçoivent la période et l’expiration exactes de TikTok ; vos notes, étiquettes et utilisations restent telles quelles.',
   accImportButton_one: 'Importer {count} code ({fresh} nouveau)',
   accImportButton_other: 'Importer {count} codes ({fresh} nouveaux)',
   accStatus: 'État des comptes publicitaires',
@@ -138,4 +145,21 @@ export const frTikTok = {
   apApply: 'Appliquer',
   apApplying: 'Application…',
   apFailedExt: 'L’extension n’a pas pu appliquer les codes : {reason}',
+  apConnectFirst: 'Connectez d’abord un compte publicitaire : Options → API TikTok.',
+  apBlockedOff: 'L’API TikTok est désactivée. Activez-la dans Options → Vérification par l’API TikTok.',
+  apBlockedPermission:
+    'Ad Code Keeper n’a pas le droit de contacter business-api.tiktok.com. Désactivez puis réactivez l’API dans les Options pour l’accorder.',
+  apImportFirst: 'Importez d’abord depuis Ads Manager (Options → API TikTok) : vous y voyez ce qui sera ajouté avant que rien ne le soit.',
+  apTokenStopped:
+    'Synchronisation arrêtée : TikTok n’accepte plus le jeton d’accès (expiré ou révoqué). Reconnectez-vous : collez un nouveau jeton dans Options → API TikTok. Rien du compte {account} n’a été enregistré lors de ce passage.',
+  apWhyToken: 'TikTok n’accepte plus le jeton d’accès. Collez un jeton valide dans Options → Vérification par l’API TikTok.',
+  apWhyAdvertiser: 'ce jeton d’accès ne peut pas utiliser ce compte publicitaire. Vérifiez l’ID d’annonceur dans les Options.',
+  apWhyScope:
+    'il manque au jeton d’accès une autorisation nécessaire. Créez un nouveau jeton en la cochant dans le portail développeur de TikTok.',
+  apWhyDefect: 'TikTok a refusé une requête mal construite par Ad Code Keeper. C’est notre erreur, pas la vôtre ; rien n’a été modifié.',
+  apWhyRateLimited: 'TikTok nous a demandé de ralentir. Réessayez un peu plus tard.',
+  apWhyOffline: 'TikTok est injoignable (hors ligne, bloqué ou trop lent). Rien n’a été modifié.',
+  apWhyServer: 'Le service de TikTok a rencontré un problème ({code}). Rien n’a été modifié.',
+  apWhyBadResponse: 'TikTok a répondu quelque chose d’inattendu. Rien n’a été modifié.',
+  apWhyOther: 'TikTok a refusé la requête ({code}).',
 };

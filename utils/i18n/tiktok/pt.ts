@@ -10,7 +10,8 @@ export const ptTikTok = {
   badgeAtRisk_one: 'Os anúncios ativos de {count} código param antes do fim programado.',
   badgeAtRisk_other: 'Os anúncios ativos de {count} códigos param antes do fim programado.',
   apiTitle: 'Verificação pela API do TikTok',
-  apiLead: 'Obtenha do TikTok as datas exatas de autorização, o estado, o criador e o vídeo de cada código em vez de uma estimativa a partir da data da mensagem. Usa o seu próprio token de acesso da Marketing API.',
+  apiLead:
+    'Obtenha do TikTok as datas exatas de autorização, o estado, o criador e o vídeo de cada código em vez de uma estimativa a partir da data da mensagem. Usa o seu próprio token de acesso da Marketing API.',
   apiOn: 'Ligada',
   apiOff: 'Desligada',
   apiSwitch: 'Verificar códigos com o TikTok',
@@ -38,7 +39,8 @@ export const ptTikTok = {
   apiNeedFields: 'Introduza um token de acesso e um ID de anunciante válidos para ligar a verificação.',
   apiPermissionRefused: 'O Chrome recusou o pedido de permissão: {reason}',
   apiNotAllowed: 'A verificação continua desligada: o acesso a business-api.tiktok.com não foi permitido.',
-  apiTurnedOff: 'A verificação está desligada. O Ad Code Keeper não envia nada ao TikTok; as datas de expiração dos novos códigos voltam a ser estimativas.',
+  apiTurnedOff:
+    'A verificação está desligada. O Ad Code Keeper não envia nada ao TikTok; as datas de expiração dos novos códigos voltam a ser estimativas.',
   apiSavedOnly: 'Guardado apenas neste navegador. Ligue a verificação para o usar.',
   apiRemoved: 'Token e ID do anunciante removidos deste navegador. A verificação está desligada.',
   apiLastFailed: 'A última verificação falhou em {when}: {message}',
@@ -61,7 +63,8 @@ export const ptTikTok = {
   accColPosts: 'Publicações autorizadas',
   accColNew: 'Códigos novos',
   accColSaved: 'Já guardados',
-  accPreviewHint: 'Os códigos guardados recebem o período e a expiração exatos do TikTok; as suas notas, etiquetas e usos ficam como estão.',
+  accPreviewHint:
+    'Os códigos guardados recebem o período e a expiração exatos do TikTok; as suas notas, etiquetas e usos ficam como estão.',
   accImportButton_one: 'Importar {count} código ({fresh} novo)',
   accImportButton_other: 'Importar {count} códigos ({fresh} novos)',
   accStatus: 'Estado das contas de anúncios',
@@ -138,4 +141,22 @@ export const ptTikTok = {
   apApply: 'Aplicar',
   apApplying: 'A aplicar…',
   apFailedExt: 'A extensão não conseguiu aplicar os códigos: {reason}',
+  apConnectFirst: 'Conecte primeiro uma conta de anúncios: Opções → API do TikTok.',
+  apBlockedOff: 'A API do TikTok está desligada. Ligue-a em Opções → Verificação pela API do TikTok.',
+  apBlockedPermission:
+    'O Ad Code Keeper não tem permissão para contatar business-api.tiktok.com. Desligue e ligue a API de novo em Opções para concedê-la.',
+  apImportFirst:
+    'Importe primeiro do Ads Manager (Opções → API do TikTok): lá você vê o que será adicionado antes de qualquer coisa ser adicionada.',
+  apTokenStopped:
+    'Sincronização interrompida: o TikTok não aceita mais o token de acesso (expirou ou foi revogado). Entre de novo: cole um token novo em Opções → API do TikTok. Nada da conta {account} foi salvo nesta rodada.',
+  apWhyToken: 'O TikTok não aceita mais o token de acesso. Cole um token válido em Opções → Verificação pela API do TikTok.',
+  apWhyAdvertiser: 'este token de acesso não pode usar esta conta de anúncios. Confira o ID do anunciante em Opções.',
+  apWhyScope:
+    'falta ao token de acesso uma permissão necessária. Crie um token novo com ela marcada no portal de desenvolvedores do TikTok.',
+  apWhyDefect: 'O TikTok recusou uma solicitação que o Ad Code Keeper montou errado. O erro é nosso, não seu; nada foi alterado.',
+  apWhyRateLimited: 'O TikTok pediu para irmos mais devagar. Tente de novo um pouco mais tarde.',
+  apWhyOffline: 'Não foi possível contatar o TikTok (offline, bloqueado ou lento demais). Nada foi alterado.',
+  apWhyServer: 'O serviço do TikTok teve um problema ({code}). Nada foi alterado.',
+  apWhyBadResponse: 'O TikTok respondeu algo inesperado. Nada foi alterado.',
+  apWhyOther: 'O TikTok recusou a solicitação ({code}).',
 };
