@@ -187,5 +187,7 @@ describe('sheetDelimiter', () => {
     expect(sheetDelimiter('Code;Creator;"a,b"\n')).toBe(';');
     expect(sheetDelimiter('Code,Creator\n')).toBe(',');
     expect(sheetDelimiter('"Notes, long";Code\n')).toBe(';');
+    // Blank lines above the header (Papa skips them) do not make a semicolon sheet a comma one.
+    expect(sheetDelimiter('\r\n \r\nCode;Creator;Notes\r\n')).toBe(';');
   });
 });

@@ -29,9 +29,10 @@ export type SheetEnd = { ok: true; headers: string[]; delimiter: SheetDelimiter 
 /** A row longer than this is a broken file (an unclosed quote swallows the rest), not a row to wait for. */
 export const CSV_ROW_MAX_CHARS = 4_000_000;
 
-/** The separator the header row uses most, outside quotes; commas when nothing else stands out. */
+/** The separator the header row (the first line with text) uses most, outside quotes; commas when nothing else stands out. */
 export function sheetDelimiter(text: string): SheetDelimiter {
-  const firstLine = text.replace(/"[^"]*"/g, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
+  const head = text.slice(0, 1_048_576).replace(/"[^"]*"/g, '');
+  const firstLine = /[^\r\n]*\S[^\r\n]*/.exec(head)?.[0] ?? '';
   const count = (c: string) => firstLine.split(c).length - 1;
   const tabs = count('\t');
   const semis = count(';');
