@@ -1,16 +1,12 @@
 import type { AdCodeRecord } from './code-record';
-import { readCsvFile, type HeaderMapper } from './csv';
 import { looksLikeJson, previewImportFile, previewStreamedCsv, type ImportPreview, type PreviewOptions } from './import-preview';
-import { guessMapping } from './import/mapping';
+import { readLargeSheet } from './import/sheet';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_JSON_MAX_BYTES } from './vault/limits';
 
 const MB = 1024 * 1024;
 
 /** Sheets up to this size go through the column mapping step (read whole, shown with samples); larger ones stream. */
 export const SHEET_MAPPING_MAX_BYTES = 32 * MB;
-
-/** A large sheet's columns, from its header names alone (the same guess the mapping step starts from). */
-const byHeaders: HeaderMapper = (headers, samples) => guessMapping(headers, samples).map((g) => (g.field === 'ignore' ? undefined : g.field));
 
 /** A JSON backup, told from a sheet by its name and first bytes (never by reading the whole file). */
 async function isJsonBackup(file: File): Promise<boolean> {
@@ -44,5 +40,5 @@ export async function previewImportBlob(
     }
     return previewImportFile(file.name, await file.text(), existing, opts);
   }
-  return previewStreamedCsv(await readCsvFile(file, byHeaders, sliceBytes), existing, opts);
+  return previewStreamedCsv(await readLargeSheet(file, opts.locale, sliceBytes), existing, opts);
 }

@@ -3,8 +3,8 @@ import { normalizeAdCode } from './extract';
 import { parseBackup } from './backup';
 import { storedRecordSchema, type StoredRecord } from './vault/schema';
 import { isSingleEmail, tiktokVideoUrl } from './links';
-import type { CsvRow, StreamedCsv } from './csv';
-import { parseCsv, type MappedSheet } from './import/sheet';
+import type { CsvRow } from './csv';
+import { parseCsv, type LargeSheet, type MappedSheet } from './import/sheet';
 import { applyPatch, readSheetRow, recordFromPatch, type SheetPatch, type SheetRowContext } from './import/sheet-row';
 import type { SheetField } from './import/mapping';
 import { LIMITS } from './vault/limits';
@@ -34,7 +34,13 @@ export interface PreviewRow {
 export type SheetSummary = Omit<MappedSheet, 'rows'>;
 
 export type ImportPreview =
-  | { ok: true; kind: 'csv' | 'json'; rows: PreviewRow[]; sheet?: SheetSummary; /** A large sheet's columns not read. */ ignoredColumns?: string[] }
+  | {
+      ok: true;
+      kind: 'csv' | 'json';
+      rows: PreviewRow[];
+      sheet?: SheetSummary;
+      /** A large sheet's columns not read. */ ignoredColumns?: string[];
+    }
   | { ok: false; error: string };
 
 export type PreviewOptions = SheetRowContext & {
@@ -80,7 +86,11 @@ export function mergeImported(existing: AdCodeRecord, incoming: StoredRecord): A
   for (const u of incoming.uses) if (!uses.some((e) => e.at === u.at && e.advertiserId === u.advertiserId)) uses.push(u);
   uses.sort((a, b) => a.at - b.at);
   const notes =
-    !incoming.notes || existing.notes.includes(incoming.notes) ? existing.notes : !existing.notes || incoming.notes.includes(existing.notes) ? incoming.notes : `${existing.notes}\n${incoming.notes}`;
+    !incoming.notes || existing.notes.includes(incoming.notes)
+      ? existing.notes
+      : !existing.notes || incoming.notes.includes(existing.notes)
+        ? incoming.notes
+        : `${existing.notes}\n${incoming.notes}`;
   const merged: AdCodeRecord = {
     ...older,
     ...stripUndefined(newer),
@@ -122,7 +132,8 @@ function mergeAccounts(older: AdCodeRecord['accounts'], newer: AdCodeRecord['acc
 function mergeHistory(a: AdCodeRecord['history'], b: AdCodeRecord['history']): AdCodeRecord['history'] {
   if (!a?.length && !b?.length) return a ?? b;
   const seen = new Map<string, NonNullable<AdCodeRecord['history']>[number]>();
-  for (const h of [...(a ?? []), ...(b ?? [])]) seen.set(JSON.stringify([h.at, h.actor, h.kind, h.advertiserId ?? '', h.from ?? '', h.to ?? '']), h);
+  for (const h of [...(a ?? []), ...(b ?? [])])
+    seen.set(JSON.stringify([h.at, h.actor, h.kind, h.advertiserId ?? '', h.from ?? '', h.to ?? '']), h);
   return [...seen.values()].sort((x, y) => x.at - y.at).slice(-LIMITS.history);
 }
 
@@ -195,9 +206,16 @@ export function previewCandidates(
       void _id;
       const checked = checkRecord(merged);
       if (typeof checked === 'string') return { ...base, outcome: 'reject', detail: checked };
-      return { ...base, creator: checked.creatorHandle, outcome: 'merge', detail: withNotes(describeMerge(known, { ...checked, id: known.id }, fmtDate)), record: checked };
+      return {
+        ...base,
+        creator: checked.creatorHandle,
+        outcome: 'merge',
+        detail: withNotes(describeMerge(known, { ...checked, id: known.id }, fmtDate)),
+        record: checked,
+      };
     }
-    if (known) return { ...base, outcome: 'merge', detail: describeMerge(known, mergeImported(known, normalized), fmtDate), record: normalized };
+    if (known)
+      return { ...base, outcome: 'merge', detail: describeMerge(known, mergeImported(known, normalized), fmtDate), record: normalized };
     return { ...base, outcome: 'add', detail: withNotes('New code'), record: normalized };
   });
 }
@@ -222,10 +240,16 @@ export function previewImportFile(
   return { ok: true, kind: 'csv', rows: previewSheetRows(rows, existing, { ...opts, dateOrders: parsed.dateOrders }), sheet: columns };
 }
 
-function previewSheetRows(rows: CsvRow[], existing: ReadonlyMap<string, AdCodeRecord>, opts: PreviewOptions & { fmtDate: (ts: number) => string }) {
+function previewSheetRows(
+  rows: CsvRow[],
+  existing: ReadonlyMap<string, AdCodeRecord>,
+  opts: PreviewOptions & { fmtDate: (ts: number) => string },
+) {
   const candidates = rows.map((r): Candidate => {
     const res = csvRowToRecord(r, opts);
-    return 'record' in res ? { row: r.line, record: res.record, patch: res.patch, notes: res.notes } : { row: r.line, problem: res.problem };
+    return 'record' in res
+      ? { row: r.line, record: res.record, patch: res.patch, notes: res.notes }
+      : { row: r.line, problem: res.problem };
   });
   return previewCandidates(candidates, existing, opts.fmtDate, opts.now);
 }
@@ -236,14 +260,19 @@ export function looksLikeJson(fileName: string, head: string): boolean {
 }
 
 /**
- * The preview of a large sheet read slice by slice (readCsvFile): its columns were mapped from the headers
+ * The preview of a large sheet read slice by slice (readLargeSheet): its columns were mapped by the guess
  * alone (the mapping step is for sheets small enough to show), so the preview lists what it ignored.
  */
 export function previewStreamedCsv(
-  parsed: StreamedCsv,
+  parsed: LargeSheet,
   existing: ReadonlyMap<string, AdCodeRecord>,
   opts: PreviewOptions & { fmtDate: (ts: number) => string },
 ): ImportPreview {
   if (!parsed.ok) return parsed;
-  return { ok: true, kind: 'csv', rows: previewSheetRows(parsed.rows, existing, opts), ignoredColumns: parsed.ignoredColumns };
+  return {
+    ok: true,
+    kind: 'csv',
+    rows: previewSheetRows(parsed.rows, existing, { ...opts, dateOrders: parsed.dateOrders }),
+    ignoredColumns: parsed.ignoredColumns,
+  };
 }

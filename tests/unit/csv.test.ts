@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import fc from 'fast-check';
-import { codesToCsv, CSV_COLUMNS, CsvReader, parseSheetDate, readCsvFile, readCsvText, unescapeCell, type HeaderMapper } from '@/utils/csv';
+import { codesToCsv, CSV_COLUMNS, parseSheetDate, unescapeCell } from '@/utils/csv';
 import { parseCsv } from '@/utils/import/sheet';
-import { guessMapping } from '@/utils/import/mapping';
-
-// A large sheet's columns come from its header names, as utils/import-file.ts maps them.
-const byHeaders: HeaderMapper = (headers, samples) => guessMapping(headers, samples).map((g) => (g.field === 'ignore' ? undefined : g.field));
 import { csvRowToRecord } from '@/utils/import-preview';
 import type { AdCodeRecord } from '@/utils/code-record';
 
 import { makeCode, NOW, record as baseRecord } from './dashboard-fixtures';
 
 const CODE = makeCode(7);
-const record = (over: Partial<AdCodeRecord> = {}) => baseRecord({ id: 1, code: CODE, creatorHandle: '@josé.cocina', notes: '=HYPERLINK("http://evil")', ...over });
+const record = (over: Partial<AdCodeRecord> = {}) =>
+  baseRecord({ id: 1, code: CODE, creatorHandle: '@josé.cocina', notes: '=HYPERLINK("http://evil")', ...over });
 
 describe('codesToCsv', () => {
   const csv = codesToCsv([record()], 'Europe/Madrid', NOW, 3);
@@ -92,51 +88,5 @@ describe('parseSheetDate', () => {
     expect(parseSheetDate('2026-12-01T18:00:00+01:00', 'Asia/Tokyo')).toBe(Date.UTC(2026, 11, 1, 17, 0));
     expect(parseSheetDate('01/12/2026', 'UTC')).toBeUndefined();
     expect(parseSheetDate('2026-02-30', 'UTC')).toBeUndefined();
-  });
-});
-
-// Issue 12.3: a big sheet is read slice by slice; where the slices fall must never change a row.
-describe('CSV read in pieces', () => {
-  const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('Ñoño 🎬', 'a,b', 'say "hi"', 'two\r\nlines', 'x\ny', ' ', '=1+1'));
-  const sheet = fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 25 });
-  const csvOf = (rows: [string, string][], newline: '\r\n' | '\n') =>
-    `\uFEFF${Papa.unparse({ fields: ['code', 'notes', 'tags'], data: rows.map(([a, b], i) => [`c${i}`, a, b]) }, { newline })}${newline}`;
-
-  it('gives the same rows, lines and problems wherever the text is cut', () => {
-    fc.assert(
-      fc.property(sheet, fc.constantFrom('\r\n' as const, '\n' as const), fc.array(fc.nat(), { maxLength: 6 }), (rows, newline, cuts) => {
-        const text = csvOf(rows, newline);
-        const whole = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data.slice(1);
-        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const reader = new CsvReader(byHeaders);
-        let from = 0;
-        for (const c of [...at, text.length]) {
-          reader.push(text.slice(from, c));
-          from = c;
-        }
-        const pieces = reader.end();
-        expect(pieces).toEqual(readCsvText(text, byHeaders));
-        if (!pieces.ok) throw new Error(pieces.error);
-        expect(pieces.rows.map((r) => r.cells.code)).toEqual(whole.map((f) => f[0].trim()));
-        expect(pieces.rows.map((r) => [r.cells.notes ?? '', r.cells.tags ?? ''])).toEqual(whole.map((f) => [unescapeCell(f[1].trim()), unescapeCell((f[2] ?? '').trim())]));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('a file read in slices keeps characters cut between slices, and finds the rows the whole text has', async () => {
-    const text = csvOf([['Ñoño 🎬 “quoted”', 'a\r\nb'], ['日本語のメモ', 'Q4; Navidad']], '\r\n');
-    const file = new Blob([text]);
-    for (const slice of [1, 2, 3, 5, 7, 64]) expect(await readCsvFile(file, byHeaders, slice)).toEqual(readCsvText(text, byHeaders));
-    expect(readCsvText(text, byHeaders)).toMatchObject({ ok: true, rows: [{ line: 2, cells: { notes: 'Ñoño 🎬 “quoted”' } }, { line: 4, cells: { notes: '日本語のメモ' } }] });
-  });
-
-  it('an unclosed quote does not make the reader wait for the whole file: it refuses the file, naming the line', () => {
-    const reader = new CsvReader(byHeaders);
-    reader.push('code,notes\r\nc1,ok\r\nc2,"never closed\r\n');
-    const filler = 'x'.repeat(1_000_000);
-    for (let i = 0; i < 5 && !reader.failed; i++) reader.push(filler);
-    expect(reader.failed).toMatch(/the row at line 3 is longer than 4,000,000 characters \(an unclosed quote\?\)/);
-    expect(reader.end()).toEqual({ ok: false, error: reader.failed });
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideDateOrder, localeDateOrder, readPeriod, readSheetDate, readStatus, STATUS_TABLE } from '@/utils/import/values';
 import { columnLooks, guessMapping, headerSetKey, restoreMapping } from '@/utils/import/mapping';
-import { sheetDelimiter } from '@/utils/import/sheet';
+import { sheetDelimiter } from '@/utils/import/read-table';
 import { makeCode } from './dashboard-fixtures';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d, 23, 59);
@@ -187,5 +187,7 @@ describe('sheetDelimiter', () => {
     expect(sheetDelimiter('Code;Creator;"a,b"\n')).toBe(';');
     expect(sheetDelimiter('Code,Creator\n')).toBe(',');
     expect(sheetDelimiter('"Notes, long";Code\n')).toBe(';');
+    // Blank lines above the header (Papa skips them) do not make a semicolon sheet a comma one.
+    expect(sheetDelimiter('\r\n \r\nCode;Creator;Notes\r\n')).toBe(';');
   });
 });
