@@ -285,8 +285,9 @@ export const de: Catalog = {
   settingsLanguage: 'Sprache',
   languageAuto: 'Wie der Browser',
   settingsStorage: 'Speicher',
-  storagePersisted: 'Ihr Tresor bleibt erhalten, bis Sie ihn löschen: Der Browser räumt ihn bei Speicherknappheit nicht ab.',
-  storageNotPersisted: 'Der Browser hat keinen dauerhaften Speicher gewährt: Bei fast voller Festplatte kann er gespeicherte Codes löschen. Exportieren Sie ab und zu eine Sicherung in der Übersicht.',
+  storagePersisted: 'Deine gespeicherten Codes bleiben erhalten, bis du sie löschst: Der Browser räumt sie bei Speicherknappheit nicht ab.',
+  storageNotPersisted:
+    'Der Browser hat keinen dauerhaften Speicher gewährt: Bei fast voller Festplatte kann er gespeicherte Codes löschen. Exportiere ab und zu eine Sicherung in der Übersicht.',
   storageChecking: 'Speicher wird geprüft…',
   settingsSaved: 'Gespeichert.',
   settingsReset: 'Standardwerte wiederherstellen',
