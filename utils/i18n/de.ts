@@ -332,7 +332,8 @@ export const de: Catalog = {
   popupSearchLabel: 'Codes durchsuchen',
   popupSearchPlaceholder: 'Nach Creator, Code oder Notiz suchen',
   popupEmptyTitle: 'Noch keine Codes gespeichert',
-  popupEmptyBody: 'Öffne die E-Mail eines Creators in Gmail oder Outlook und klicke neben dem Code auf {save}, markiere einen Code auf einer beliebigen Seite und wähle per Rechtsklick {menu} oder füge oben Codes ein.',
+  popupEmptyBody:
+    'Öffne die E-Mail eines Creators in Gmail oder Outlook und klicke in der Karte über der Nachricht auf {save}, markiere einen Code auf einer beliebigen Seite und wähle per Rechtsklick {menu} oder füge oben Codes ein.',
   // Still English on mail pages and in the context menu: keep these as those places show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
