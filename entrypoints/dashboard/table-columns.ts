@@ -23,7 +23,8 @@ export const COLUMNS: Column[] = [
   { key: 'notes', label: 'colNotes', className: 'col-notes', width: 'minmax(140px, 1.2fr)', sortable: false, byDefault: true },
   { key: 'tags', label: 'colTags', className: 'col-tags', width: 'minmax(120px, 1fr)', sortable: false, byDefault: true },
   { key: 'receivedAt', label: 'colReceived', className: 'col-received', width: '120px', sortable: true, byDefault: true },
-  { key: 'uses', label: 'colUses', className: 'col-uses', width: '80px', sortable: true, byDefault: true },
+  // Wide enough for the longest heading with its sort arrow (French "Utilisations"); 80 px cut German "Nutzungen".
+  { key: 'uses', label: 'colUses', className: 'col-uses', width: '130px', sortable: true, byDefault: true },
   { key: 'sender', label: 'colSender', className: 'col-sender', width: 'minmax(140px, 1fr)', sortable: false, byDefault: false },
 ];
 

@@ -286,8 +286,9 @@ export const de: Catalog = {
   settingsLanguage: 'Sprache',
   languageAuto: 'Wie der Browser',
   settingsStorage: 'Speicher',
-  storagePersisted: 'Ihr Tresor bleibt erhalten, bis Sie ihn löschen: Der Browser räumt ihn bei Speicherknappheit nicht ab.',
-  storageNotPersisted: 'Der Browser hat keinen dauerhaften Speicher gewährt: Bei fast voller Festplatte kann er gespeicherte Codes löschen. Exportieren Sie ab und zu eine Sicherung in der Übersicht.',
+  storagePersisted: 'Deine gespeicherten Codes bleiben erhalten, bis du sie löschst: Der Browser räumt sie bei Speicherknappheit nicht ab.',
+  storageNotPersisted:
+    'Der Browser hat keinen dauerhaften Speicher gewährt: Bei fast voller Festplatte kann er gespeicherte Codes löschen. Exportiere ab und zu eine Sicherung in der Übersicht.',
   storageChecking: 'Speicher wird geprüft…',
   settingsSaved: 'Gespeichert.',
   settingsReset: 'Standardwerte wiederherstellen',
@@ -332,7 +333,8 @@ export const de: Catalog = {
   popupSearchLabel: 'Codes durchsuchen',
   popupSearchPlaceholder: 'Nach Creator, Code oder Notiz suchen',
   popupEmptyTitle: 'Noch keine Codes gespeichert',
-  popupEmptyBody: 'Öffne die E-Mail eines Creators in Gmail oder Outlook und klicke neben dem Code auf {save}, markiere einen Code auf einer beliebigen Seite und wähle per Rechtsklick {menu} oder füge oben Codes ein.',
+  popupEmptyBody:
+    'Öffne die E-Mail eines Creators in Gmail oder Outlook und klicke in der Karte über der Nachricht auf {save}, markiere einen Code auf einer beliebigen Seite und wähle per Rechtsklick {menu} oder füge oben Codes ein.',
   // Still English on mail pages and in the context menu: keep these as those places show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',

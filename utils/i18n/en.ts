@@ -335,7 +335,8 @@ export const en = {
   popupSearchLabel: 'Search codes',
   popupSearchPlaceholder: 'Search by creator, code or note',
   popupEmptyTitle: 'No codes saved yet',
-  popupEmptyBody: "Open a creator's email in Gmail or Outlook and click {save} beside the code, right-click a selected code on any page and choose {menu}, or paste codes above.",
+  popupEmptyBody:
+    "Open a creator's email in Gmail or Outlook and click {save} in the card above the message, right-click a selected code on any page and choose {menu}, or paste codes above.",
   // The names of the Save control on mail pages and of the context-menu item, as those show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',

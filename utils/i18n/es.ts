@@ -332,7 +332,8 @@ export const es: Catalog = {
   popupSearchLabel: 'Buscar códigos',
   popupSearchPlaceholder: 'Busca por creador, código o nota',
   popupEmptyTitle: 'Aún no hay códigos guardados',
-  popupEmptyBody: 'Abre el correo de un creador en Gmail u Outlook y haz clic en {save} junto al código, selecciona un código en cualquier página y elige {menu} con el botón derecho, o pega códigos arriba.',
+  popupEmptyBody:
+    'Abre el correo de un creador en Gmail u Outlook y haz clic en {save} en la tarjeta sobre el mensaje, selecciona un código en cualquier página y elige {menu} con el botón derecho, o pega códigos arriba.',
   // Still English on mail pages and in the context menu: keep these as those places show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',

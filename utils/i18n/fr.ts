@@ -332,7 +332,8 @@ export const fr: Catalog = {
   popupSearchLabel: 'Rechercher des codes',
   popupSearchPlaceholder: 'Rechercher par créateur, code ou note',
   popupEmptyTitle: 'Aucun code enregistré pour l’instant',
-  popupEmptyBody: 'Ouvrez l’e-mail d’un créateur dans Gmail ou Outlook et cliquez sur {save} à côté du code, sélectionnez un code sur n’importe quelle page et choisissez {menu} d’un clic droit, ou collez des codes ci-dessus.',
+  popupEmptyBody:
+    'Ouvrez l’e-mail d’un créateur dans Gmail ou Outlook et cliquez sur {save} dans la carte au-dessus du message, sélectionnez un code sur n’importe quelle page et choisissez {menu} d’un clic droit, ou collez des codes ci-dessus.',
   // Still English on mail pages and in the context menu: keep these as those places show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',

@@ -332,7 +332,8 @@ export const pt: Catalog = {
   popupSearchLabel: 'Buscar códigos',
   popupSearchPlaceholder: 'Busque por criador, código ou nota',
   popupEmptyTitle: 'Nenhum código salvo ainda',
-  popupEmptyBody: 'Abra o e-mail de um criador no Gmail ou Outlook e clique em {save} ao lado do código, selecione um código em qualquer página e escolha {menu} com o botão direito, ou cole códigos acima.',
+  popupEmptyBody:
+    'Abra o e-mail de um criador no Gmail ou Outlook e clique em {save} no cartão acima da mensagem, selecione um código em qualquer página e escolha {menu} com o botão direito, ou cole códigos acima.',
   // Still English on mail pages and in the context menu: keep these as those places show them.
   popupSaveControl: 'Save',
   popupSaveMenu: 'Save as ad code',
