@@ -51,13 +51,26 @@ export function readFirstScreen(): Promise<AdCodeRecord[]> {
   return firstByExpiry(codesDb(), FIRST_SCREEN_ROWS);
 }
 
+let earlyFirstScreen: Promise<AdCodeRecord[]> | undefined;
+
+/**
+ * Called by main.tsx before React starts: the first screen's index read then runs while React, the
+ * settings and the language load, instead of after them (it is cheap when another view opens instead).
+ */
+export function startFirstScreenRead(): void {
+  earlyFirstScreen = readFirstScreen();
+  earlyFirstScreen.then(() => performance.mark('dashboard:first-screen')).catch(() => {}); // the full read reports any real problem
+}
+
 /** The first screen, read while the whole vault (which takes a while at 10 000 codes) still is. */
 function useFirstScreen(wanted: boolean): AdCodeRecord[] | undefined {
   const [records, setRecords] = useState<AdCodeRecord[]>();
   useEffect(() => {
     if (!wanted) return;
     let alive = true;
-    readFirstScreen()
+    const read = earlyFirstScreen ?? readFirstScreen();
+    earlyFirstScreen = undefined;
+    read
       .then((r) => alive && setRecords(r))
       .catch(() => {}); // the full read reports any real problem
     return () => {
