@@ -247,7 +247,7 @@ async function waitForIdleBackground(context, count) {
 }
 
 /** Navigation → first code row in the DOM, each load in a fresh tab: best and median of `runs` warm loads (noise only adds). */
-async function firstRender(context, url, selector, settled, runs = 8) {
+async function firstRender(context, url, selector, settled, runs = 16) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const page = await context.newPage();
@@ -273,7 +273,7 @@ async function firstRender(context, url, selector, settled, runs = 8) {
 }
 
 async function benchPages() {
-  console.log('\nExtension pages, first render (navigation → first code row, best and median of 7 fresh tabs after a warm-up)');
+  console.log('\nExtension pages, first render (navigation → first code row, best and median of 15 fresh tabs after a warm-up)');
   const { context, extensionId } = await openBrowser(true);
   const pages = [
     { name: 'popup', url: `chrome-extension://${extensionId}/popup.html`, selector: 'ul.code-list li', settled: 'main[data-view="live"]' },
