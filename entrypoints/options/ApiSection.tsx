@@ -17,8 +17,8 @@ import {
 import { sendMessage } from '@/utils/protocol';
 import { TIKTOK_API_PERMISSION } from '@/utils/tiktok-api';
 import { TikTokAccounts } from './TikTokAccounts';
-import { useI18n } from '@/utils/i18n/react';
-import type { Translator } from '@/utils/i18n';
+import { useI18n } from '@/utils/i18n/context';
+import type { Translator } from '@/utils/i18n/core';
 import './ApiSection.css';
 
 type Tone = 'ok' | 'error' | 'info' | 'busy';

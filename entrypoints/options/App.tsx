@@ -3,9 +3,10 @@ import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, saveSettings, SETTING_RULES, type Settings } from '@/utils/settings';
 import { useSettings } from '@/components/useSettings';
 import { ALLOWED_PERIODS } from '@/utils/expiry';
-import { LANGUAGE_NAMES, LANGUAGES } from '@/utils/i18n';
+import { LANGUAGE_NAMES, LANGUAGES } from '@/utils/i18n/core';
 import { knownZones } from '@/utils/i18n/dates';
-import { I18nProvider, useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
+import { LazyI18nProvider } from '@/utils/i18n/lazy';
 import { ApiSection } from './ApiSection';
 import { StorageSection } from './StorageSection';
 import { TeamSection } from './TeamSection';
@@ -14,9 +15,9 @@ import { formatThresholds, parseThresholds } from './thresholds';
 export function OptionsRoot() {
   const settings = useSettings();
   return (
-    <I18nProvider language={settings.language} timeZone={settings.timeZone}>
+    <LazyI18nProvider language={settings.language} timeZone={settings.timeZone}>
       <OptionsPage settings={settings} />
-    </I18nProvider>
+    </LazyI18nProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 
 /**
  * Asks the browser to keep the vault's storage under pressure (navigator.storage.persist, which

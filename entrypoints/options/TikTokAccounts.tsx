@@ -10,7 +10,7 @@ import {
   type SyncProgress,
 } from '@/utils/tiktok-accounts';
 import { sendMessage, type ImportPreview, type SyncReport } from '@/utils/protocol';
-import { useI18n } from '@/utils/i18n/react';
+import { useI18n } from '@/utils/i18n/context';
 
 type Tone = 'ok' | 'error' | 'info' | 'busy';
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Language } from '../core';
 import { fillTemplate, pluralTemplate, type Vars } from '../format';
-import { useI18n } from '../react';
+import { useI18n } from '../context';
 import { enTeam } from './en';
 
 /**
