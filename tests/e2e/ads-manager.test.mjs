@@ -6,6 +6,7 @@ import {
   AADVID,
   CODES,
   OTHER_AADVID,
+  fillAnyway,
   fillButton,
   fixtureEvents,
   intersects,
@@ -152,8 +153,7 @@ test('a code already used in this account says so before filling', async () => {
   await warning.waitFor();
   assert.match(await warning.innerText(), /Already used in this account on /);
   assert.equal(await page.getByRole('dialog').getByRole('textbox').inputValue(), '', 'nothing filled before the user agrees');
-  await frame.getByRole('button', { name: 'Fill anyway' }).click();
-  await page.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODES.zoe.code);
+  await fillAnyway(page, frame, (code) => document.querySelector('[role=dialog] input')?.value === code, CODES.zoe.code);
   await page.close();
 });
 
@@ -225,8 +225,7 @@ test('the classic dialog is recognised in Spanish, Portuguese, German, French an
     await openClassicDialog(page, `+ ${title}`);
     const frame = await pickerFrame(page);
     await fillButton(frame, '@zoe.bakes').click();
-    await frame.getByRole('button', { name: 'Fill anyway' }).click();
-    await page.waitForFunction((code) => document.querySelector('[role=dialog] input')?.value === code, CODES.zoe.code);
+    await fillAnyway(page, frame, (code) => document.querySelector('[role=dialog] input')?.value === code, CODES.zoe.code);
     await page.close();
   }
 });

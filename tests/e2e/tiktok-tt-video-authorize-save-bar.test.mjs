@@ -58,6 +58,8 @@ test('with an account connected: one click saves the code and opens its Apply di
   const calls = mock.requests.filter((r) => r.path.endsWith('tt_video/authorize/'));
   assert.deepEqual(calls.map((r) => [r.body.auth_code, r.body.advertiser_id]), [[MAYA_CODE, MOCK_ADVERTISER_ID]]);
   await dialog.getByRole('button', { name: 'Close' }).click();
+  // Playwright learns of history.replaceState through an event: wait for it rather than read the URL at once.
+  await dashboard.waitForURL((u) => !u.search.includes('apply='), { timeout: 5000 });
   assert.ok(!dashboard.url().includes('apply='), 'closing drops ?apply so a reload does not reopen it');
   assert.deepEqual(ext.blocked, []);
 });
